@@ -1,0 +1,94 @@
+import type { CollectionConfig } from "payload";
+import { contentAccess } from "../../access/index.ts";
+import { demoField } from "../../fields/demo.ts";
+import { draftVersions } from "../../fields/drafts.ts";
+import { orderField } from "../../fields/order.ts";
+import { generateQrCode } from "./hooks/generateQrCode.ts";
+
+export const INDUSTRIES = [
+  { value: "catering", label: { zh: "餐饮", en: "Food & drink" } },
+  { value: "retail", label: { zh: "零售电商", en: "Retail" } },
+  { value: "education", label: { zh: "教育培训", en: "Education" } },
+  { value: "health", label: { zh: "医疗健康", en: "Health" } },
+  { value: "local-services", label: { zh: "生活服务", en: "Local services" } },
+  { value: "travel", label: { zh: "文旅出行", en: "Travel" } },
+  { value: "tools", label: { zh: "工具效率", en: "Tools" } },
+  { value: "public", label: { zh: "政务与社会组织", en: "Public sector" } },
+  { value: "other", label: { zh: "其他", en: "Other" } },
+] as const;
+
+export const Cases: CollectionConfig = {
+  slug: "cases",
+  labels: {
+    singular: { zh: "客户案例", en: "Case" },
+    plural: { zh: "客户案例", en: "Cases" },
+  },
+  admin: {
+    useAsTitle: "name",
+    defaultColumns: ["name", "industry", "filingType", "featured", "_status"],
+    group: { zh: "内容", en: "Content" },
+  },
+  defaultSort: "order",
+  access: contentAccess,
+  versions: draftVersions,
+  hooks: { beforeChange: [generateQrCode] },
+  fields: [
+    { name: "name", type: "text", label: { zh: "小程序名称", en: "Name" }, required: true },
+    {
+      name: "introduction",
+      type: "textarea",
+      label: { zh: "简介", en: "Introduction" },
+      required: true,
+    },
+    {
+      name: "industry",
+      type: "select",
+      label: { zh: "行业", en: "Industry" },
+      required: true,
+      index: true,
+      options: [...INDUSTRIES],
+    },
+    {
+      name: "filingType",
+      type: "relationship",
+      relationTo: "filing-types",
+      label: { zh: "备案类型", en: "Filing type" },
+      required: true,
+      index: true,
+    },
+    { name: "logo", type: "upload", relationTo: "media", label: { zh: "Logo", en: "Logo" } },
+    {
+      name: "qrImage",
+      type: "upload",
+      relationTo: "media",
+      label: { zh: "小程序码图片", en: "QR code image" },
+      admin: { description: { zh: "上传后优先使用", en: "Used when present" } },
+    },
+    {
+      name: "miniProgramLink",
+      type: "text",
+      label: { zh: "小程序链接", en: "Mini-program link" },
+      admin: {
+        description: {
+          zh: "未上传小程序码时,由此链接自动生成二维码",
+          en: "Without an uploaded image, a QR code is generated from this link",
+        },
+      },
+    },
+    {
+      name: "qrCodeSvg",
+      type: "textarea",
+      label: { zh: "生成的二维码 (SVG)", en: "Generated QR code (SVG)" },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.miniProgramLink) },
+    },
+    {
+      name: "featured",
+      type: "checkbox",
+      label: { zh: "首页展示", en: "Featured" },
+      defaultValue: false,
+      admin: { position: "sidebar" },
+    },
+    demoField,
+    orderField(),
+  ],
+};

@@ -1,0 +1,116 @@
+import { STAGE_KEYS } from "@beian/contract";
+import type { CollectionConfig } from "payload";
+import { contentAccess } from "../../access/index.ts";
+import { draftVersions } from "../../fields/drafts.ts";
+import { orderField } from "../../fields/order.ts";
+
+/**
+ * The stages of a filing (CONTRACT §4). One document per stage key; the landing page's five-step
+ * overview, the guide's seven steps and the order timeline are all rendered from these.
+ */
+export const FilingStages: CollectionConfig = {
+  slug: "filing-stages",
+  labels: {
+    singular: { zh: "备案阶段", en: "Filing stage" },
+    plural: { zh: "备案阶段", en: "Filing stages" },
+  },
+  admin: {
+    useAsTitle: "title",
+    defaultColumns: ["title", "key", "typicalDuration", "_status"],
+    group: { zh: "内容", en: "Content" },
+  },
+  defaultSort: "order",
+  access: contentAccess,
+  versions: draftVersions,
+  fields: [
+    {
+      name: "key",
+      type: "select",
+      label: { zh: "阶段标识", en: "Stage key" },
+      required: true,
+      unique: true,
+      options: STAGE_KEYS.map((key) => ({ value: key, label: key })),
+      admin: { position: "sidebar" },
+    },
+    { name: "title", type: "text", label: { zh: "阶段名称", en: "Title" }, required: true },
+    {
+      name: "summary",
+      type: "textarea",
+      label: { zh: "一句话说明", en: "Summary" },
+      required: true,
+    },
+    {
+      name: "detail",
+      type: "richText",
+      label: { zh: "本阶段注意事项", en: "What this stage needs" },
+    },
+    {
+      type: "row",
+      fields: [
+        {
+          name: "typicalDuration",
+          type: "text",
+          label: { zh: "通常耗时", en: "Typical duration" },
+          admin: { description: { zh: "如:1个工作日", en: "e.g. 1 working day" } },
+        },
+        {
+          name: "deadline",
+          type: "group",
+          label: { zh: "时限", en: "Deadline" },
+          admin: {
+            description: {
+              zh: "订单进入本阶段后的最长期限;留空表示无时限",
+              en: "Longest an order may stay in this stage; empty: none",
+            },
+          },
+          fields: [
+            { name: "amount", type: "number", label: { zh: "数值", en: "Amount" }, min: 1 },
+            {
+              name: "unit",
+              type: "select",
+              label: { zh: "单位", en: "Unit" },
+              options: [
+                { value: "hours", label: { zh: "小时", en: "Hours" } },
+                { value: "days", label: { zh: "自然日", en: "Days" } },
+                { value: "working_days", label: { zh: "工作日", en: "Working days" } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "overview",
+      type: "group",
+      label: { zh: "首页「备案流程」", en: "Landing page process overview" },
+      fields: [
+        {
+          name: "show",
+          type: "checkbox",
+          label: { zh: "在五步流程中显示", en: "Show in the five-step overview" },
+          defaultValue: false,
+        },
+        { name: "title", type: "text", label: { zh: "步骤名称", en: "Step title" } },
+        { name: "text", type: "textarea", label: { zh: "步骤说明", en: "Step text" } },
+      ],
+    },
+    {
+      name: "guideSteps",
+      type: "array",
+      label: { zh: "备案指引「备案步骤」", en: "Guide steps" },
+      labels: { singular: { zh: "步骤", en: "Step" }, plural: { zh: "步骤", en: "Steps" } },
+      admin: {
+        description: {
+          zh: "指引中的编号步骤;一个阶段可对应多个步骤(如「提交」含选择类型与上传资料)",
+          en: "Numbered steps of the guide; one stage may cover several",
+        },
+      },
+      fields: [
+        { name: "number", type: "number", label: { zh: "序号", en: "No." }, required: true },
+        { name: "title", type: "text", label: { zh: "标题", en: "Title" }, required: true },
+        { name: "text", type: "textarea", label: { zh: "说明", en: "Text" }, required: true },
+      ],
+    },
+    orderField(),
+  ],
+};

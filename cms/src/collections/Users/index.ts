@@ -1,0 +1,51 @@
+import { ROLES } from "@beian/contract";
+import type { CollectionConfig } from "payload";
+import { adminField, adminOrSelf, hasRole, isAdmin, readUsers } from "../../access/index.ts";
+
+const ROLE_LABELS = {
+  admin: { zh: "管理员", en: "Admin" },
+  editor: { zh: "市场编辑", en: "Editor (marketing)" },
+  sales: { zh: "销售", en: "Sales" },
+} as const;
+
+export const Users: CollectionConfig = {
+  slug: "users",
+  labels: {
+    singular: { zh: "用户", en: "User" },
+    plural: { zh: "用户", en: "Users" },
+  },
+  auth: {
+    // Lock an account for 15 minutes after 5 failed logins in a row (brute-force protection).
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { sameSite: "Lax" },
+  },
+  admin: {
+    useAsTitle: "email",
+    defaultColumns: ["name", "email", "role"],
+    group: { zh: "系统", en: "System" },
+  },
+  access: {
+    admin: ({ req }) => hasRole(req, "admin", "editor", "sales"),
+    create: isAdmin,
+    read: readUsers,
+    update: adminOrSelf,
+    delete: isAdmin,
+  },
+  fields: [
+    { name: "name", type: "text", label: { zh: "姓名", en: "Name" } },
+    {
+      name: "role",
+      type: "select",
+      label: { zh: "角色", en: "Role" },
+      required: true,
+      defaultValue: "editor",
+      options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+      saveToJWT: true,
+      // Only an admin can grant or change a role: nobody promotes themselves.
+      access: { create: adminField, update: adminField },
+      admin: { position: "sidebar" },
+    },
+  ],
+};

@@ -1,0 +1,83 @@
+/**
+ * The Payload config as a function of the parsed environment, so scripts and tests can build one
+ * for any database without touching `process.env`. `payload.config.ts` is the process's instance.
+ * Nothing here imports Next: the Local API works from plain Node.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { mongooseAdapter } from "@payloadcms/db-mongodb";
+import { sqliteAdapter } from "@payloadcms/db-sqlite";
+import { lexicalEditor } from "@payloadcms/richtext-lexical";
+import { en } from "@payloadcms/translations/languages/en";
+import { zh } from "@payloadcms/translations/languages/zh";
+import { buildConfig, type DatabaseAdapterObj } from "payload";
+import sharp from "sharp";
+import { Cases } from "./collections/Cases/index.ts";
+import { Faqs } from "./collections/Faqs/index.ts";
+import { FilingStages } from "./collections/FilingStages/index.ts";
+import { FilingTypes } from "./collections/FilingTypes/index.ts";
+import { GuideArticles } from "./collections/GuideArticles/index.ts";
+import { mediaCollection } from "./collections/Media/index.ts";
+import { Partners } from "./collections/Partners/index.ts";
+import { Users } from "./collections/Users/index.ts";
+import { health } from "./endpoints/health.ts";
+import { databaseKind, type TEnv } from "./env.ts";
+import { Landing } from "./globals/Landing/index.ts";
+import { SiteSettings } from "./globals/SiteSettings/index.ts";
+import { migrations } from "./migrations/index.ts";
+
+const srcDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** The only place that knows which database adapters exist. */
+export function databaseAdapter(env: TEnv): DatabaseAdapterObj {
+  if (databaseKind(env.DATABASE_URI) === "mongodb") {
+    // MongoDB needs no schema migrations; Payload builds its indexes on start.
+    return mongooseAdapter({ url: env.DATABASE_URI });
+  }
+  return sqliteAdapter({
+    client: { url: env.DATABASE_URI },
+    wal: true,
+    busyTimeout: 5_000,
+    // Payload only wraps multi-step writes in transactions on SQLite when asked to.
+    transactionOptions: {},
+    push: env.PAYLOAD_DB_PUSH,
+    migrationDir: path.join(srcDir, "migrations"),
+    prodMigrations: migrations,
+  });
+}
+
+export function buildBeianConfig(env: TEnv) {
+  return buildConfig({
+    secret: env.PAYLOAD_SECRET,
+    serverURL: env.CMS_URL,
+    telemetry: false,
+    admin: {
+      user: Users.slug,
+      importMap: { baseDir: srcDir },
+      meta: { titleSuffix: " · 小程序备案中心" },
+      dateFormat: "yyyy-MM-dd HH:mm",
+    },
+    // Chinese first: the agency's staff work in Chinese; English is one click away.
+    i18n: { fallbackLanguage: "zh", supportedLanguages: { zh, en } },
+    collections: [
+      FilingTypes,
+      FilingStages,
+      GuideArticles,
+      Faqs,
+      Cases,
+      mediaCollection(env.MEDIA_DIR),
+      Partners,
+      Users,
+    ],
+    globals: [SiteSettings, Landing],
+    endpoints: [health],
+    editor: lexicalEditor(),
+    db: databaseAdapter(env),
+    sharp,
+    // Nothing uses GraphQL: no endpoint, no playground, no schema to attack.
+    graphQL: { disable: true, disablePlaygroundInProduction: true },
+    csrf: [env.CMS_URL, env.SITE_URL],
+    upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+    typescript: { outputFile: path.join(srcDir, "payload-types.ts"), autoGenerate: false },
+  });
+}

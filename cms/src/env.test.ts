@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import {
+  adminCredentials,
+  DEV_ADMIN_PASSWORD,
+  DEV_PAYLOAD_SECRET,
+  databaseKind,
+  parseEnv,
+} from "./env.ts";
+
+describe("environment", () => {
+  it("has working development defaults", () => {
+    const result = parseEnv({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.DATABASE_URI).toMatch(/^file:.*cms\/data\/beian\.db$/);
+    expect(result.data.CMS_PORT).toBe(3000);
+    expect(result.data.SITE_PORT).toBe(4321);
+    expect(result.data.RATE_LIMIT_POINTS).toBe(10);
+    expect(result.data.TRUST_PROXY).toBe(false);
+    expect(result.data.PAYLOAD_SECRET).toBe(DEV_PAYLOAD_SECRET);
+  });
+
+  it("treats empty variables as unset", () => {
+    const result = parseEnv({ RESEND_API_KEY: "", CMS_PORT: "" });
+    expect(result.ok && result.data.RESEND_API_KEY).toBe(undefined);
+    expect(result.ok && result.data.CMS_PORT).toBe(3000);
+  });
+
+  it("refuses the default secret in production and names the variable", () => {
+    const result = parseEnv({ NODE_ENV: "production" });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain("PAYLOAD_SECRET");
+    expect(
+      parseEnv({ NODE_ENV: "production", PAYLOAD_SECRET: "a-private-secret-of-length" }).ok,
+    ).toBe(true);
+  });
+
+  it("refuses schema push in production", () => {
+    const result = parseEnv({
+      NODE_ENV: "production",
+      PAYLOAD_SECRET: "a-private-secret-of-length",
+      PAYLOAD_DB_PUSH: "true",
+    });
+    expect(!result.ok && result.error).toContain("PAYLOAD_DB_PUSH");
+  });
+
+  it("refuses the default admin password in production only", () => {
+    const dev = parseEnv({});
+    const prod = parseEnv({ NODE_ENV: "production", PAYLOAD_SECRET: "a-private-secret-of-length" });
+    if (!dev.ok || !prod.ok) throw new Error("fixtures must parse");
+    expect(adminCredentials(dev.data).password).toBe(DEV_ADMIN_PASSWORD);
+    expect(() => adminCredentials(prod.data)).toThrow(/CMS_ADMIN_PASSWORD/);
+  });
+
+  it("rejects unknown database schemes and malformed values", () => {
+    const result = parseEnv({
+      DATABASE_URI: "postgres://x",
+      CMS_URL: "not a url",
+      CMS_PORT: "http",
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/DATABASE_URI[\s\S]*CMS_PORT[\s\S]*CMS_URL/);
+  });
+
+  it("selects the database by URI scheme", () => {
+    expect(databaseKind("file:./x.db")).toBe("sqlite");
+    expect(databaseKind("mongodb://127.0.0.1/beian")).toBe("mongodb");
+    expect(databaseKind("mongodb+srv://cluster.example.com/beian")).toBe("mongodb");
+  });
+});

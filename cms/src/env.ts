@@ -1,0 +1,111 @@
+/**
+ * The CMS's configuration, parsed once from the environment (CONTRACT §2).
+ * Nothing else in `cms/` reads `process.env`; everything takes what it needs from here.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Development-only defaults. Production refuses them (see `refineProduction`). */
+export const DEV_PAYLOAD_SECRET = "beian-dev-secret-do-not-use-in-production";
+export const DEV_ADMIN_EMAIL = "admin@example.com";
+export const DEV_ADMIN_PASSWORD = "beian-admin-dev-2026";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URI: z
+      .string()
+      .default(`file:${path.join(cmsDir, "data", "beian.db")}`)
+      .refine(
+        (uri) => /^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/.test(uri),
+        "must start with file: (SQLite) or mongodb:// / mongodb+srv:// (MongoDB)",
+      ),
+    /** Schema push instead of migrations: for `pnpm dev` and tests only, never in production. */
+    PAYLOAD_DB_PUSH: booleanString,
+    PAYLOAD_SECRET: z.string().min(16).default(DEV_PAYLOAD_SECRET),
+    HOST: z.string().default("127.0.0.1"),
+    CMS_PORT: port.default(3000),
+    SITE_PORT: port.default(4321),
+    CMS_URL: z.url().default("http://127.0.0.1:3000"),
+    SITE_URL: z.url().default("http://127.0.0.1:4321"),
+    CMS_ADMIN_EMAIL: z.email().default(DEV_ADMIN_EMAIL),
+    CMS_ADMIN_PASSWORD: z.string().min(12).default(DEV_ADMIN_PASSWORD),
+    MEDIA_DIR: z.string().default(path.join(cmsDir, "media")),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().default("https://api.resend.com"),
+    EMAIL_FROM: z.string().default("小程序备案中心 <noreply@beian.example.com>"),
+    SALES_INBOX: z.email().default("sales@beian.example.com"),
+    SITE_BUILD_HOOK_URL: z.url().optional(),
+    RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_DURATION_S: z.coerce.number().int().positive().default(60),
+    TRUST_PROXY: booleanString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (env.PAYLOAD_SECRET === DEV_PAYLOAD_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PAYLOAD_SECRET"],
+        message: "must be set to a private value in production (the development default is public)",
+      });
+    }
+    if (env.PAYLOAD_DB_PUSH) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PAYLOAD_DB_PUSH"],
+        message: "schema push is for development; production applies the committed migrations",
+      });
+    }
+  });
+
+export type TEnv = z.infer<typeof EnvSchema>;
+export type TDatabaseKind = "sqlite" | "mongodb";
+
+export type TEnvResult = { ok: true; data: TEnv } | { ok: false; error: string };
+
+export function parseEnv(source: Record<string, string | undefined>): TEnvResult {
+  // An empty variable means "not set": shells and CI files often export KEY= for optional settings.
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = EnvSchema.safeParse(defined);
+  if (result.success) return { ok: true, data: result.data };
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  return { ok: false, error: `Invalid environment:\n${lines.join("\n")}` };
+}
+
+export function databaseKind(uri: string): TDatabaseKind {
+  return uri.startsWith("file:") ? "sqlite" : "mongodb";
+}
+
+/**
+ * The seed creates the first admin; in production it must not create one with the published
+ * development password.
+ */
+export function adminCredentials(env: TEnv): { email: string; password: string } {
+  if (env.NODE_ENV === "production" && env.CMS_ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) {
+    throw new Error(
+      "CMS_ADMIN_PASSWORD must be set to a private value in production (the development default is public)",
+    );
+  }
+  return { email: env.CMS_ADMIN_EMAIL, password: env.CMS_ADMIN_PASSWORD };
+}
+
+let cached: TEnv | undefined;
+
+/** The process's environment, parsed on first use; throws with every problem listed. */
+export function env(): TEnv {
+  if (cached) return cached;
+  const result = parseEnv(process.env);
+  if (!result.ok) throw new Error(result.error);
+  cached = result.data;
+  return cached;
+}

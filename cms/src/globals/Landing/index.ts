@@ -1,0 +1,176 @@
+import type { Field, GlobalConfig } from "payload";
+import { contentAccess } from "../../access/index.ts";
+import { draftVersions } from "../../fields/drafts.ts";
+
+const heading = (label: { zh: string; en: string }): Field => ({
+  name: "heading",
+  type: "text",
+  label,
+  required: true,
+});
+
+const titleAndText: Field[] = [
+  { name: "title", type: "text", label: { zh: "标题", en: "Title" }, required: true },
+  { name: "text", type: "textarea", label: { zh: "说明", en: "Text" }, required: true },
+];
+
+/** Every word of the landing page that is not a filing type, stage, guide article, case or partner. */
+export const Landing: GlobalConfig = {
+  slug: "landing",
+  label: { zh: "首页", en: "Landing page" },
+  admin: { group: { zh: "页面", en: "Pages" } },
+  access: {
+    read: contentAccess.read,
+    readVersions: contentAccess.readVersions,
+    update: contentAccess.update,
+  },
+  versions: draftVersions,
+  fields: [
+    {
+      type: "tabs",
+      tabs: [
+        {
+          name: "hero",
+          label: { zh: "首屏", en: "Hero" },
+          fields: [
+            { name: "title", type: "text", label: { zh: "标题", en: "Title" }, required: true },
+            {
+              name: "subtitle",
+              type: "textarea",
+              label: { zh: "副标题", en: "Subtitle" },
+              required: true,
+            },
+            {
+              name: "ctaLabel",
+              type: "text",
+              label: { zh: "按钮文字", en: "Call-to-action label" },
+              required: true,
+            },
+            {
+              name: "image",
+              type: "upload",
+              relationTo: "media",
+              label: { zh: "配图", en: "Image" },
+            },
+          ],
+        },
+        {
+          name: "promises",
+          label: { zh: "服务承诺", en: "Promises" },
+          fields: [
+            {
+              name: "items",
+              type: "array",
+              label: { zh: "承诺", en: "Promises" },
+              minRows: 1,
+              maxRows: 6,
+              fields: titleAndText,
+            },
+          ],
+        },
+        {
+          name: "process",
+          label: { zh: "备案流程", en: "Process" },
+          fields: [
+            heading({ zh: "标题", en: "Heading" }),
+            {
+              name: "ctaLabel",
+              type: "text",
+              label: { zh: "按钮文字", en: "Call-to-action label" },
+              required: true,
+            },
+          ],
+        },
+        {
+          name: "filingTypes",
+          label: { zh: "备案类型", en: "Filing types" },
+          fields: [
+            heading({ zh: "标题", en: "Heading" }),
+            {
+              name: "audiencePrefix",
+              type: "text",
+              label: { zh: "「适用」前缀", en: "Audience prefix" },
+              required: true,
+            },
+            {
+              name: "ctaLabel",
+              type: "text",
+              label: { zh: "按钮文字", en: "Call-to-action label" },
+              required: true,
+            },
+          ],
+        },
+        {
+          name: "guide",
+          label: { zh: "备案指引", en: "Guide" },
+          fields: [
+            heading({ zh: "标题", en: "Heading" }),
+            {
+              name: "phaseLabels",
+              type: "group",
+              label: { zh: "阶段标签", en: "Phase tabs" },
+              fields: [
+                {
+                  name: "before",
+                  type: "text",
+                  label: { zh: "备案前", en: "Before" },
+                  required: true,
+                },
+                {
+                  name: "during",
+                  type: "text",
+                  label: { zh: "备案中", en: "During" },
+                  required: true,
+                },
+                {
+                  name: "after",
+                  type: "text",
+                  label: { zh: "备案后", en: "After" },
+                  required: true,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          name: "advantages",
+          label: { zh: "优势", en: "Advantages" },
+          fields: [
+            heading({ zh: "标题", en: "Heading" }),
+            {
+              name: "items",
+              type: "array",
+              label: { zh: "优势", en: "Advantages" },
+              minRows: 1,
+              maxRows: 8,
+              fields: titleAndText,
+            },
+          ],
+        },
+        {
+          name: "cases",
+          label: { zh: "案例", en: "Cases" },
+          fields: [
+            {
+              name: "customerCountClaim",
+              type: "text",
+              label: { zh: "客户数量", en: "Customer count claim" },
+              required: true,
+            },
+            {
+              name: "scanLabel",
+              type: "text",
+              label: { zh: "扫码提示", en: "Scan prompt" },
+              required: true,
+            },
+          ],
+        },
+        {
+          name: "partners",
+          label: { zh: "合作伙伴", en: "Partners" },
+          fields: [heading({ zh: "标题", en: "Heading" })],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,129 @@
+import { FAQ_CATEGORIES } from "@beian/contract";
+import type { GlobalConfig } from "payload";
+import { contentAccess } from "../../access/index.ts";
+import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
+import { draftVersions } from "../../fields/drafts.ts";
+
+export const SiteSettings: GlobalConfig = {
+  slug: "site-settings",
+  label: { zh: "站点设置", en: "Site settings" },
+  admin: { group: { zh: "页面", en: "Pages" } },
+  access: {
+    read: contentAccess.read,
+    readVersions: contentAccess.readVersions,
+    update: contentAccess.update,
+  },
+  versions: draftVersions,
+  fields: [
+    {
+      type: "tabs",
+      tabs: [
+        {
+          label: { zh: "品牌与联系", en: "Brand & contact" },
+          fields: [
+            {
+              name: "brand",
+              type: "group",
+              label: { zh: "品牌", en: "Brand" },
+              fields: [
+                { name: "name", type: "text", label: { zh: "名称", en: "Name" }, required: true },
+                { name: "logo", type: "upload", relationTo: "media", label: "Logo" },
+              ],
+            },
+            {
+              name: "hotline",
+              type: "text",
+              label: { zh: "咨询热线", en: "Hotline" },
+              required: true,
+            },
+            {
+              name: "serviceHours",
+              type: "text",
+              label: { zh: "服务时间", en: "Service hours" },
+            },
+            {
+              name: "contactEmail",
+              type: "email",
+              label: { zh: "联系邮箱", en: "Contact email" },
+            },
+          ],
+        },
+        {
+          label: { zh: "页脚备案号", en: "Footer filing numbers" },
+          fields: [
+            {
+              name: "icpNumber",
+              type: "text",
+              label: { zh: "ICP 备案号", en: "ICP filing number" },
+              required: true,
+              admin: {
+                description: {
+                  zh: "页脚显示,链接至 https://beian.miit.gov.cn/",
+                  en: "Shown in the footer, linked to the MIIT site",
+                },
+              },
+            },
+            {
+              name: "publicSecurityNumber",
+              type: "text",
+              label: { zh: "公安备案号", en: "Public-security filing number" },
+            },
+          ],
+        },
+        {
+          label: "SEO",
+          name: "seo",
+          fields: [
+            { name: "title", type: "text", label: { zh: "默认标题", en: "Title" }, required: true },
+            {
+              name: "description",
+              type: "textarea",
+              label: { zh: "默认描述", en: "Description" },
+              required: true,
+            },
+            {
+              name: "image",
+              type: "upload",
+              relationTo: "media",
+              label: { zh: "分享图片", en: "Share image" },
+            },
+          ],
+        },
+        {
+          label: { zh: "常见问题分类", en: "FAQ categories" },
+          fields: [
+            {
+              name: "faqCategories",
+              type: "array",
+              label: { zh: "分类标题与说明", en: "Category headings" },
+              labels: {
+                singular: { zh: "分类", en: "Category" },
+                plural: { zh: "分类", en: "Categories" },
+              },
+              fields: [
+                {
+                  name: "category",
+                  type: "select",
+                  label: { zh: "分类", en: "Category" },
+                  required: true,
+                  options: FAQ_CATEGORIES.map((category) => ({
+                    value: category,
+                    label: FAQ_CATEGORY_LABELS[category],
+                  })),
+                },
+                {
+                  name: "title",
+                  type: "text",
+                  label: { zh: "标题", en: "Heading" },
+                  required: true,
+                },
+                { name: "intro", type: "textarea", label: { zh: "导语", en: "Introduction" } },
+                { name: "outro", type: "textarea", label: { zh: "结语", en: "Closing note" } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,741 @@
+import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
+
+export async function up({ db }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`filing_types_selling_points\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`filing_types_selling_points_order_idx\` ON \`filing_types_selling_points\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`filing_types_selling_points_parent_id_idx\` ON \`filing_types_selling_points\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`filing_types_materials\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`item\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`filing_types_materials_order_idx\` ON \`filing_types_materials\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`filing_types_materials_parent_id_idx\` ON \`filing_types_materials\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`filing_types\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`slug\` text,
+  	\`name\` text,
+  	\`audience\` text,
+  	\`wechat_entity_code\` numeric,
+  	\`price\` numeric,
+  	\`order\` numeric DEFAULT 100,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`filing_types_slug_idx\` ON \`filing_types\` (\`slug\`);`)
+  await db.run(sql`CREATE INDEX \`filing_types_order_idx\` ON \`filing_types\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`filing_types_updated_at_idx\` ON \`filing_types\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`filing_types_created_at_idx\` ON \`filing_types\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`filing_types__status_idx\` ON \`filing_types\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_filing_types_v_version_selling_points\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`text\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_filing_types_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_selling_points_order_idx\` ON \`_filing_types_v_version_selling_points\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_selling_points_parent_id_idx\` ON \`_filing_types_v_version_selling_points\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_filing_types_v_version_materials\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`item\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_filing_types_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_materials_order_idx\` ON \`_filing_types_v_version_materials\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_materials_parent_id_idx\` ON \`_filing_types_v_version_materials\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_filing_types_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_slug\` text,
+  	\`version_name\` text,
+  	\`version_audience\` text,
+  	\`version_wechat_entity_code\` numeric,
+  	\`version_price\` numeric,
+  	\`version_order\` numeric DEFAULT 100,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_parent_idx\` ON \`_filing_types_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_version_slug_idx\` ON \`_filing_types_v\` (\`version_slug\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_version_order_idx\` ON \`_filing_types_v\` (\`version_order\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_version_updated_at_idx\` ON \`_filing_types_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_version_created_at_idx\` ON \`_filing_types_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_version_version__status_idx\` ON \`_filing_types_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_created_at_idx\` ON \`_filing_types_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_updated_at_idx\` ON \`_filing_types_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_types_v_latest_idx\` ON \`_filing_types_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`filing_stages_guide_steps\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`number\` numeric,
+  	\`title\` text,
+  	\`text\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`filing_stages\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`filing_stages_guide_steps_order_idx\` ON \`filing_stages_guide_steps\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`filing_stages_guide_steps_parent_id_idx\` ON \`filing_stages_guide_steps\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`filing_stages\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text,
+  	\`title\` text,
+  	\`summary\` text,
+  	\`detail\` text,
+  	\`typical_duration\` text,
+  	\`deadline_amount\` numeric,
+  	\`deadline_unit\` text,
+  	\`overview_show\` integer DEFAULT false,
+  	\`overview_title\` text,
+  	\`overview_text\` text,
+  	\`order\` numeric DEFAULT 100,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`filing_stages_key_idx\` ON \`filing_stages\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`filing_stages_order_idx\` ON \`filing_stages\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`filing_stages_updated_at_idx\` ON \`filing_stages\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`filing_stages_created_at_idx\` ON \`filing_stages\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`filing_stages__status_idx\` ON \`filing_stages\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_filing_stages_v_version_guide_steps\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`number\` numeric,
+  	\`title\` text,
+  	\`text\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_filing_stages_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_version_guide_steps_order_idx\` ON \`_filing_stages_v_version_guide_steps\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_version_guide_steps_parent_id_idx\` ON \`_filing_stages_v_version_guide_steps\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_filing_stages_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_key\` text,
+  	\`version_title\` text,
+  	\`version_summary\` text,
+  	\`version_detail\` text,
+  	\`version_typical_duration\` text,
+  	\`version_deadline_amount\` numeric,
+  	\`version_deadline_unit\` text,
+  	\`version_overview_show\` integer DEFAULT false,
+  	\`version_overview_title\` text,
+  	\`version_overview_text\` text,
+  	\`version_order\` numeric DEFAULT 100,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`filing_stages\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_parent_idx\` ON \`_filing_stages_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_version_version_key_idx\` ON \`_filing_stages_v\` (\`version_key\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_version_version_order_idx\` ON \`_filing_stages_v\` (\`version_order\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_version_version_updated_at_idx\` ON \`_filing_stages_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_version_version_created_at_idx\` ON \`_filing_stages_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_version_version__status_idx\` ON \`_filing_stages_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_created_at_idx\` ON \`_filing_stages_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_updated_at_idx\` ON \`_filing_stages_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_filing_stages_v_latest_idx\` ON \`_filing_stages_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`guide_articles\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`phase\` text,
+  	\`title\` text,
+  	\`tab_label\` text,
+  	\`body\` text,
+  	\`include\` text DEFAULT 'none',
+  	\`anchor\` text,
+  	\`order\` numeric DEFAULT 100,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`guide_articles_anchor_idx\` ON \`guide_articles\` (\`anchor\`);`)
+  await db.run(sql`CREATE INDEX \`guide_articles_order_idx\` ON \`guide_articles\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`guide_articles_updated_at_idx\` ON \`guide_articles\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`guide_articles_created_at_idx\` ON \`guide_articles\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`guide_articles__status_idx\` ON \`guide_articles\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_guide_articles_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_phase\` text,
+  	\`version_title\` text,
+  	\`version_tab_label\` text,
+  	\`version_body\` text,
+  	\`version_include\` text DEFAULT 'none',
+  	\`version_anchor\` text,
+  	\`version_order\` numeric DEFAULT 100,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`guide_articles\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_parent_idx\` ON \`_guide_articles_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_version_version_anchor_idx\` ON \`_guide_articles_v\` (\`version_anchor\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_version_version_order_idx\` ON \`_guide_articles_v\` (\`version_order\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_version_version_updated_at_idx\` ON \`_guide_articles_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_version_version_created_at_idx\` ON \`_guide_articles_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_version_version__status_idx\` ON \`_guide_articles_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_created_at_idx\` ON \`_guide_articles_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_updated_at_idx\` ON \`_guide_articles_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_guide_articles_v_latest_idx\` ON \`_guide_articles_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`faqs\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`category\` text,
+  	\`question\` text,
+  	\`answer\` text,
+  	\`anchor\` text,
+  	\`order\` numeric DEFAULT 100,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`faqs_category_idx\` ON \`faqs\` (\`category\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`faqs_anchor_idx\` ON \`faqs\` (\`anchor\`);`)
+  await db.run(sql`CREATE INDEX \`faqs_order_idx\` ON \`faqs\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`faqs_updated_at_idx\` ON \`faqs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`faqs_created_at_idx\` ON \`faqs\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`faqs__status_idx\` ON \`faqs\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_faqs_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_category\` text,
+  	\`version_question\` text,
+  	\`version_answer\` text,
+  	\`version_anchor\` text,
+  	\`version_order\` numeric DEFAULT 100,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`faqs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_faqs_v_parent_idx\` ON \`_faqs_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_version_version_category_idx\` ON \`_faqs_v\` (\`version_category\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_version_version_anchor_idx\` ON \`_faqs_v\` (\`version_anchor\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_version_version_order_idx\` ON \`_faqs_v\` (\`version_order\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_version_version_updated_at_idx\` ON \`_faqs_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_version_version_created_at_idx\` ON \`_faqs_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_version_version__status_idx\` ON \`_faqs_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_created_at_idx\` ON \`_faqs_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_updated_at_idx\` ON \`_faqs_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_faqs_v_latest_idx\` ON \`_faqs_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`cases\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text,
+  	\`introduction\` text,
+  	\`industry\` text,
+  	\`filing_type_id\` integer,
+  	\`logo_id\` integer,
+  	\`qr_image_id\` integer,
+  	\`mini_program_link\` text,
+  	\`qr_code_svg\` text,
+  	\`featured\` integer DEFAULT false,
+  	\`demo\` integer DEFAULT false,
+  	\`order\` numeric DEFAULT 100,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft',
+  	FOREIGN KEY (\`filing_type_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`logo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`qr_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`cases_industry_idx\` ON \`cases\` (\`industry\`);`)
+  await db.run(sql`CREATE INDEX \`cases_filing_type_idx\` ON \`cases\` (\`filing_type_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_logo_idx\` ON \`cases\` (\`logo_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_qr_image_idx\` ON \`cases\` (\`qr_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_order_idx\` ON \`cases\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`cases_updated_at_idx\` ON \`cases\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`cases_created_at_idx\` ON \`cases\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`cases__status_idx\` ON \`cases\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_cases_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_name\` text,
+  	\`version_introduction\` text,
+  	\`version_industry\` text,
+  	\`version_filing_type_id\` integer,
+  	\`version_logo_id\` integer,
+  	\`version_qr_image_id\` integer,
+  	\`version_mini_program_link\` text,
+  	\`version_qr_code_svg\` text,
+  	\`version_featured\` integer DEFAULT false,
+  	\`version_demo\` integer DEFAULT false,
+  	\`version_order\` numeric DEFAULT 100,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_filing_type_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_logo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_qr_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_cases_v_parent_idx\` ON \`_cases_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_industry_idx\` ON \`_cases_v\` (\`version_industry\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_filing_type_idx\` ON \`_cases_v\` (\`version_filing_type_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_logo_idx\` ON \`_cases_v\` (\`version_logo_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_qr_image_idx\` ON \`_cases_v\` (\`version_qr_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_order_idx\` ON \`_cases_v\` (\`version_order\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_updated_at_idx\` ON \`_cases_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_created_at_idx\` ON \`_cases_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version__status_idx\` ON \`_cases_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_created_at_idx\` ON \`_cases_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_updated_at_idx\` ON \`_cases_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_latest_idx\` ON \`_cases_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`media\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`alt\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`url\` text,
+  	\`thumbnail_u_r_l\` text,
+  	\`filename\` text,
+  	\`mime_type\` text,
+  	\`filesize\` numeric,
+  	\`width\` numeric,
+  	\`height\` numeric,
+  	\`focal_x\` numeric,
+  	\`focal_y\` numeric,
+  	\`sizes_thumbnail_url\` text,
+  	\`sizes_thumbnail_width\` numeric,
+  	\`sizes_thumbnail_height\` numeric,
+  	\`sizes_thumbnail_mime_type\` text,
+  	\`sizes_thumbnail_filesize\` numeric,
+  	\`sizes_thumbnail_filename\` text,
+  	\`sizes_card_url\` text,
+  	\`sizes_card_width\` numeric,
+  	\`sizes_card_height\` numeric,
+  	\`sizes_card_mime_type\` text,
+  	\`sizes_card_filesize\` numeric,
+  	\`sizes_card_filename\` text,
+  	\`sizes_wide_url\` text,
+  	\`sizes_wide_width\` numeric,
+  	\`sizes_wide_height\` numeric,
+  	\`sizes_wide_mime_type\` text,
+  	\`sizes_wide_filesize\` numeric,
+  	\`sizes_wide_filename\` text
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_card_sizes_card_filename_idx\` ON \`media\` (\`sizes_card_filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_wide_sizes_wide_filename_idx\` ON \`media\` (\`sizes_wide_filename\`);`)
+  await db.run(sql`CREATE TABLE \`partners_allowed_origins\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`origin\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`partners_allowed_origins_order_idx\` ON \`partners_allowed_origins\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`partners_allowed_origins_parent_id_idx\` ON \`partners_allowed_origins\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`partners\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`logo_id\` integer,
+  	\`website\` text,
+  	\`show_in_strip\` integer DEFAULT false,
+  	\`active\` integer DEFAULT true,
+  	\`theme_color\` text DEFAULT '#1f6feb',
+  	\`demo\` integer DEFAULT false,
+  	\`order\` numeric DEFAULT 100,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`logo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`partners_key_idx\` ON \`partners\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`partners_logo_idx\` ON \`partners\` (\`logo_id\`);`)
+  await db.run(sql`CREATE INDEX \`partners_order_idx\` ON \`partners\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`partners_updated_at_idx\` ON \`partners\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`partners_created_at_idx\` ON \`partners\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`users_sessions\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`created_at\` text,
+  	\`expires_at\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`users_sessions_order_idx\` ON \`users_sessions\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`users\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text,
+  	\`role\` text DEFAULT 'editor' NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`reset_password_token\` text,
+  	\`reset_password_expiration\` text,
+  	\`salt\` text,
+  	\`hash\` text,
+  	\`reset_password_requested_at\` text,
+  	\`login_attempts\` numeric DEFAULT 0,
+  	\`lock_until\` text
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`payload_kv\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`data\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`payload_kv_key_idx\` ON \`payload_kv\` (\`key\`);`)
+  await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`global_slug\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`filing_types_id\` integer,
+  	\`filing_stages_id\` integer,
+  	\`guide_articles_id\` integer,
+  	\`faqs_id\` integer,
+  	\`cases_id\` integer,
+  	\`media_id\` integer,
+  	\`partners_id\` integer,
+  	\`users_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`filing_types_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`filing_stages_id\`) REFERENCES \`filing_stages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`guide_articles_id\`) REFERENCES \`guide_articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`faqs_id\`) REFERENCES \`faqs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`partners_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_filing_types_id_idx\` ON \`payload_locked_documents_rels\` (\`filing_types_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_filing_stages_id_idx\` ON \`payload_locked_documents_rels\` (\`filing_stages_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_guide_articles_id_idx\` ON \`payload_locked_documents_rels\` (\`guide_articles_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_faqs_id_idx\` ON \`payload_locked_documents_rels\` (\`faqs_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_cases_id_idx\` ON \`payload_locked_documents_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_partners_id_idx\` ON \`payload_locked_documents_rels\` (\`partners_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_preferences\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text,
+  	\`value\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_updated_at_idx\` ON \`payload_preferences\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_created_at_idx\` ON \`payload_preferences\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_preferences_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`users_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_preferences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_migrations\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text,
+  	\`batch\` numeric,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings_faq_categories\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`category\` text,
+  	\`title\` text,
+  	\`intro\` text,
+  	\`outro\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`site_settings\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`site_settings_faq_categories_order_idx\` ON \`site_settings_faq_categories\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_faq_categories_parent_id_idx\` ON \`site_settings_faq_categories\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`brand_name\` text,
+  	\`brand_logo_id\` integer,
+  	\`hotline\` text,
+  	\`service_hours\` text,
+  	\`contact_email\` text,
+  	\`icp_number\` text,
+  	\`public_security_number\` text,
+  	\`seo_title\` text,
+  	\`seo_description\` text,
+  	\`seo_image_id\` integer,
+  	\`_status\` text DEFAULT 'draft',
+  	\`updated_at\` text,
+  	\`created_at\` text,
+  	FOREIGN KEY (\`brand_logo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`seo_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`site_settings_brand_brand_logo_idx\` ON \`site_settings\` (\`brand_logo_id\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_seo_seo_image_idx\` ON \`site_settings\` (\`seo_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings__status_idx\` ON \`site_settings\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_site_settings_v_version_faq_categories\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`category\` text,
+  	\`title\` text,
+  	\`intro\` text,
+  	\`outro\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_site_settings_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_version_faq_categories_order_idx\` ON \`_site_settings_v_version_faq_categories\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_version_faq_categories_parent_id_idx\` ON \`_site_settings_v_version_faq_categories\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_site_settings_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`version_brand_name\` text,
+  	\`version_brand_logo_id\` integer,
+  	\`version_hotline\` text,
+  	\`version_service_hours\` text,
+  	\`version_contact_email\` text,
+  	\`version_icp_number\` text,
+  	\`version_public_security_number\` text,
+  	\`version_seo_title\` text,
+  	\`version_seo_description\` text,
+  	\`version_seo_image_id\` integer,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`version_brand_logo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_seo_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_version_brand_version_brand_logo_idx\` ON \`_site_settings_v\` (\`version_brand_logo_id\`);`)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_version_seo_version_seo_image_idx\` ON \`_site_settings_v\` (\`version_seo_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_version_version__status_idx\` ON \`_site_settings_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_created_at_idx\` ON \`_site_settings_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_updated_at_idx\` ON \`_site_settings_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_latest_idx\` ON \`_site_settings_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`landing_promises_items\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`text\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`landing\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`landing_promises_items_order_idx\` ON \`landing_promises_items\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`landing_promises_items_parent_id_idx\` ON \`landing_promises_items\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`landing_advantages_items\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`text\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`landing\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`landing_advantages_items_order_idx\` ON \`landing_advantages_items\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`landing_advantages_items_parent_id_idx\` ON \`landing_advantages_items\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`landing\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`hero_title\` text,
+  	\`hero_subtitle\` text,
+  	\`hero_cta_label\` text,
+  	\`hero_image_id\` integer,
+  	\`process_heading\` text,
+  	\`process_cta_label\` text,
+  	\`filing_types_heading\` text,
+  	\`filing_types_audience_prefix\` text,
+  	\`filing_types_cta_label\` text,
+  	\`guide_heading\` text,
+  	\`guide_phase_labels_before\` text,
+  	\`guide_phase_labels_during\` text,
+  	\`guide_phase_labels_after\` text,
+  	\`advantages_heading\` text,
+  	\`cases_customer_count_claim\` text,
+  	\`cases_scan_label\` text,
+  	\`partners_heading\` text,
+  	\`_status\` text DEFAULT 'draft',
+  	\`updated_at\` text,
+  	\`created_at\` text,
+  	FOREIGN KEY (\`hero_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`landing_hero_hero_image_idx\` ON \`landing\` (\`hero_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`landing__status_idx\` ON \`landing\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_landing_v_version_promises_items\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`text\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_landing_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_landing_v_version_promises_items_order_idx\` ON \`_landing_v_version_promises_items\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_landing_v_version_promises_items_parent_id_idx\` ON \`_landing_v_version_promises_items\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_landing_v_version_advantages_items\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`text\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_landing_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_landing_v_version_advantages_items_order_idx\` ON \`_landing_v_version_advantages_items\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_landing_v_version_advantages_items_parent_id_idx\` ON \`_landing_v_version_advantages_items\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_landing_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`version_hero_title\` text,
+  	\`version_hero_subtitle\` text,
+  	\`version_hero_cta_label\` text,
+  	\`version_hero_image_id\` integer,
+  	\`version_process_heading\` text,
+  	\`version_process_cta_label\` text,
+  	\`version_filing_types_heading\` text,
+  	\`version_filing_types_audience_prefix\` text,
+  	\`version_filing_types_cta_label\` text,
+  	\`version_guide_heading\` text,
+  	\`version_guide_phase_labels_before\` text,
+  	\`version_guide_phase_labels_during\` text,
+  	\`version_guide_phase_labels_after\` text,
+  	\`version_advantages_heading\` text,
+  	\`version_cases_customer_count_claim\` text,
+  	\`version_cases_scan_label\` text,
+  	\`version_partners_heading\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`version_hero_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_landing_v_version_hero_version_hero_image_idx\` ON \`_landing_v\` (\`version_hero_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`_landing_v_version_version__status_idx\` ON \`_landing_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_landing_v_created_at_idx\` ON \`_landing_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_landing_v_updated_at_idx\` ON \`_landing_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_landing_v_latest_idx\` ON \`_landing_v\` (\`latest\`);`)
+}
+
+export async function down({ db }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`filing_types_selling_points\`;`)
+  await db.run(sql`DROP TABLE \`filing_types_materials\`;`)
+  await db.run(sql`DROP TABLE \`filing_types\`;`)
+  await db.run(sql`DROP TABLE \`_filing_types_v_version_selling_points\`;`)
+  await db.run(sql`DROP TABLE \`_filing_types_v_version_materials\`;`)
+  await db.run(sql`DROP TABLE \`_filing_types_v\`;`)
+  await db.run(sql`DROP TABLE \`filing_stages_guide_steps\`;`)
+  await db.run(sql`DROP TABLE \`filing_stages\`;`)
+  await db.run(sql`DROP TABLE \`_filing_stages_v_version_guide_steps\`;`)
+  await db.run(sql`DROP TABLE \`_filing_stages_v\`;`)
+  await db.run(sql`DROP TABLE \`guide_articles\`;`)
+  await db.run(sql`DROP TABLE \`_guide_articles_v\`;`)
+  await db.run(sql`DROP TABLE \`faqs\`;`)
+  await db.run(sql`DROP TABLE \`_faqs_v\`;`)
+  await db.run(sql`DROP TABLE \`cases\`;`)
+  await db.run(sql`DROP TABLE \`_cases_v\`;`)
+  await db.run(sql`DROP TABLE \`media\`;`)
+  await db.run(sql`DROP TABLE \`partners_allowed_origins\`;`)
+  await db.run(sql`DROP TABLE \`partners\`;`)
+  await db.run(sql`DROP TABLE \`users_sessions\`;`)
+  await db.run(sql`DROP TABLE \`users\`;`)
+  await db.run(sql`DROP TABLE \`payload_kv\`;`)
+  await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
+  await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
+  await db.run(sql`DROP TABLE \`payload_preferences\`;`)
+  await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
+  await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`site_settings_faq_categories\`;`)
+  await db.run(sql`DROP TABLE \`site_settings\`;`)
+  await db.run(sql`DROP TABLE \`_site_settings_v_version_faq_categories\`;`)
+  await db.run(sql`DROP TABLE \`_site_settings_v\`;`)
+  await db.run(sql`DROP TABLE \`landing_promises_items\`;`)
+  await db.run(sql`DROP TABLE \`landing_advantages_items\`;`)
+  await db.run(sql`DROP TABLE \`landing\`;`)
+  await db.run(sql`DROP TABLE \`_landing_v_version_promises_items\`;`)
+  await db.run(sql`DROP TABLE \`_landing_v_version_advantages_items\`;`)
+  await db.run(sql`DROP TABLE \`_landing_v\`;`)
+}

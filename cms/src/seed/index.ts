@@ -1,0 +1,176 @@
+/**
+ * Loads the client's copy and the demo data into an empty database, and creates the first users.
+ *
+ * Idempotent by natural keys (slug, stage key, anchor, partner key, case name, email): a document
+ * that exists is left exactly as it is, so a second run creates nothing and never overwrites what
+ * marketing has edited since.
+ */
+import type { CollectionSlug, GlobalSlug, Payload, Where } from "payload";
+import { adminCredentials, type TEnv } from "../env.ts";
+import * as content from "./content.ts";
+import { demoCases, demoPartners } from "./demo.ts";
+import { logoSvg } from "./logo.ts";
+
+export const DEMO_USERS = [
+  {
+    email: "editor@example.com",
+    password: "beian-editor-dev-2026",
+    role: "editor",
+    name: "市场编辑(示例)",
+  },
+  {
+    email: "sales@example.com",
+    password: "beian-sales-dev-2026",
+    role: "sales",
+    name: "销售(示例)",
+  },
+] as const;
+
+export type TSeedReport = { created: Record<string, number>; existing: Record<string, number> };
+
+export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
+  const report: TSeedReport = { created: {}, existing: {} };
+  const count = (bucket: "created" | "existing", slug: string) => {
+    report[bucket][slug] = (report[bucket][slug] ?? 0) + 1;
+  };
+
+  /** Creates `data` unless a document matching `where` exists; returns the document's id. */
+  async function ensure(
+    collection: CollectionSlug,
+    where: Where,
+    data: Record<string, unknown>,
+    file?: { data: Buffer; mimetype: string; name: string; size: number },
+  ): Promise<number | string> {
+    const found = await payload.find({
+      collection,
+      where,
+      limit: 1,
+      depth: 0,
+      draft: true,
+      pagination: false,
+    });
+    const existing = found.docs[0];
+    if (existing) {
+      count("existing", collection);
+      return existing.id;
+    }
+    const created = await payload.create({
+      collection,
+      data: data as never,
+      depth: 0,
+      ...(file ? { file } : {}),
+    });
+    count("created", collection);
+    return created.id;
+  }
+
+  async function ensureGlobal(slug: GlobalSlug, data: Record<string, unknown>) {
+    const current = (await payload.findGlobal({ slug, depth: 0, draft: true })) as {
+      createdAt?: string;
+    };
+    if (current.createdAt) {
+      count("existing", slug);
+      return;
+    }
+    await payload.updateGlobal({ slug, data: { ...data, _status: "published" } as never });
+    count("created", slug);
+  }
+
+  async function ensureLogo(label: string, initials: string, background: string) {
+    const svg = Buffer.from(logoSvg(initials, background));
+    return ensure(
+      "media",
+      { alt: { equals: `${label} Logo` } },
+      { alt: `${label} Logo` },
+      {
+        data: svg,
+        mimetype: "image/svg+xml",
+        name: `logo-${initials.codePointAt(0)?.toString(16)}-${background.slice(1)}.svg`,
+        size: svg.byteLength,
+      },
+    );
+  }
+
+  // Users first: the admin must exist even if content seeding fails half-way.
+  const admin = adminCredentials(env);
+  await ensure(
+    "users",
+    { email: { equals: admin.email } },
+    { ...admin, role: "admin", name: "管理员" },
+  );
+  if (env.NODE_ENV !== "production") {
+    for (const user of DEMO_USERS) await ensure("users", { email: { equals: user.email } }, user);
+  }
+
+  await ensureGlobal("site-settings", content.siteSettings);
+  await ensureGlobal("landing", content.landing);
+
+  const published = { _status: "published" };
+  const filingTypeIds = new Map<string, number | string>();
+  for (const type of content.filingTypes) {
+    const id = await ensure(
+      "filing-types",
+      { slug: { equals: type.slug } },
+      { ...type, ...published },
+    );
+    filingTypeIds.set(type.slug, id);
+  }
+  for (const stage of content.filingStages) {
+    await ensure("filing-stages", { key: { equals: stage.key } }, { ...stage, ...published });
+  }
+  for (const article of content.guideArticles) {
+    await ensure(
+      "guide-articles",
+      { anchor: { equals: article.anchor } },
+      { ...article, ...published },
+    );
+  }
+  for (const faq of content.faqs) {
+    await ensure("faqs", { anchor: { equals: faq.anchor } }, { ...faq, ...published });
+  }
+
+  await ensure(
+    "partners",
+    { key: { equals: "direct" } },
+    {
+      key: "direct",
+      name: content.siteSettings.brand.name,
+      active: true,
+      showInStrip: false,
+      themeColor: "#1f6feb",
+      allowedOrigins: [],
+      order: 0,
+    },
+  );
+  for (const partner of demoPartners) {
+    const logo = await ensureLogo(partner.name, partner.logo.initials, partner.logo.background);
+    await ensure(
+      "partners",
+      { key: { equals: partner.key } },
+      {
+        ...partner,
+        logo,
+        allowedOrigins: partner.allowedOrigins.map((origin) => ({ origin })),
+        demo: true,
+      },
+    );
+  }
+  for (const demoCase of demoCases) {
+    const filingType = filingTypeIds.get(demoCase.filingType);
+    if (filingType === undefined) throw new Error(`unknown filing type ${demoCase.filingType}`);
+    const logo = await ensureLogo(demoCase.name, demoCase.logo.initials, demoCase.logo.background);
+    await ensure(
+      "cases",
+      { name: { equals: demoCase.name } },
+      { ...demoCase, filingType, logo, demo: true, ...published },
+    );
+  }
+  return report;
+}
+
+export function formatSeedReport(report: TSeedReport): string {
+  const created = Object.entries(report.created).map(([slug, n]) => `${slug} ${n}`);
+  return created.length === 0
+    ? "seed: nothing to do (all content already present)"
+    : `seed: created ${created.join(", ")}`;
+}

@@ -1,0 +1,173 @@
+/**
+ * `pnpm start`: from a fresh clone to a running stack in one command (CONTRACT §1).
+ *
+ *   1. settle the configuration (local defaults; production requires its secrets)
+ *   2. build the CMS when its sources changed since the last build
+ *   3. migrate the database and seed the client's content (first run only)
+ *   4. serve the CMS + admin, print the URLs and the local login
+ *
+ * Local mode (NODE_ENV unset) runs the same production build a server would, with a random
+ * PAYLOAD_SECRET generated once per checkout and kept in cms/data/. Production mode
+ * (NODE_ENV=production) takes every secret from the environment and refuses the defaults.
+ *
+ * Runs on Node's own TypeScript support: node built-ins only, no enums, explicit extensions.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cmsDir = path.join(root, "cms");
+const dataDir = path.join(cmsDir, "data");
+const production = process.env.NODE_ENV === "production";
+
+const DEV_ADMIN_EMAIL = "admin@example.com";
+const DEV_ADMIN_PASSWORD = "beian-admin-dev-2026";
+
+function log(message: string): void {
+  process.stdout.write(`[start] ${message}\n`);
+}
+
+function settleEnvironment(): NodeJS.ProcessEnv {
+  const host = process.env.HOST || "127.0.0.1";
+  const cmsPort = process.env.CMS_PORT || "3000";
+  const sitePort = process.env.SITE_PORT || "4321";
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: host,
+    CMS_PORT: cmsPort,
+    SITE_PORT: sitePort,
+    CMS_URL: process.env.CMS_URL || `http://${host}:${cmsPort}`,
+    SITE_URL: process.env.SITE_URL || `http://${host}:${sitePort}`,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--no-deprecation"].filter(Boolean).join(" "),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  mkdirSync(dataDir, { recursive: true });
+  env.DATABASE_URI ||= `file:${path.join(dataDir, "beian.db")}`;
+  env.MEDIA_DIR ||= path.join(cmsDir, "media");
+  if (!production && !env.PAYLOAD_SECRET) env.PAYLOAD_SECRET = localSecret();
+  return env;
+}
+
+/** A random secret per checkout, so local sessions survive restarts without a shared default. */
+function localSecret(): string {
+  const file = path.join(dataDir, ".payload-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+/** Fingerprint of everything the CMS build depends on; a changed one means rebuild. */
+function cmsSourceHash(): string {
+  const hash = createHash("sha256");
+  const add = (file: string) => {
+    hash.update(path.relative(root, file));
+    hash.update(readFileSync(file));
+  };
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (statSync(full).isFile()) add(full);
+    }
+  };
+  walk(path.join(cmsDir, "src"));
+  walk(path.join(root, "contract", "src"));
+  for (const file of ["cms/next.config.ts", "cms/package.json", "pnpm-lock.yaml"]) {
+    add(path.join(root, file));
+  }
+  return hash.digest("hex");
+}
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv, cwd = cmsDir): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: "inherit" });
+    children.add(child);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${label} failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+const nextBin = path.join(cmsDir, "node_modules", "next", "dist", "bin", "next");
+const tsxBin = path.join(cmsDir, "node_modules", "tsx", "dist", "cli.mjs");
+const children = new Set<ChildProcess>();
+
+async function buildCms(env: NodeJS.ProcessEnv): Promise<void> {
+  const stamp = path.join(cmsDir, ".next", "beian-source-hash");
+  const hash = cmsSourceHash();
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+    log("CMS build is up to date");
+    return;
+  }
+  log("building the CMS (first run or sources changed; a few minutes on 2 cores)…");
+  await run("CMS build", [nextBin, "build", "--webpack"], { ...env, NODE_ENV: "production" });
+  writeFileSync(stamp, hash);
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+function stopAll(code: number): never {
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const env = settleEnvironment();
+  await buildCms(env);
+
+  log("migrating and seeding the database…");
+  // Local mode seeds with NODE_ENV unset so the documented development login is allowed.
+  const prepareEnv = production ? env : { ...env, NODE_ENV: "development" };
+  await run("database preparation", [tsxBin, "src/scripts/prepare.ts"], prepareEnv);
+
+  const cms = spawn(
+    process.execPath,
+    [nextBin, "start", "--hostname", env.HOST ?? "127.0.0.1", "--port", env.CMS_PORT ?? "3000"],
+    { cwd: cmsDir, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" },
+  );
+  children.add(cms);
+  cms.on("exit", (code, signal) => {
+    children.delete(cms);
+    log(`CMS stopped (${signal ?? `exit ${code}`})`);
+    stopAll(code ?? 1);
+  });
+  await waitForHttp(`${env.CMS_URL}/api/health`, 120_000);
+
+  const login = production
+    ? "the admin from CMS_ADMIN_EMAIL / CMS_ADMIN_PASSWORD"
+    : `${env.CMS_ADMIN_EMAIL || DEV_ADMIN_EMAIL} / ${env.CMS_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD}`;
+  log("ready");
+  log(`CMS + admin:  ${env.CMS_URL}/admin   (login: ${login})`);
+  log(`public API:   ${env.CMS_URL}/api`);
+  log("Ctrl-C stops everything.");
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping…`);
+    stopAll(0);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[start] ${error instanceof Error ? error.message : String(error)}\n`);
+  stopAll(1);
+});
