@@ -25,6 +25,8 @@ export const Users: CollectionConfig = {
     useAsTitle: "email",
     defaultColumns: ["name", "email", "role"],
     group: { zh: "系统", en: "System" },
+    // Editors and sales manage their own account from the account page, not the user list.
+    hidden: ({ user }) => user?.role !== "admin",
   },
   access: {
     admin: ({ req }) => hasRole(req, "admin", "editor", "sales"),
