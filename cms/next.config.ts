@@ -7,6 +7,21 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The CMS serves the admin and the API only; the public site is the static build in site/.
   redirects: async () => [{ source: "/", destination: "/admin", permanent: false }],
+  headers: async () => [
+    {
+      source: "/:path*",
+      headers: [
+        { key: "X-Content-Type-Options", value: "nosniff" },
+        { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        { key: "X-Frame-Options", value: "SAMEORIGIN" },
+      ],
+    },
+    {
+      // Uploaded files are served from the CMS's origin: an SVG must never run script there.
+      source: "/api/media/file/:path*",
+      headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; sandbox" }],
+    },
+  ],
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       ".cjs": [".cts", ".cjs"],

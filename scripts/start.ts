@@ -124,8 +124,18 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
-function stopAll(code: number): never {
+let stopping = false;
+
+/** Stops every child (SIGTERM, then SIGKILL after 10 s) before exiting: no orphaned servers. */
+async function stopAll(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
   for (const child of children) child.kill("SIGTERM");
+  const deadline = Date.now() + 10_000;
+  while (children.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const child of children) child.kill("SIGKILL");
   process.exit(code);
 }
 
@@ -146,8 +156,9 @@ async function main(): Promise<void> {
   children.add(cms);
   cms.on("exit", (code, signal) => {
     children.delete(cms);
+    if (stopping) return;
     log(`CMS stopped (${signal ?? `exit ${code}`})`);
-    stopAll(code ?? 1);
+    void stopAll(code ?? 1);
   });
   await waitForHttp(`${env.CMS_URL}/api/health`, 120_000);
 
@@ -163,11 +174,11 @@ async function main(): Promise<void> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     log(`${signal}: stopping…`);
-    stopAll(0);
+    void stopAll(0);
   });
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`[start] ${error instanceof Error ? error.message : String(error)}\n`);
-  stopAll(1);
+  void stopAll(1);
 });

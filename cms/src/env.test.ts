@@ -13,11 +13,19 @@ describe("environment", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.DATABASE_URI).toMatch(/^file:.*cms\/data\/beian\.db$/);
+    expect(result.data.PAYLOAD_DB_PUSH).toBe(false);
     expect(result.data.CMS_PORT).toBe(3000);
     expect(result.data.SITE_PORT).toBe(4321);
     expect(result.data.RATE_LIMIT_POINTS).toBe(10);
     expect(result.data.TRUST_PROXY).toBe(false);
     expect(result.data.PAYLOAD_SECRET).toBe(DEV_PAYLOAD_SECRET);
+  });
+
+  it("keeps schema push (development) and migrations apart on separate default databases", () => {
+    const push = parseEnv({ PAYLOAD_DB_PUSH: "true" });
+    expect(push.ok && push.data.DATABASE_URI).toMatch(/^file:.*cms\/data\/dev\.db$/);
+    const explicit = parseEnv({ PAYLOAD_DB_PUSH: "true", DATABASE_URI: "file:/tmp/x.db" });
+    expect(explicit.ok && explicit.data.DATABASE_URI).toBe("file:/tmp/x.db");
   });
 
   it("treats empty variables as unset", () => {

@@ -25,7 +25,6 @@ const EnvSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URI: z
       .string()
-      .default(`file:${path.join(cmsDir, "data", "beian.db")}`)
       .refine(
         (uri) => /^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/.test(uri),
         "must start with file: (SQLite) or mongodb:// / mongodb+srv:// (MongoDB)",
@@ -73,9 +72,19 @@ export type TDatabaseKind = "sqlite" | "mongodb";
 
 export type TEnvResult = { ok: true; data: TEnv } | { ok: false; error: string };
 
+/**
+ * Schema push and migrations never share a database (Payload refuses to migrate one that push has
+ * touched), so the default file depends on which of the two is in use.
+ */
+function defaultDatabaseUri(push: string | undefined): string {
+  const file = push === "true" || push === "1" ? "dev.db" : "beian.db";
+  return `file:${path.join(cmsDir, "data", file)}`;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): TEnvResult {
   // An empty variable means "not set": shells and CI files often export KEY= for optional settings.
   const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  defined.DATABASE_URI ??= defaultDatabaseUri(defined.PAYLOAD_DB_PUSH);
   const result = EnvSchema.safeParse(defined);
   if (result.success) return { ok: true, data: result.data };
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -81,6 +81,16 @@ test.describe("public REST API", () => {
     expect(settings.hotline).toBe("400-998-6176");
   });
 
+  test("uploaded files are served without the power to run script", async ({ request }) => {
+    const partners = await (await request.get(cmsUrl("/api/partners?depth=1&limit=50"))).json();
+    const logo = partners.docs.find((partner: { logo?: { url?: string } }) => partner.logo?.url)?.logo;
+    expect(logo?.mimeType).toBe("image/svg+xml");
+    const file = await request.get(new URL(logo.url, cmsUrl("/")).toString());
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-security-policy"]).toContain("sandbox");
+    expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+
   test("GraphQL is switched off", async ({ request }) => {
     const graphql = await request.post(cmsUrl("/api/graphql"), {
       data: { query: "{ __typename }" },
