@@ -19,7 +19,12 @@ const nextConfig: NextConfig = {
     {
       // Uploaded files are served from the CMS's origin: an SVG must never run script there.
       source: "/api/media/file/:path*",
-      headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; sandbox" }],
+      headers: [
+        {
+          key: "Content-Security-Policy",
+          value: "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        },
+      ],
     },
   ],
   webpack: (webpackConfig) => {

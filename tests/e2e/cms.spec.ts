@@ -83,7 +83,9 @@ test.describe("public REST API", () => {
 
   test("uploaded files are served without the power to run script", async ({ request }) => {
     const partners = await (await request.get(cmsUrl("/api/partners?depth=1&limit=50"))).json();
-    const logo = partners.docs.find((partner: { logo?: { url?: string } }) => partner.logo?.url)?.logo;
+    const logo = partners.docs.find(
+      (partner: { logo?: { url?: string } }) => partner.logo?.url,
+    )?.logo;
     expect(logo?.mimeType).toBe("image/svg+xml");
     const file = await request.get(new URL(logo.url, cmsUrl("/")).toString());
     expect(file.status()).toBe(200);
