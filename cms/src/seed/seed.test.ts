@@ -2,7 +2,7 @@
  * The seed on a real SQLite database: everything the client wrote ends up readable by the public,
  * and a second run changes nothing.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CollectionSlug, Payload } from "payload";
@@ -12,8 +12,11 @@ import { demoCases, demoPartners } from "./demo.ts";
 import { DEMO_USERS, seed, type TSeedReport } from "./index.ts";
 import { plainText } from "./richText.ts";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const CLIENT_COPY = path.resolve(repoRoot, "../shared/brief/client-copy.zh.txt");
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The client's copy as delivered, kept beside the seed that transcribes it. */
+const CLIENT_COPY = path.join(here, "client-copy.zh.txt");
+/** Where the brief lives beside a checkout (the CI layout); a newer delivery must be noticed. */
+const BRIEF_COPY = path.resolve(here, "../../../../shared/brief/client-copy.zh.txt");
 
 /** Obvious typos in the client's copy that the seed corrects (see content.ts). */
 const CORRECTIONS: [string, string][] = [
@@ -58,6 +61,10 @@ function texts(value: unknown, out: string[] = []): string[] {
 }
 
 describe("seed", () => {
+  it.runIf(existsSync(BRIEF_COPY))("transcribes the brief's current copy", () => {
+    expect(readFileSync(CLIENT_COPY, "utf8")).toBe(readFileSync(BRIEF_COPY, "utf8"));
+  });
+
   it("puts every line of the client's copy where the public can read it", async () => {
     const anonymous = { overrideAccess: false, depth: 0, pagination: false } as const;
     const published: string[] = [];
