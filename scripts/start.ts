@@ -4,7 +4,9 @@
  *   1. settle the configuration (local defaults; production requires its secrets)
  *   2. build the CMS when its sources changed since the last build
  *   3. migrate the database and seed the client's content (first run only)
- *   4. serve the CMS + admin, print the URLs and the local login
+ *   4. serve the CMS + admin
+ *   5. build the static site from the CMS's published content, serve it, print the URLs and login
+ *      (a release that already exists is served at once and replaced when the new build is live)
  *
  * Local mode (NODE_ENV unset) runs the same production build a server would, with a random
  * PAYLOAD_SECRET generated once per checkout and kept in cms/data/. Production mode
@@ -20,6 +22,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cmsDir = path.join(root, "cms");
+const siteDir = path.join(root, "site");
 const dataDir = path.join(cmsDir, "data");
 const production = process.env.NODE_ENV === "production";
 
@@ -124,6 +127,18 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
+/** A long-running server: if it dies, everything stops (a half-running stack helps nobody). */
+function serve(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): void {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: "inherit" });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (stopping) return;
+    log(`${label} stopped (${signal ?? `exit ${code}`})`);
+    void stopAll(code || 1);
+  });
+}
+
 let stopping = false;
 
 /** Stops every child (SIGTERM, then SIGKILL after 10 s) before exiting: no orphaned servers. */
@@ -148,24 +163,34 @@ async function main(): Promise<void> {
   const prepareEnv = production ? env : { ...env, NODE_ENV: "development" };
   await run("database preparation", [tsxBin, "src/scripts/prepare.ts"], prepareEnv);
 
-  const cms = spawn(
-    process.execPath,
+  // The CMS rebuilds the site locally on publish unless a deploy hook is configured.
+  const cmsEnv = { ...env, NODE_ENV: "production", SITE_DIR: env.SITE_DIR || siteDir };
+  serve(
+    "CMS",
     [nextBin, "start", "--hostname", env.HOST ?? "127.0.0.1", "--port", env.CMS_PORT ?? "3000"],
-    { cwd: cmsDir, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" },
+    cmsEnv,
+    cmsDir,
   );
-  children.add(cms);
-  cms.on("exit", (code, signal) => {
-    children.delete(cms);
-    if (stopping) return;
-    log(`CMS stopped (${signal ?? `exit ${code}`})`);
-    void stopAll(code ?? 1);
-  });
   await waitForHttp(`${env.CMS_URL}/api/health`, 120_000);
+
+  const hasRelease = existsSync(path.join(siteDir, "releases", "current"));
+  serve("site", [path.join(siteDir, "scripts", "serve.ts")], env, siteDir);
+  if (hasRelease) {
+    log("serving the previous site release while the new one builds…");
+    void run("site build", [path.join(siteDir, "scripts", "release.ts")], env, siteDir).catch(
+      (error: Error) => log(`${error.message}: the previous release stays live`),
+    );
+  } else {
+    log("building the site…");
+    await run("site build", [path.join(siteDir, "scripts", "release.ts")], env, siteDir);
+  }
+  await waitForHttp(`${env.SITE_URL}/`, 60_000);
 
   const login = production
     ? "the admin from CMS_ADMIN_EMAIL / CMS_ADMIN_PASSWORD"
     : `${env.CMS_ADMIN_EMAIL || DEV_ADMIN_EMAIL} / ${env.CMS_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD}`;
   log("ready");
+  log(`site:         ${env.SITE_URL}/`);
   log(`CMS + admin:  ${env.CMS_URL}/admin   (login: ${login})`);
   log(`public API:   ${env.CMS_URL}/api`);
   log("Ctrl-C stops everything.");

@@ -10,7 +10,7 @@ import { sqliteAdapter } from "@payloadcms/db-sqlite";
 import { lexicalEditor } from "@payloadcms/richtext-lexical";
 import { en } from "@payloadcms/translations/languages/en";
 import { zh } from "@payloadcms/translations/languages/zh";
-import { buildConfig, type DatabaseAdapterObj } from "payload";
+import { buildConfig, type CollectionConfig, type DatabaseAdapterObj } from "payload";
 import sharp from "sharp";
 import { Cases } from "./collections/Cases/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
@@ -18,13 +18,16 @@ import { FilingStages } from "./collections/FilingStages/index.ts";
 import { FilingTypes } from "./collections/FilingTypes/index.ts";
 import { GuideArticles } from "./collections/GuideArticles/index.ts";
 import { mediaCollection } from "./collections/Media/index.ts";
+import { Pages } from "./collections/Pages/index.ts";
 import { Partners } from "./collections/Partners/index.ts";
 import { Users } from "./collections/Users/index.ts";
 import { health } from "./endpoints/health.ts";
 import { databaseKind, type TEnv } from "./env.ts";
 import { Landing } from "./globals/Landing/index.ts";
+import { SitePublish } from "./globals/SitePublish/index.ts";
 import { SiteSettings } from "./globals/SiteSettings/index.ts";
 import { migrations } from "./migrations/index.ts";
+import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -47,6 +50,7 @@ export function databaseAdapter(env: TEnv): DatabaseAdapterObj {
 }
 
 export function buildBeianConfig(env: TEnv) {
+  const live = (collection: CollectionConfig) => publishesSite(collection, env);
   return buildConfig({
     secret: env.PAYLOAD_SECRET,
     serverURL: env.CMS_URL,
@@ -60,17 +64,17 @@ export function buildBeianConfig(env: TEnv) {
     // Chinese first: the agency's staff work in Chinese; English is one click away.
     i18n: { fallbackLanguage: "zh", supportedLanguages: { zh, en } },
     collections: [
-      FilingTypes,
-      FilingStages,
-      GuideArticles,
-      Faqs,
-      Cases,
-      mediaCollection(env.MEDIA_DIR),
-      Partners,
+      ...[FilingTypes, FilingStages, GuideArticles, Faqs, Cases, Pages].map(live),
+      live(mediaCollection(env.MEDIA_DIR)),
+      live(Partners),
       Users,
     ],
-    globals: [SiteSettings, Landing],
-    endpoints: [health],
+    globals: [
+      globalPublishesSite(SiteSettings, env),
+      globalPublishesSite(Landing, env),
+      SitePublish,
+    ],
+    endpoints: [health, rebuildEndpoint(env)],
     editor: lexicalEditor(),
     db: databaseAdapter(env),
     sharp,

@@ -45,6 +45,8 @@ const EnvSchema = z
     EMAIL_FROM: z.string().default("小程序备案中心 <noreply@beian.example.com>"),
     SALES_INBOX: z.email().default("sales@beian.example.com"),
     SITE_BUILD_HOOK_URL: z.url().optional(),
+    /** The site's sources, for rebuilding it locally on publish (set by `pnpm start`). */
+    SITE_DIR: z.string().optional(),
     RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_DURATION_S: z.coerce.number().int().positive().default(60),
     TRUST_PROXY: booleanString,

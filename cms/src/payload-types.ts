@@ -72,6 +72,7 @@ export interface Config {
     'guide-articles': GuideArticle;
     faqs: Faq;
     cases: Case;
+    pages: Page;
     media: Media;
     partners: Partner;
     users: User;
@@ -87,6 +88,7 @@ export interface Config {
     'guide-articles': GuideArticlesSelect<false> | GuideArticlesSelect<true>;
     faqs: FaqsSelect<false> | FaqsSelect<true>;
     cases: CasesSelect<false> | CasesSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -102,10 +104,12 @@ export interface Config {
   globals: {
     'site-settings': SiteSetting;
     landing: Landing;
+    'site-publish': SitePublish;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     landing: LandingSelect<false> | LandingSelect<true>;
+    'site-publish': SitePublishSelect<false> | SitePublishSelect<true>;
   };
   locale: null;
   widgets: {
@@ -404,6 +408,38 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'not-found';
+  title: string;
+  description: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * e.g. the notice's effective date
+   */
+  updatedNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners".
  */
 export interface Partner {
@@ -512,6 +548,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'cases';
         value: number | Case;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
       } | null)
     | ({
         relationTo: 'media';
@@ -682,6 +722,20 @@ export interface CasesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  slug?: T;
+  title?: T;
+  description?: T;
+  body?: T;
+  updatedNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -843,6 +897,44 @@ export interface SiteSetting {
     description: string;
     image?: (number | null) | Media;
   };
+  navigation?:
+    | {
+        label: string;
+        /**
+         * A site path, e.g. /guide/
+         */
+        href: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Buttons, headings and hints used across the site
+   */
+  labels: {
+    skipToContent: string;
+    mainNavigation: string;
+    hotline: string;
+    serviceHours: string;
+    filterAll: string;
+    filterByIndustry: string;
+    filterByFilingType: string;
+    noMatches: string;
+    audience: string;
+    sellingPoints: string;
+    materials: string;
+    stages: string;
+    order: string;
+    orderIntro: string;
+    readGuide: string;
+    allFaqs: string;
+    allCases: string;
+    backHome: string;
+    privacy: string;
+    duration: string;
+    industry: string;
+    filingType: string;
+    price: string;
+  };
   faqCategories?:
     | {
         category: 'platform-rejection' | 'verification-failure' | 'general';
@@ -916,6 +1008,25 @@ export interface Landing {
   createdAt?: string | null;
 }
 /**
+ * Publishing rebuilds the site within seconds. A failed build leaves the previous site live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-publish".
+ */
+export interface SitePublish {
+  id: number;
+  state?: ('idle' | 'scheduled' | 'building' | 'succeeded' | 'failed') | null;
+  reason?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  durationMs?: number | null;
+  lastSuccessAt?: string | null;
+  release?: string | null;
+  error?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
@@ -937,6 +1048,40 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+      };
+  navigation?:
+    | T
+    | {
+        label?: T;
+        href?: T;
+        id?: T;
+      };
+  labels?:
+    | T
+    | {
+        skipToContent?: T;
+        mainNavigation?: T;
+        hotline?: T;
+        serviceHours?: T;
+        filterAll?: T;
+        filterByIndustry?: T;
+        filterByFilingType?: T;
+        noMatches?: T;
+        audience?: T;
+        sellingPoints?: T;
+        materials?: T;
+        stages?: T;
+        order?: T;
+        orderIntro?: T;
+        readGuide?: T;
+        allFaqs?: T;
+        allCases?: T;
+        backHome?: T;
+        privacy?: T;
+        duration?: T;
+        industry?: T;
+        filingType?: T;
+        price?: T;
       };
   faqCategories?:
     | T
@@ -1025,6 +1170,23 @@ export interface LandingSelect<T extends boolean = true> {
         heading?: T;
       };
   _status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-publish_select".
+ */
+export interface SitePublishSelect<T extends boolean = true> {
+  state?: T;
+  reason?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationMs?: T;
+  lastSuccessAt?: T;
+  release?: T;
+  error?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -40,3 +40,48 @@ export type TFaqCategory = (typeof FAQ_CATEGORIES)[number];
 
 export const GUIDE_PHASES = ["before", "during", "after"] as const;
 export type TGuidePhase = (typeof GUIDE_PHASES)[number];
+
+/** Case gallery industries: the CMS's select options and the site's filters. */
+export const INDUSTRIES = [
+  { value: "catering", zh: "餐饮", en: "Food & drink" },
+  { value: "retail", zh: "零售电商", en: "Retail" },
+  { value: "education", zh: "教育培训", en: "Education" },
+  { value: "health", zh: "医疗健康", en: "Health" },
+  { value: "local-services", zh: "生活服务", en: "Local services" },
+  { value: "travel", zh: "文旅出行", en: "Travel" },
+  { value: "tools", zh: "工具效率", en: "Tools" },
+  { value: "public", zh: "政务与社会组织", en: "Public sector" },
+  { value: "other", zh: "其他", en: "Other" },
+] as const;
+export type TIndustry = (typeof INDUSTRIES)[number]["value"];
+
+/**
+ * Small interface texts of the site (buttons, headings, hints), edited in site-settings › labels:
+ * [field name, Chinese admin label, English admin label].
+ */
+export const SITE_LABELS = [
+  ["skipToContent", "跳到正文链接", "Skip link"],
+  ["mainNavigation", "主导航名称(读屏)", "Main navigation name"],
+  ["hotline", "「咨询热线」", "Hotline label"],
+  ["serviceHours", "「服务时间」", "Service hours label"],
+  ["filterAll", "筛选「全部」", "Filter: all"],
+  ["filterByIndustry", "「按行业」", "Filter by industry"],
+  ["filterByFilingType", "「按备案类型」", "Filter by filing type"],
+  ["noMatches", "筛选无结果提示", "No matches"],
+  ["audience", "「适用对象」", "Audience heading"],
+  ["sellingPoints", "「服务亮点」", "Selling points heading"],
+  ["materials", "「所需材料」", "Materials heading"],
+  ["stages", "「办理流程」", "Stages heading"],
+  ["order", "「在线办理」", "Order heading"],
+  ["orderIntro", "办理区说明", "Order intro"],
+  ["readGuide", "「查看完整指引」", "Read the guide"],
+  ["allFaqs", "「查看全部常见问题」", "All FAQs"],
+  ["allCases", "「查看全部案例」", "All cases"],
+  ["backHome", "「返回首页」", "Back home"],
+  ["privacy", "「隐私政策」", "Privacy link"],
+  ["duration", "「通常耗时」", "Duration label"],
+  ["industry", "「行业」", "Industry label"],
+  ["filingType", "「备案类型」", "Filing type label"],
+  ["price", "「价格」前缀", "Price prefix"],
+] as const;
+export type TSiteLabel = (typeof SITE_LABELS)[number][0];

@@ -1,9 +1,9 @@
-import * as migration_20261127_153421_initial from './20261127_153421_initial';
+import * as migration_20261127_155826_initial from './20261127_155826_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_153421_initial.up,
-    down: migration_20261127_153421_initial.down,
-    name: '20261127_153421_initial'
+    up: migration_20261127_155826_initial.up,
+    down: migration_20261127_155826_initial.down,
+    name: '20261127_155826_initial'
   },
 ];

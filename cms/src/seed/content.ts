@@ -34,7 +34,8 @@ const HERO_SUBTITLE =
 // Site settings and landing page
 // ---------------------------------------------------------------------------------------------
 
-export const siteSettings: TSeed<SiteSetting> = {
+/** Navigation and interface labels are added by the seed from ./pages.ts. */
+export const siteSettings: Omit<TSeed<SiteSetting>, "navigation" | "labels"> = {
   brand: { name: BRAND },
   hotline: HOTLINE,
   // Not in the copy: plausible office hours, to be confirmed by the client.

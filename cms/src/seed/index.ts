@@ -10,6 +10,7 @@ import { adminCredentials, type TEnv } from "../env.ts";
 import * as content from "./content.ts";
 import { demoCases, demoPartners } from "./demo.ts";
 import { logoSvg } from "./logo.ts";
+import { labels, navigation, pages } from "./pages.ts";
 
 export const DEMO_USERS = [
   {
@@ -102,7 +103,7 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
     for (const user of DEMO_USERS) await ensure("users", { email: { equals: user.email } }, user);
   }
 
-  await ensureGlobal("site-settings", content.siteSettings);
+  await ensureGlobal("site-settings", { ...content.siteSettings, navigation, labels });
   await ensureGlobal("landing", content.landing);
 
   const published = { _status: "published" };
@@ -127,6 +128,9 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
   }
   for (const faq of content.faqs) {
     await ensure("faqs", { anchor: { equals: faq.anchor } }, { ...faq, ...published });
+  }
+  for (const page of pages) {
+    await ensure("pages", { slug: { equals: page.slug } }, { ...page, ...published });
   }
 
   await ensure(

@@ -1,21 +1,10 @@
+import { INDUSTRIES } from "@beian/contract";
 import type { CollectionConfig } from "payload";
 import { contentAccess } from "../../access/index.ts";
 import { demoField } from "../../fields/demo.ts";
 import { draftVersions } from "../../fields/drafts.ts";
 import { orderField } from "../../fields/order.ts";
 import { generateQrCode } from "./hooks/generateQrCode.ts";
-
-export const INDUSTRIES = [
-  { value: "catering", label: { zh: "餐饮", en: "Food & drink" } },
-  { value: "retail", label: { zh: "零售电商", en: "Retail" } },
-  { value: "education", label: { zh: "教育培训", en: "Education" } },
-  { value: "health", label: { zh: "医疗健康", en: "Health" } },
-  { value: "local-services", label: { zh: "生活服务", en: "Local services" } },
-  { value: "travel", label: { zh: "文旅出行", en: "Travel" } },
-  { value: "tools", label: { zh: "工具效率", en: "Tools" } },
-  { value: "public", label: { zh: "政务与社会组织", en: "Public sector" } },
-  { value: "other", label: { zh: "其他", en: "Other" } },
-] as const;
 
 export const Cases: CollectionConfig = {
   slug: "cases",
@@ -46,7 +35,7 @@ export const Cases: CollectionConfig = {
       label: { zh: "行业", en: "Industry" },
       required: true,
       index: true,
-      options: [...INDUSTRIES],
+      options: INDUSTRIES.map(({ value, zh, en }) => ({ value, label: { zh, en } })),
     },
     {
       name: "filingType",

@@ -1,8 +1,10 @@
-import { FAQ_CATEGORIES } from "@beian/contract";
-import type { GlobalConfig } from "payload";
+import { FAQ_CATEGORIES, SITE_LABELS } from "@beian/contract";
+import type { Field, GlobalConfig } from "payload";
 import { contentAccess } from "../../access/index.ts";
 import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
 import { draftVersions } from "../../fields/drafts.ts";
+
+export { SITE_LABELS };
 
 export const SiteSettings: GlobalConfig = {
   slug: "site-settings",
@@ -86,6 +88,48 @@ export const SiteSettings: GlobalConfig = {
               type: "upload",
               relationTo: "media",
               label: { zh: "分享图片", en: "Share image" },
+            },
+          ],
+        },
+        {
+          label: { zh: "导航与界面文字", en: "Navigation & labels" },
+          fields: [
+            {
+              name: "navigation",
+              type: "array",
+              label: { zh: "主导航", en: "Main navigation" },
+              labels: { singular: { zh: "链接", en: "Link" }, plural: { zh: "链接", en: "Links" } },
+              fields: [
+                { name: "label", type: "text", label: { zh: "文字", en: "Label" }, required: true },
+                {
+                  name: "href",
+                  type: "text",
+                  label: { zh: "链接", en: "Link" },
+                  required: true,
+                  admin: {
+                    description: { zh: "站内路径,如 /guide/", en: "A site path, e.g. /guide/" },
+                  },
+                },
+              ],
+            },
+            {
+              name: "labels",
+              type: "group",
+              label: { zh: "界面文字", en: "Interface labels" },
+              admin: {
+                description: {
+                  zh: "网站各处的按钮、标题与提示文字",
+                  en: "Buttons, headings and hints used across the site",
+                },
+              },
+              fields: SITE_LABELS.map(
+                ([name, zh, en]): Field => ({
+                  name,
+                  type: "text",
+                  label: { zh, en },
+                  required: true,
+                }),
+              ),
             },
           ],
         },

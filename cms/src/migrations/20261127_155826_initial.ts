@@ -327,6 +327,47 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_cases_v_created_at_idx\` ON \`_cases_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_updated_at_idx\` ON \`_cases_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_latest_idx\` ON \`_cases_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`pages\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`slug\` text,
+  	\`title\` text,
+  	\`description\` text,
+  	\`body\` text,
+  	\`updated_note\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`pages_slug_idx\` ON \`pages\` (\`slug\`);`)
+  await db.run(sql`CREATE INDEX \`pages_updated_at_idx\` ON \`pages\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`pages_created_at_idx\` ON \`pages\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`pages__status_idx\` ON \`pages\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_pages_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_slug\` text,
+  	\`version_title\` text,
+  	\`version_description\` text,
+  	\`version_body\` text,
+  	\`version_updated_note\` text,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`pages\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_pages_v_parent_idx\` ON \`_pages_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_pages_v_version_version_slug_idx\` ON \`_pages_v\` (\`version_slug\`);`)
+  await db.run(sql`CREATE INDEX \`_pages_v_version_version_updated_at_idx\` ON \`_pages_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_pages_v_version_version_created_at_idx\` ON \`_pages_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_pages_v_version_version__status_idx\` ON \`_pages_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_pages_v_created_at_idx\` ON \`_pages_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_pages_v_updated_at_idx\` ON \`_pages_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_pages_v_latest_idx\` ON \`_pages_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`alt\` text NOT NULL,
@@ -455,6 +496,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`guide_articles_id\` integer,
   	\`faqs_id\` integer,
   	\`cases_id\` integer,
+  	\`pages_id\` integer,
   	\`media_id\` integer,
   	\`partners_id\` integer,
   	\`users_id\` integer,
@@ -464,6 +506,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`guide_articles_id\`) REFERENCES \`guide_articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`faqs_id\`) REFERENCES \`faqs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`pages_id\`) REFERENCES \`pages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`partners_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
@@ -477,6 +520,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_guide_articles_id_idx\` ON \`payload_locked_documents_rels\` (\`guide_articles_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_faqs_id_idx\` ON \`payload_locked_documents_rels\` (\`faqs_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_cases_id_idx\` ON \`payload_locked_documents_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_pages_id_idx\` ON \`payload_locked_documents_rels\` (\`pages_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_partners_id_idx\` ON \`payload_locked_documents_rels\` (\`partners_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
@@ -515,6 +559,17 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings_navigation\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`label\` text,
+  	\`href\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`site_settings\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`site_settings_navigation_order_idx\` ON \`site_settings_navigation\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_navigation_parent_id_idx\` ON \`site_settings_navigation\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`site_settings_faq_categories\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -540,6 +595,29 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`seo_title\` text,
   	\`seo_description\` text,
   	\`seo_image_id\` integer,
+  	\`labels_skip_to_content\` text,
+  	\`labels_main_navigation\` text,
+  	\`labels_hotline\` text,
+  	\`labels_service_hours\` text,
+  	\`labels_filter_all\` text,
+  	\`labels_filter_by_industry\` text,
+  	\`labels_filter_by_filing_type\` text,
+  	\`labels_no_matches\` text,
+  	\`labels_audience\` text,
+  	\`labels_selling_points\` text,
+  	\`labels_materials\` text,
+  	\`labels_stages\` text,
+  	\`labels_order\` text,
+  	\`labels_order_intro\` text,
+  	\`labels_read_guide\` text,
+  	\`labels_all_faqs\` text,
+  	\`labels_all_cases\` text,
+  	\`labels_back_home\` text,
+  	\`labels_privacy\` text,
+  	\`labels_duration\` text,
+  	\`labels_industry\` text,
+  	\`labels_filing_type\` text,
+  	\`labels_price\` text,
   	\`_status\` text DEFAULT 'draft',
   	\`updated_at\` text,
   	\`created_at\` text,
@@ -550,6 +628,18 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`site_settings_brand_brand_logo_idx\` ON \`site_settings\` (\`brand_logo_id\`);`)
   await db.run(sql`CREATE INDEX \`site_settings_seo_seo_image_idx\` ON \`site_settings\` (\`seo_image_id\`);`)
   await db.run(sql`CREATE INDEX \`site_settings__status_idx\` ON \`site_settings\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_site_settings_v_version_navigation\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`label\` text,
+  	\`href\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_site_settings_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_version_navigation_order_idx\` ON \`_site_settings_v_version_navigation\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_site_settings_v_version_navigation_parent_id_idx\` ON \`_site_settings_v_version_navigation\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_site_settings_v_version_faq_categories\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -576,6 +666,29 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`version_seo_title\` text,
   	\`version_seo_description\` text,
   	\`version_seo_image_id\` integer,
+  	\`version_labels_skip_to_content\` text,
+  	\`version_labels_main_navigation\` text,
+  	\`version_labels_hotline\` text,
+  	\`version_labels_service_hours\` text,
+  	\`version_labels_filter_all\` text,
+  	\`version_labels_filter_by_industry\` text,
+  	\`version_labels_filter_by_filing_type\` text,
+  	\`version_labels_no_matches\` text,
+  	\`version_labels_audience\` text,
+  	\`version_labels_selling_points\` text,
+  	\`version_labels_materials\` text,
+  	\`version_labels_stages\` text,
+  	\`version_labels_order\` text,
+  	\`version_labels_order_intro\` text,
+  	\`version_labels_read_guide\` text,
+  	\`version_labels_all_faqs\` text,
+  	\`version_labels_all_cases\` text,
+  	\`version_labels_back_home\` text,
+  	\`version_labels_privacy\` text,
+  	\`version_labels_duration\` text,
+  	\`version_labels_industry\` text,
+  	\`version_labels_filing_type\` text,
+  	\`version_labels_price\` text,
   	\`version__status\` text DEFAULT 'draft',
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
@@ -698,6 +811,20 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_landing_v_created_at_idx\` ON \`_landing_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_landing_v_updated_at_idx\` ON \`_landing_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_landing_v_latest_idx\` ON \`_landing_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`site_publish\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`state\` text DEFAULT 'idle',
+  	\`reason\` text,
+  	\`started_at\` text,
+  	\`finished_at\` text,
+  	\`duration_ms\` numeric,
+  	\`last_success_at\` text,
+  	\`release\` text,
+  	\`error\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
@@ -717,6 +844,8 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`_faqs_v\`;`)
   await db.run(sql`DROP TABLE \`cases\`;`)
   await db.run(sql`DROP TABLE \`_cases_v\`;`)
+  await db.run(sql`DROP TABLE \`pages\`;`)
+  await db.run(sql`DROP TABLE \`_pages_v\`;`)
   await db.run(sql`DROP TABLE \`media\`;`)
   await db.run(sql`DROP TABLE \`partners_allowed_origins\`;`)
   await db.run(sql`DROP TABLE \`partners\`;`)
@@ -728,8 +857,10 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`site_settings_navigation\`;`)
   await db.run(sql`DROP TABLE \`site_settings_faq_categories\`;`)
   await db.run(sql`DROP TABLE \`site_settings\`;`)
+  await db.run(sql`DROP TABLE \`_site_settings_v_version_navigation\`;`)
   await db.run(sql`DROP TABLE \`_site_settings_v_version_faq_categories\`;`)
   await db.run(sql`DROP TABLE \`_site_settings_v\`;`)
   await db.run(sql`DROP TABLE \`landing_promises_items\`;`)
@@ -738,4 +869,5 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`_landing_v_version_promises_items\`;`)
   await db.run(sql`DROP TABLE \`_landing_v_version_advantages_items\`;`)
   await db.run(sql`DROP TABLE \`_landing_v\`;`)
+  await db.run(sql`DROP TABLE \`site_publish\`;`)
 }

@@ -1,0 +1,105 @@
+/**
+ * Wires the site publisher into the config: hooks on everything the site shows, and
+ * `POST /api/site/rebuild` for editors. Active when the CMS knows how to publish: a deploy hook
+ * (SITE_BUILD_HOOK_URL) or the site's sources for a local build (SITE_DIR, set by `pnpm start`).
+ */
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionConfig,
+  Endpoint,
+  GlobalAfterChangeHook,
+  GlobalConfig,
+  Payload,
+} from "payload";
+import { hasRole } from "../access/index.ts";
+import type { TEnv } from "../env.ts";
+import { createSitePublisher, type TSitePublisher } from "./publisher.ts";
+
+const publishers = new WeakMap<Payload, TSitePublisher>();
+
+/** Debounce: one build after edits pause for 1.5 s, at most 5 s after the first edit. */
+const QUIET_MS = 1_500;
+const MAX_WAIT_MS = 5_000;
+
+function publisherFor(payload: Payload, env: TEnv): TSitePublisher | undefined {
+  if (!env.SITE_BUILD_HOOK_URL && !env.SITE_DIR) return undefined;
+  let publisher = publishers.get(payload);
+  if (!publisher) {
+    publisher = createSitePublisher(payload, {
+      hookUrl: env.SITE_BUILD_HOOK_URL,
+      siteDir: env.SITE_DIR,
+      quietMs: QUIET_MS,
+      maxWaitMs: MAX_WAIT_MS,
+      buildEnv: { CMS_URL: env.CMS_URL, SITE_URL: env.SITE_URL },
+    });
+    publishers.set(payload, publisher);
+  }
+  return publisher;
+}
+
+export function sitePublisher(payload: Payload, env: TEnv): TSitePublisher | undefined {
+  return publisherFor(payload, env);
+}
+
+const isLive = (doc: unknown) => {
+  const status = (doc as { _status?: string } | null | undefined)?._status;
+  return status === undefined || status === "published";
+};
+
+/** Adds the rebuild hooks to a collection the site shows (published or unpublished changes). */
+export function publishesSite(collection: CollectionConfig, env: TEnv): CollectionConfig {
+  const afterChange: CollectionAfterChangeHook = ({ doc, previousDoc, req, context }) => {
+    // Saving a draft of a live document also lands here; the extra build is cheap and harmless.
+    if (context.sitePublish !== "skip" && (isLive(doc) || isLive(previousDoc))) {
+      publisherFor(req.payload, env)?.schedule(`${collection.slug}#${doc.id}`);
+    }
+    return doc;
+  };
+  const afterDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+    if (context.sitePublish !== "skip" && isLive(doc)) {
+      publisherFor(req.payload, env)?.schedule(`${collection.slug}#${doc.id} deleted`);
+    }
+    return doc;
+  };
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
+    },
+  };
+}
+
+export function globalPublishesSite(global: GlobalConfig, env: TEnv): GlobalConfig {
+  const afterChange: GlobalAfterChangeHook = ({ doc, previousDoc, req, context }) => {
+    if (context.sitePublish !== "skip" && (isLive(doc) || isLive(previousDoc))) {
+      publisherFor(req.payload, env)?.schedule(global.slug);
+    }
+    return doc;
+  };
+  return {
+    ...global,
+    hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterChange] },
+  };
+}
+
+/** `POST /api/site/rebuild`: editors and admins can republish by hand. */
+export function rebuildEndpoint(env: TEnv): Endpoint {
+  return {
+    path: "/site/rebuild",
+    method: "post",
+    handler: async (req) => {
+      if (!hasRole(req, "admin", "editor")) {
+        return Response.json({ error: { code: "forbidden" } }, { status: 403 });
+      }
+      const publisher = publisherFor(req.payload, env);
+      if (!publisher) {
+        return Response.json({ error: { code: "publishing_not_configured" } }, { status: 409 });
+      }
+      publisher.schedule("manual rebuild");
+      return Response.json({ scheduled: true }, { status: 202 });
+    },
+  };
+}

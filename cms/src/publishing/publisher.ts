@@ -1,0 +1,169 @@
+/**
+ * Rebuilds the static site when published content changes (issue: publish to live).
+ *
+ * Changes are debounced: the build starts once edits have been quiet for `quietMs`, and at most
+ * `maxWaitMs` after the first one, so a burst of publishes makes one build. One build runs at a
+ * time; changes during a build schedule exactly one more. With SITE_BUILD_HOOK_URL the deploy hook
+ * is called; otherwise the site's release script builds into a new folder and swaps it in
+ * atomically. The outcome is written to the `site-publish` global for editors to see.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import type { Payload } from "payload";
+import type { TPublishState } from "../globals/SitePublish/index.ts";
+
+export type TPublisherOptions = {
+  hookUrl?: string | undefined;
+  siteDir?: string | undefined;
+  quietMs: number;
+  maxWaitMs: number;
+  /** Environment for the local build (the CMS URL it reads content from, the site URL). */
+  buildEnv: Record<string, string>;
+};
+
+export type TBuildResult = { ok: true; release?: string } | { ok: false; error: string };
+
+export type TSitePublisher = {
+  schedule: (reason: string) => void;
+  /** Resolves when nothing is scheduled or building (tests, shutdown). */
+  idle: () => Promise<void>;
+};
+
+const LOG_TAIL = 4_000;
+
+export function createSitePublisher(payload: Payload, options: TPublisherOptions): TSitePublisher {
+  let quietTimer: NodeJS.Timeout | undefined;
+  let firstRequestAt: number | undefined;
+  let reasons: string[] = [];
+  let building = false;
+  let again = false;
+  let idleWaiters: (() => void)[] = [];
+
+  const record = async (state: TPublishState, data: Record<string, unknown> = {}) => {
+    try {
+      await payload.updateGlobal({
+        slug: "site-publish",
+        data: { state, ...data },
+        overrideAccess: true,
+        context: { sitePublish: "skip" },
+      });
+    } catch (error) {
+      payload.logger.error({ err: error, msg: "site publisher: could not record state" });
+    }
+  };
+
+  const settle = () => {
+    if (building || quietTimer) return;
+    for (const resolve of idleWaiters) resolve();
+    idleWaiters = [];
+  };
+
+  const run = async () => {
+    quietTimer = undefined;
+    firstRequestAt = undefined;
+    const reason = summarise(reasons);
+    reasons = [];
+    building = true;
+    const startedAt = new Date();
+    await record("building", { reason, startedAt: startedAt.toISOString(), error: null });
+    const result = options.hookUrl
+      ? await callHook(options.hookUrl, reason)
+      : await buildLocally(options);
+    const finishedAt = new Date();
+    const timing = {
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+    };
+    if (result.ok) {
+      payload.logger.info(`site publisher: live in ${timing.durationMs} ms (${reason})`);
+      await record("succeeded", {
+        ...timing,
+        lastSuccessAt: timing.finishedAt,
+        ...(result.release ? { release: result.release } : {}),
+      });
+    } else {
+      payload.logger.error(
+        `site publisher: build failed, previous site stays live: ${result.error}`,
+      );
+      await record("failed", { ...timing, error: result.error.slice(-LOG_TAIL) });
+    }
+    building = false;
+    if (again) {
+      again = false;
+      schedule("changes during the last build");
+    }
+    settle();
+  };
+
+  const schedule = (reason: string) => {
+    reasons.push(reason);
+    if (building) {
+      again = true;
+      return;
+    }
+    const now = Date.now();
+    firstRequestAt ??= now;
+    if (quietTimer) clearTimeout(quietTimer);
+    const wait = Math.max(0, Math.min(options.quietMs, firstRequestAt + options.maxWaitMs - now));
+    if (!quietTimer) void record("scheduled", { reason: summarise(reasons) });
+    quietTimer = setTimeout(() => void run(), wait);
+  };
+
+  return {
+    schedule,
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        settle();
+      }),
+  };
+}
+
+function summarise(reasons: string[]): string {
+  const unique = [...new Set(reasons)];
+  const head = unique.slice(0, 5).join(", ");
+  return unique.length > 5 ? `${head} … (+${unique.length - 5})` : head;
+}
+
+async function callHook(url: string, reason: string): Promise<TBuildResult> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ reason }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    return response.ok
+      ? { ok: true }
+      : { ok: false, error: `build hook answered ${response.status}` };
+  } catch (error) {
+    return { ok: false, error: `build hook unreachable: ${(error as Error).message}` };
+  }
+}
+
+function buildLocally(options: TPublisherOptions): Promise<TBuildResult> {
+  const { siteDir } = options;
+  if (!siteDir) return Promise.resolve({ ok: false, error: "no SITE_DIR to build" });
+  return new Promise((resolve) => {
+    let output = "";
+    const child = spawn(process.execPath, [path.join(siteDir, "scripts", "release.ts")], {
+      cwd: siteDir,
+      env: { ...process.env, ...options.buildEnv, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-LOG_TAIL * 4);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", (error) => resolve({ ok: false, error: error.message }));
+    child.on("exit", (code) => {
+      const release = /^release: (\S+)$/m.exec(output)?.[1];
+      resolve(
+        code === 0
+          ? { ok: true, ...(release ? { release } : {}) }
+          : { ok: false, error: output.trim() || `site build exited with ${code}` },
+      );
+    });
+  });
+}

@@ -1,0 +1,26 @@
+import react from "@astrojs/react";
+import { defineConfig } from "astro/config";
+import { siteEnv } from "./src/env.ts";
+
+const env = siteEnv();
+
+export default defineConfig({
+  site: env.SITE_URL,
+  output: "static",
+  // release.ts builds each release into its own folder; `astro build` alone writes dist/.
+  outDir: env.SITE_OUT_DIR ?? "./dist",
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "always" },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  integrations: [react()],
+  image: {
+    // Uploaded photos are fetched from the CMS at build time and emitted with the site.
+    remotePatterns: [
+      {
+        protocol: new URL(env.CMS_URL).protocol.replace(":", ""),
+        hostname: new URL(env.CMS_URL).hostname,
+      },
+    ],
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * Builds the site into a fresh release folder and makes it live with an atomic symlink swap, so
+ * visitors never see a half-written site; a failed build leaves the live release untouched.
+ *
+ *   releases/<id>/     one complete build each
+ *   releases/current   symlink to the live one (what scripts/serve.ts serves)
+ *
+ * Prints `release: <id>` on success. The CMS's site publisher runs it on every publish.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const releasesDir = path.join(siteDir, "releases");
+const currentLink = path.join(releasesDir, "current");
+const KEEP = 3;
+
+function build(outDir: string): Promise<void> {
+  const astro = path.join(siteDir, "node_modules", "astro", "bin", "astro.mjs");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, "build", "--silent"], {
+      cwd: siteDir,
+      env: {
+        ...process.env,
+        SITE_OUT_DIR: outDir,
+        SITE_TYPECHECK_ONLY: "",
+        ASTRO_TELEMETRY_DISABLED: "1",
+      },
+      stdio: "inherit",
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`)),
+    );
+  });
+}
+
+function prune(live: string): void {
+  const releases = readdirSync(releasesDir)
+    .filter((name) => /^\d{8}T\d{6}-[0-9a-f]{6}$/.test(name))
+    .sort();
+  const stale = releases
+    .filter((name) => name !== live)
+    .slice(0, Math.max(0, releases.length - KEEP));
+  for (const name of stale) rmSync(path.join(releasesDir, name), { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(releasesDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+  const id = `${stamp}-${randomBytes(3).toString("hex")}`;
+  const outDir = path.join(releasesDir, id);
+  try {
+    await build(outDir);
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  if (!existsSync(path.join(outDir, "index.html"))) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error("the build produced no index.html");
+  }
+  // rename(2) over an existing symlink is atomic: requests see the old release or the new one.
+  const staging = path.join(releasesDir, `.current-${id}`);
+  symlinkSync(id, staging);
+  renameSync(staging, currentLink);
+  prune(id);
+  process.stdout.write(`release: ${id}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `site release failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+/** The site build's configuration (CONTRACT §2), parsed once; nothing else reads process.env. */
+import { z } from "zod";
+
+const SiteEnvSchema = z.object({
+  CMS_URL: z.url().default("http://127.0.0.1:3000"),
+  SITE_URL: z.url().default("http://127.0.0.1:4321"),
+  SITE_OUT_DIR: z.string().min(1).optional(),
+  /** `astro check` only: generate types from the schemas without reading the CMS. Never for builds. */
+  SITE_TYPECHECK_ONLY: z.enum(["1"]).optional(),
+});
+
+export type TSiteEnv = z.infer<typeof SiteEnvSchema>;
+
+export function siteEnv(source: Record<string, string | undefined> = process.env): TSiteEnv {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = SiteEnvSchema.safeParse(defined);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid site environment:\n${lines.join("\n")}`);
+  }
+  return { ...result.data, CMS_URL: result.data.CMS_URL.replace(/\/$/, "") };
+}

@@ -1,0 +1,39 @@
+/** Typed access to the published content, in display order, for pages and components. */
+import { type CollectionKey, getCollection, getEntry } from "astro:content";
+
+type TOrdered = { data: { order?: number | null | undefined } };
+const byOrder = (a: TOrdered, b: TOrdered) => (a.data.order ?? 100) - (b.data.order ?? 100);
+
+export async function ordered<
+  C extends Exclude<CollectionKey, "landing" | "siteSettings" | "pages">,
+>(collection: C) {
+  return (await getCollection(collection)).sort(byOrder);
+}
+
+export async function siteSettings() {
+  const entry = await getEntry("siteSettings", "main");
+  if (!entry) throw new Error("site-settings missing from the content layer");
+  return entry.data;
+}
+
+export async function landing() {
+  const entry = await getEntry("landing", "main");
+  if (!entry) throw new Error("landing missing from the content layer");
+  return entry.data;
+}
+
+export async function page(slug: "guide" | "faq" | "cases" | "privacy" | "thanks" | "not-found") {
+  const entry = await getEntry("pages", slug);
+  if (!entry) throw new Error(`The CMS publishes no page "${slug}": refusing to build without it`);
+  return entry.data;
+}
+
+/** `tel:` link for a hotline as printed (400-998-6176 → tel:4009986176). */
+export function telHref(hotline: string): string {
+  return `tel:${hotline.replace(/[^\d+]/g, "")}`;
+}
+
+/** An SVG (logo, generated QR code) as an <img> source: no request, and never run as a document. */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}

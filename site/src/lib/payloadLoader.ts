@@ -1,0 +1,57 @@
+/**
+ * Astro content-layer loaders over the CMS's REST API. Each build replaces a collection's
+ * entries with what the CMS publishes now (deleted documents disappear), validates them against the
+ * collection's schema, and refuses to go on with fewer documents than the site needs.
+ */
+import type { Loader } from "astro/loaders";
+import { siteEnv } from "../env.ts";
+import { CmsError, fetchAll, fetchCms } from "./cms.ts";
+
+type TCollectionOptions = {
+  /** The field that identifies a document on the site (a slug, key or anchor). */
+  idField: string;
+  /** Fewer published documents than this is an error, not an empty section. */
+  minimum: number;
+};
+
+export function payloadCollection(slug: string, { idField, minimum }: TCollectionOptions): Loader {
+  return {
+    name: `payload:${slug}`,
+    load: async ({ store, parseData, generateDigest, logger }) => {
+      if (siteEnv().SITE_TYPECHECK_ONLY) return;
+      const docs = await fetchAll(slug);
+      if (docs.length < minimum) {
+        throw new CmsError(
+          `The CMS publishes ${docs.length} ${slug}, the site needs at least ${minimum}: refusing to build a half site`,
+        );
+      }
+      store.clear();
+      for (const doc of docs) {
+        const id = String(doc[idField] ?? doc.id);
+        const data = await parseData({ id, data: doc });
+        store.set({ id, data, digest: generateDigest(doc) });
+      }
+      logger.info(`${docs.length} ${slug}`);
+    },
+  };
+}
+
+/** A global becomes a collection with the single entry `main`. */
+export function payloadGlobal(slug: string): Loader {
+  return {
+    name: `payload:global:${slug}`,
+    load: async ({ store, parseData, generateDigest }) => {
+      if (siteEnv().SITE_TYPECHECK_ONLY) return;
+      const doc = await fetchCms<Record<string, unknown>>(`/globals/${slug}?depth=1`);
+      if (!doc.updatedAt) {
+        throw new CmsError(`The CMS has never published the ${slug} global: refusing to build`);
+      }
+      store.clear();
+      store.set({
+        id: "main",
+        data: await parseData({ id: "main", data: doc }),
+        digest: generateDigest(doc),
+      });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** JSON-LD builders (schema.org) for the pages that describe services and answer questions. */
+import { siteEnv } from "../env.ts";
+import { richTextToHtml } from "./richText.ts";
+
+type TType = { slug: string; name: string; audience: string; price?: number | null | undefined };
+
+export function serviceJsonLd(brand: string, types: TType[]): Record<string, unknown> {
+  const { SITE_URL } = siteEnv();
+  return {
+    "@context": "https://schema.org",
+    "@type": "Service",
+    name: `${brand} · 小程序 ICP 备案代办`,
+    serviceType: "小程序 ICP 备案",
+    provider: { "@id": `${SITE_URL}/#organization` },
+    areaServed: { "@type": "Country", name: "中国" },
+    offers: types.map((type) => ({
+      "@type": "Offer",
+      name: type.name,
+      url: `${SITE_URL}/types/${type.slug}/`,
+      ...(type.price != null ? { price: type.price, priceCurrency: "CNY" } : {}),
+      eligibleCustomerType: type.audience,
+      itemOffered: {
+        "@type": "Service",
+        name: type.name,
+        audience: { "@type": "Audience", audienceType: type.audience },
+      },
+    })),
+  };
+}
+
+export function faqPageJsonLd(
+  faqs: { question: string; answer: unknown }[],
+): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "FAQPage",
+    mainEntity: faqs.map((faq) => ({
+      "@type": "Question",
+      name: faq.question,
+      acceptedAnswer: {
+        "@type": "Answer",
+        text: richTextToHtml(faq.answer)
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      },
+    })),
+  };
+}
