@@ -16,7 +16,15 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -50,6 +58,7 @@ function settleEnvironment(): NodeJS.ProcessEnv {
   mkdirSync(dataDir, { recursive: true });
   env.DATABASE_URI ||= `file:${path.join(dataDir, "beian.db")}`;
   env.MEDIA_DIR ||= path.join(cmsDir, "media");
+  env.SITE_RELEASES_DIR ||= path.join(siteDir, "releases");
   if (!production && !env.PAYLOAD_SECRET) env.PAYLOAD_SECRET = localSecret();
   return env;
 }
@@ -101,16 +110,46 @@ const nextBin = path.join(cmsDir, "node_modules", "next", "dist", "bin", "next")
 const tsxBin = path.join(cmsDir, "node_modules", "tsx", "dist", "cli.mjs");
 const children = new Set<ChildProcess>();
 
-async function buildCms(env: NodeJS.ProcessEnv): Promise<void> {
-  const stamp = path.join(cmsDir, ".next", "beian-source-hash");
-  const hash = cmsSourceHash();
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
-    log("CMS build is up to date");
-    return;
+/**
+ * One `next build` at a time per checkout: several stacks (tests, benchmarks, a developer's own)
+ * may start together and must not write into the same .next folder at once.
+ */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  const lock = path.join(cmsDir, ".next-build.lock");
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 20 * 60_000) {
+        rmSync(lock, { recursive: true, force: true }); // left behind by a killed build
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} is held by another build`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   }
-  log("building the CMS (first run or sources changed; a few minutes on 2 cores)…");
-  await run("CMS build", [nextBin, "build", "--webpack"], { ...env, NODE_ENV: "production" });
-  writeFileSync(stamp, hash);
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildCms(env: NodeJS.ProcessEnv): Promise<void> {
+  await withBuildLock(async () => {
+    const stamp = path.join(cmsDir, ".next", "beian-source-hash");
+    const hash = cmsSourceHash();
+    if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+      log("CMS build is up to date");
+      return;
+    }
+    log("building the CMS (first run or sources changed; a few minutes on 2 cores)…");
+    await run("CMS build", [nextBin, "build", "--webpack"], { ...env, NODE_ENV: "production" });
+    writeFileSync(stamp, hash);
+  });
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -173,7 +212,7 @@ async function main(): Promise<void> {
   );
   await waitForHttp(`${env.CMS_URL}/api/health`, 120_000);
 
-  const hasRelease = existsSync(path.join(siteDir, "releases", "current"));
+  const hasRelease = existsSync(path.join(env.SITE_RELEASES_DIR ?? "", "current"));
   serve("site", [path.join(siteDir, "scripts", "serve.ts")], env, siteDir);
   if (hasRelease) {
     log("serving the previous site release while the new one builds…");

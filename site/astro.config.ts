@@ -9,6 +9,7 @@ export default defineConfig({
   output: "static",
   // release.ts builds each release into its own folder; `astro build` alone writes dist/.
   outDir: env.SITE_OUT_DIR ?? "./dist",
+  ...(env.SITE_CACHE_DIR ? { cacheDir: env.SITE_CACHE_DIR } : {}),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   compressHTML: true,

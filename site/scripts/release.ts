@@ -8,17 +8,54 @@
  * Prints `release: <id>` on success. The CMS's site publisher runs it on every publish.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const releasesDir = path.join(siteDir, "releases");
+/** Each stack (pnpm start, a test run, a benchmark) may keep its releases apart. */
+const releasesDir = process.env.SITE_RELEASES_DIR || path.join(siteDir, "releases");
 const currentLink = path.join(releasesDir, "current");
 const KEEP = 3;
 
-function build(outDir: string): Promise<void> {
+/** Builds for the same CMS share a cache (faster rebuilds) and take turns; other CMSes never mix in. */
+function cacheDirFor(cmsUrl: string): string {
+  const key = createHash("sha256").update(cmsUrl).digest("hex").slice(0, 12);
+  return path.join(siteDir, "node_modules", ".astro-cache", key);
+}
+
+async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${dir}.lock`;
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} is held by another build`);
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build(outDir: string, cacheDir: string): Promise<void> {
   const astro = path.join(siteDir, "node_modules", "astro", "bin", "astro.mjs");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, "build", "--silent"], {
@@ -26,6 +63,7 @@ function build(outDir: string): Promise<void> {
       env: {
         ...process.env,
         SITE_OUT_DIR: outDir,
+        SITE_CACHE_DIR: cacheDir,
         SITE_TYPECHECK_ONLY: "",
         ASTRO_TELEMETRY_DISABLED: "1",
       },
@@ -52,8 +90,9 @@ async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
   const id = `${stamp}-${randomBytes(3).toString("hex")}`;
   const outDir = path.join(releasesDir, id);
+  const cacheDir = cacheDirFor(process.env.CMS_URL ?? "http://127.0.0.1:3000");
   try {
-    await build(outDir);
+    await withLock(cacheDir, () => build(outDir, cacheDir));
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true });
     throw error;

@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const currentLink = path.join(siteDir, "releases", "current");
+const currentLink = path.join(
+  process.env.SITE_RELEASES_DIR || path.join(siteDir, "releases"),
+  "current",
+);
 const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.SITE_PORT || 4321);
 

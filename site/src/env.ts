@@ -5,6 +5,8 @@ const SiteEnvSchema = z.object({
   CMS_URL: z.url().default("http://127.0.0.1:3000"),
   SITE_URL: z.url().default("http://127.0.0.1:4321"),
   SITE_OUT_DIR: z.string().min(1).optional(),
+  /** Astro's cache; release.ts gives each CMS its own so parallel stacks never share one. */
+  SITE_CACHE_DIR: z.string().min(1).optional(),
   /** `astro check` only: generate types from the schemas without reading the CMS. Never for builds. */
   SITE_TYPECHECK_ONLY: z.enum(["1"]).optional(),
 });

@@ -38,12 +38,15 @@ export function createSitePublisher(payload: Payload, options: TPublisherOptions
   let building = false;
   let again = false;
   let idleWaiters: (() => void)[] = [];
+  // The whole status is written each time: a global update replaces the fields it is given.
+  let status: Record<string, unknown> = {};
 
   const record = async (state: TPublishState, data: Record<string, unknown> = {}) => {
+    status = { ...status, ...data, state };
     try {
       await payload.updateGlobal({
         slug: "site-publish",
-        data: { state, ...data },
+        data: status,
         overrideAccess: true,
         context: { sitePublish: "skip" },
       });

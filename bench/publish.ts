@@ -1,0 +1,104 @@
+/**
+ * Phase 3: publish-to-live. An editor publishes a changed FAQ question; the clock runs from the
+ * PATCH until the live /faq/ page shows the new text. That covers what an editor waits for: the
+ * publisher's debounce, the site build, the atomic swap.
+ */
+import { EDITOR, login, sleep, type TCms, waitForPublisherIdle } from "./lib/cms.ts";
+import { median, printTable, seconds } from "./lib/table.ts";
+
+export const RUNS = 3;
+export const AIM_MS = 15_000;
+const POLL_MS = 200;
+const GIVE_UP_MS = 120_000;
+
+export type TPublishRun = {
+  run: number;
+  /** Null when the text was not live within GIVE_UP_MS. */
+  liveMs: number | null;
+  /** The publisher's own build duration for this change (from the site-publish global). */
+  publisherBuildMs: number | null;
+};
+
+type TFaq = { id: string | number; question: string };
+
+/** Polls the live page until it contains `text`; returns the elapsed time since `started`, or null. */
+async function waitUntilLive(
+  pageUrl: string,
+  text: string,
+  started: number,
+  present = true,
+): Promise<number | null> {
+  while (performance.now() - started < GIVE_UP_MS) {
+    try {
+      const response = await fetch(pageUrl, { signal: AbortSignal.timeout(10_000) });
+      const body = await response.text();
+      if (response.ok && body.includes(text) === present) return performance.now() - started;
+    } catch {
+      // a transient failure counts as "not live yet"
+    }
+    await sleep(POLL_MS);
+  }
+  return null;
+}
+
+async function publishQuestion(editor: TCms, faq: TFaq, question: string): Promise<void> {
+  await editor.request("PATCH", `/faqs/${faq.id}?depth=0`, { question, _status: "published" });
+}
+
+export async function measurePublishToLive(
+  cmsUrl: string,
+  siteUrl: string,
+  runId: string,
+): Promise<TPublishRun[]> {
+  const editor = await login(cmsUrl, EDITOR);
+  const faqPage = new URL("/faq/", siteUrl).href;
+  const { docs } = await editor.request<{ docs: TFaq[] }>(
+    "GET",
+    "/faqs?limit=1&depth=0&sort=order&where[_status][equals]=published",
+  );
+  const faq = docs[0];
+  if (!faq) throw new Error("the seeded CMS has no published FAQ to edit");
+
+  const runs: TPublishRun[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      // Each run starts from a quiet publisher, so it does not inherit the previous run's build.
+      await waitForPublisherIdle(editor);
+      // ASCII marker: HTML-escaping cannot change it, so a plain substring test finds it.
+      const marker = `bench-${runId}-publish-${run}`;
+      process.stdout.write(`[bench] publish-to-live run ${run}/${RUNS}\n`);
+      const started = performance.now();
+      await publishQuestion(editor, faq, `${faq.question} [${marker}]`);
+      const liveMs = await waitUntilLive(faqPage, marker, started);
+      const status = await waitForPublisherIdle(editor);
+      runs.push({ run, liveMs, publisherBuildMs: status.durationMs ?? null });
+    }
+  } finally {
+    // Put the seeded question back and wait for it to be live (untimed): the site releases folder is
+    // shared by every stack on this checkout, so the bench's marker should not stay on show.
+    await publishQuestion(editor, faq, faq.question).catch(() => undefined);
+    await waitUntilLive(faqPage, `bench-${runId}-publish-`, performance.now(), false);
+    await waitForPublisherIdle(editor).catch(() => undefined);
+  }
+  return runs;
+}
+
+export function printPublishRuns(runs: TPublishRun[]): void {
+  const live = runs.flatMap((run) => (run.liveMs === null ? [] : [run.liveMs]));
+  const rows = runs.map((run) => [
+    `run ${run.run}`,
+    run.liveMs === null ? `> ${GIVE_UP_MS / 1000} s (gave up)` : seconds(run.liveMs),
+    run.publisherBuildMs === null ? "–" : seconds(run.publisherBuildMs),
+  ]);
+  rows.push([
+    "median",
+    live.length === runs.length && live.length > 0 ? seconds(median(live)) : "n/a (a run gave up)",
+    "",
+  ]);
+  rows.push(["aim", `< ${AIM_MS / 1000} s`, ""]);
+  printTable(
+    "Publish to live: editor PATCHes a FAQ question (published) → text on GET /faq/ (polled every 200 ms)",
+    ["", "publish → live", "of which: publisher's build"],
+    rows,
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * `pnpm bench`: starts the stack on free ports with a temporary database and measures, in order,
+ *   1. Lighthouse mobile scores and page weight of /, /guide/, /faq/, /cases/
+ *   2. site build time, seeded vs. with 1000 more cases and 300 more FAQs (a second, separate stack)
+ *   3. publish-to-live time for an editor's change (3 runs, median)
+ * and prints them as tables beside their aims. It asserts nothing about time: figures on a shared
+ * 2-core machine vary, and a benchmark that fails on a slow day teaches people to ignore it.
+ * The exit code is non-zero only when a measurement could not be taken at all.
+ *
+ * Phases run one at a time, because each one alone keeps both cores busy. Whatever this run
+ * started (stacks, Chromium, builds, the stub hook) is stopped in `finally` and on SIGINT/SIGTERM.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { printBuildTimings, type TBuildTiming, timeLargeBuild, timeSeededBuild } from "./build.ts";
+import { cleanupAll } from "./lib/cleanup.ts";
+import type { TPageAudit } from "./lib/lighthouse.ts";
+import { startStack } from "./lib/stack.ts";
+import { auditPages, printPageAudits } from "./pages.ts";
+import { measurePublishToLive, printPublishRuns, type TPublishRun } from "./publish.ts";
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const resultsDir = path.join(benchDir, "results");
+const logDir = path.join(resultsDir, "logs");
+
+type TResults = {
+  startedAt: string;
+  finishedAt?: string;
+  machine: { cpus: number; cpuModel: string; node: string };
+  siteUrl?: string;
+  pages?: TPageAudit[];
+  seededBuild?: TBuildTiming;
+  largeBuild?: TBuildTiming;
+  publish?: TPublishRun[];
+  error?: string;
+};
+
+const startedAt = new Date();
+// Short and unique per run: marks the documents and texts this run creates.
+const runId = startedAt.toISOString().replace(/\D/g, "").slice(2, 14);
+const results: TResults = {
+  startedAt: startedAt.toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", node: process.version },
+};
+
+async function main(): Promise<void> {
+  const seeded = await startStack({ label: "seeded", logDir });
+  results.siteUrl = seeded.siteUrl;
+
+  results.pages = await auditPages(seeded.siteUrl);
+  printPageAudits(seeded.siteUrl, results.pages);
+
+  results.seededBuild = await timeSeededBuild(seeded);
+  process.stdout.write(
+    `[bench] seeded build: ${(results.seededBuild.buildMs / 1000).toFixed(1)} s\n`,
+  );
+
+  results.publish = await measurePublishToLive(seeded.cmsUrl, seeded.siteUrl, runId);
+  printPublishRuns(results.publish);
+
+  // The seeded stack is done: the large run gets the whole machine and a database of its own.
+  await seeded.stop();
+  results.largeBuild = await timeLargeBuild(logDir, runId);
+}
+
+function report(): void {
+  process.stdout.write("\n================ bench results ================\n");
+  if (results.pages && results.siteUrl) printPageAudits(results.siteUrl, results.pages);
+  if (results.seededBuild || results.largeBuild) {
+    printBuildTimings(results.seededBuild, results.largeBuild);
+  }
+  if (results.publish) printPublishRuns(results.publish);
+  if (results.error) process.stdout.write(`\nbench stopped early: ${results.error}\n`);
+
+  results.finishedAt = new Date().toISOString();
+  mkdirSync(resultsDir, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const file = path.join(resultsDir, `bench-${runId}.json`);
+  writeFileSync(file, json);
+  writeFileSync(path.join(resultsDir, "latest.json"), json);
+  process.stdout.write(
+    `\nresults: ${path.relative(process.cwd(), file)} (stack logs in ${path.relative(process.cwd(), logDir)}/)\n`,
+  );
+}
+
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    process.stderr.write(`\n[bench] ${signal}: stopping everything this run started…\n`);
+    void cleanupAll().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  results.error = error instanceof Error ? error.message : String(error);
+  process.exitCode = 1;
+} finally {
+  // Stop first, report after: the stacks' shutdown lines then do not land inside the tables.
+  await cleanupAll();
+  if (!interrupted) report();
+}
