@@ -19,7 +19,8 @@ export function formatTable(title: string, headers: string[], rows: TCell[][]): 
   const numeric = headers.map((_, column) =>
     rows.every((row) => {
       const cell = row[column];
-      return cell === null || cell === undefined || /^[<>≤≥]?\s*-?\d/.test(String(cell));
+      const value = text(cell);
+      return value === "" || value === "–" || /^[<>≤≥]?\s*-?\d/.test(value);
     }),
   );
   const line = (values: string[]) =>

@@ -3,6 +3,8 @@
  * whose release script records each build, so debouncing and failure handling can be observed.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
@@ -74,6 +76,48 @@ describe("site publisher", () => {
     await publisher.idle();
     expect((await t.payload.findGlobal({ slug: "site-publish" })).state).toBe("succeeded");
     expect(builds().length).toBe(before + 1);
+  });
+
+  it("calls the deploy hook instead when SITE_BUILD_HOOK_URL is set", async () => {
+    const calls: { method: string; body: string }[] = [];
+    let answer = 204;
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        calls.push({ method: req.method ?? "", body });
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const publisher = createSitePublisher(t.payload, {
+        hookUrl: `http://127.0.0.1:${port}/hooks/deploy`,
+        quietMs: 100,
+        maxWaitMs: 500,
+        buildEnv: {},
+      });
+      publisher.schedule("landing");
+      publisher.schedule("faqs#3");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await publisher.idle();
+      expect(calls).toEqual([
+        { method: "POST", body: JSON.stringify({ reason: "landing, faqs#3" }) },
+      ]);
+      expect((await t.payload.findGlobal({ slug: "site-publish" })).state).toBe("succeeded");
+
+      answer = 500;
+      publisher.schedule("faqs#4");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await publisher.idle();
+      const failed = await t.payload.findGlobal({ slug: "site-publish" });
+      expect(failed).toMatchObject({ state: "failed", error: "build hook answered 500" });
+    } finally {
+      server.close();
+    }
   });
 
   it("is only readable by staff", async () => {
