@@ -17,6 +17,8 @@ import { Faqs } from "./collections/Faqs/index.ts";
 import { FilingStages } from "./collections/FilingStages/index.ts";
 import { FilingTypes } from "./collections/FilingTypes/index.ts";
 import { GuideArticles } from "./collections/GuideArticles/index.ts";
+import { IdempotencyKeys } from "./collections/IdempotencyKeys/index.ts";
+import { Leads } from "./collections/Leads/index.ts";
 import { mediaCollection } from "./collections/Media/index.ts";
 import { Pages } from "./collections/Pages/index.ts";
 import { Partners } from "./collections/Partners/index.ts";
@@ -27,6 +29,7 @@ import { Landing } from "./globals/Landing/index.ts";
 import { SitePublish } from "./globals/SitePublish/index.ts";
 import { SiteSettings } from "./globals/SiteSettings/index.ts";
 import { migrations } from "./migrations/index.ts";
+import { publicEndpoints } from "./public-api/index.ts";
 import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
@@ -67,14 +70,16 @@ export function buildBeianConfig(env: TEnv) {
       ...[FilingTypes, FilingStages, GuideArticles, Faqs, Cases, Pages].map(live),
       live(mediaCollection(env.MEDIA_DIR)),
       live(Partners),
+      Leads,
       Users,
+      IdempotencyKeys,
     ],
     globals: [
       globalPublishesSite(SiteSettings, env),
       globalPublishesSite(Landing, env),
       SitePublish,
     ],
-    endpoints: [health, rebuildEndpoint(env)],
+    endpoints: [health, rebuildEndpoint(env), ...publicEndpoints(env)],
     editor: lexicalEditor(),
     db: databaseAdapter(env),
     sharp,

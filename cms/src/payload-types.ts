@@ -75,7 +75,9 @@ export interface Config {
     pages: Page;
     media: Media;
     partners: Partner;
+    leads: Lead;
     users: User;
+    'idempotency-keys': IdempotencyKey;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -91,7 +93,9 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
+    leads: LeadsSelect<false> | LeadsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -479,6 +483,62 @@ export interface Partner {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads".
+ */
+export interface Lead {
+  id: number;
+  reference: string;
+  name: string;
+  phone: string;
+  email?: string | null;
+  company?: string | null;
+  filingType?: ('personal' | 'individual-business' | 'enterprise') | null;
+  message?: string | null;
+  status: 'new' | 'contacted' | 'qualified' | 'converted' | 'lost';
+  lostReason?: string | null;
+  assignee?: (number | null) | User;
+  partner?: (number | null) | Partner;
+  notes?:
+    | {
+        text: string;
+        at?: string | null;
+        by?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  source?: {
+    pageUrl?: string | null;
+    referrer?: string | null;
+    utm?: {
+      source?: string | null;
+      medium?: string | null;
+      campaign?: string | null;
+      term?: string | null;
+      content?: string | null;
+    };
+  };
+  consent?: {
+    privacy?: boolean | null;
+    privacyText?: string | null;
+    privacyUrl?: string | null;
+    sharing?: boolean | null;
+    sharingText?: string | null;
+    at?: string | null;
+  };
+  statusHistory?:
+    | {
+        from?: string | null;
+        to?: string | null;
+        by?: (number | null) | User;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -504,6 +564,27 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys".
+ */
+export interface IdempotencyKey {
+  id: number;
+  scope: string;
+  status: number;
+  body:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -562,8 +643,16 @@ export interface PayloadLockedDocument {
         value: number | Partner;
       } | null)
     | ({
+        relationTo: 'leads';
+        value: number | Lead;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'idempotency-keys';
+        value: number | IdempotencyKey;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -811,6 +900,67 @@ export interface PartnersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads_select".
+ */
+export interface LeadsSelect<T extends boolean = true> {
+  reference?: T;
+  name?: T;
+  phone?: T;
+  email?: T;
+  company?: T;
+  filingType?: T;
+  message?: T;
+  status?: T;
+  lostReason?: T;
+  assignee?: T;
+  partner?: T;
+  notes?:
+    | T
+    | {
+        text?: T;
+        at?: T;
+        by?: T;
+        id?: T;
+      };
+  source?:
+    | T
+    | {
+        pageUrl?: T;
+        referrer?: T;
+        utm?:
+          | T
+          | {
+              source?: T;
+              medium?: T;
+              campaign?: T;
+              term?: T;
+              content?: T;
+            };
+      };
+  consent?:
+    | T
+    | {
+        privacy?: T;
+        privacyText?: T;
+        privacyUrl?: T;
+        sharing?: T;
+        sharingText?: T;
+        at?: T;
+      };
+  statusHistory?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        by?: T;
+        at?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -833,6 +983,18 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys_select".
+ */
+export interface IdempotencyKeysSelect<T extends boolean = true> {
+  scope?: T;
+  status?: T;
+  body?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -934,6 +1096,13 @@ export interface SiteSetting {
     industry: string;
     filingType: string;
     price: string;
+  };
+  /**
+   * Stored with each lead as the consent record. {partner} becomes the partner's name.
+   */
+  consent: {
+    privacyText: string;
+    sharingText: string;
   };
   faqCategories?:
     | {
@@ -1082,6 +1251,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         industry?: T;
         filingType?: T;
         price?: T;
+      };
+  consent?:
+    | T
+    | {
+        privacyText?: T;
+        sharingText?: T;
       };
   faqCategories?:
     | T

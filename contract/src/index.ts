@@ -1,1 +1,3 @@
 export * from "./keys.ts";
+export * from "./lead.ts";
+export * from "./order.ts";

@@ -49,6 +49,12 @@ export const siteSettings: Omit<TSeed<SiteSetting>, "navigation" | "labels"> = {
     title: `${BRAND} - 高效便捷的小程序 ICP 备案服务`,
     description: HERO_SUBTITLE,
   },
+  consent: {
+    privacyText:
+      "我已阅读并同意《隐私政策》,同意小程序备案中心为联系我并提供备案服务处理以上信息。",
+    sharingText:
+      "我同意将以上信息同时提供给{partner},由{partner}与小程序备案中心分别联系我并提供备案及云服务。",
+  },
   faqCategories: [
     { category: "platform-rejection", title: "微信官方审核驳回常见问题" },
     {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from "payload";
 import { isAdmin, staffField, staffOrActivePartner } from "../../access/index.ts";
 import { demoField } from "../../fields/demo.ts";
 import { orderField } from "../../fields/order.ts";
+import { forgetPartnersOnChange, forgetPartnersOnDelete } from "../../public-api/index.ts";
 
 const PARTNER_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -32,6 +33,7 @@ export const Partners: CollectionConfig = {
     group: { zh: "渠道", en: "Channels" },
   },
   defaultSort: "order",
+  hooks: { afterChange: [forgetPartnersOnChange], afterDelete: [forgetPartnersOnDelete] },
   access: {
     read: staffOrActivePartner,
     create: isAdmin,

@@ -134,6 +134,36 @@ export const SiteSettings: GlobalConfig = {
           ],
         },
         {
+          label: { zh: "表单同意文字", en: "Form consent" },
+          fields: [
+            {
+              name: "consent",
+              type: "group",
+              label: { zh: "嵌入表单的同意文字", en: "Consent texts of the widget and forms" },
+              admin: {
+                description: {
+                  zh: "提交时会随线索一并保存,作为同意记录。{partner} 会替换为合作伙伴名称。",
+                  en: "Stored with each lead as the consent record. {partner} becomes the partner's name.",
+                },
+              },
+              fields: [
+                {
+                  name: "privacyText",
+                  type: "textarea",
+                  label: { zh: "隐私政策同意", en: "Privacy consent" },
+                  required: true,
+                },
+                {
+                  name: "sharingText",
+                  type: "textarea",
+                  label: { zh: "与合作伙伴共享同意", en: "Sharing consent" },
+                  required: true,
+                },
+              ],
+            },
+          ],
+        },
+        {
           label: { zh: "常见问题分类", en: "FAQ categories" },
           fields: [
             {

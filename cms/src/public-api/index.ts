@@ -1,0 +1,34 @@
+/**
+ * The public API (CONTRACT §3) under /api/public/*: the widget's configuration and the lead
+ * endpoint, with CORS preflight answered from the same allow-list.
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint } from "payload";
+import type { TEnv } from "../env.ts";
+import { forgetPartners, preflight } from "./cors.ts";
+import { leadsHandler } from "./leads.ts";
+import { widgetConfigHandler } from "./widgetConfig.ts";
+
+export function publicEndpoints(env: TEnv): Endpoint[] {
+  const siteOrigin = new URL(env.SITE_URL).origin;
+  const options = (path: string): Endpoint => ({
+    path,
+    method: "options",
+    handler: (req) => preflight(req, siteOrigin),
+  });
+  return [
+    { path: "/public/widget-config", method: "get", handler: widgetConfigHandler(env) },
+    options("/public/widget-config"),
+    { path: "/public/leads", method: "post", handler: leadsHandler(env) },
+    options("/public/leads"),
+  ];
+}
+
+/** A partner saved or deleted in the admin takes effect at once (origins, activity, theme). */
+export const forgetPartnersOnChange: CollectionAfterChangeHook = ({ doc, req }) => {
+  forgetPartners(req.payload);
+  return doc;
+};
+export const forgetPartnersOnDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
+  forgetPartners(req.payload);
+  return doc;
+};

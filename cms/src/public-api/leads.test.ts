@@ -1,0 +1,419 @@
+/**
+ * The public lead API over real HTTP (Payload's REST handler on a real SQLite database): every
+ * status of CONTRACT §3, CORS, idempotency, bots, injection attempts and rate limits.
+ */
+import type { Payload } from "payload";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../seed/index.ts";
+import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
+import { startTestServer, type TTestServer } from "../testing/server.ts";
+
+const SITE = "http://site.test";
+const PARTNER_ORIGIN = "https://yunfan.example.com";
+let t: TTestPayload;
+let payload: Payload;
+let server: TTestServer;
+let ipCounter = 0;
+
+beforeAll(async () => {
+  // A trusted proxy in front, so each test can speak from its own address (X-Forwarded-For).
+  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true", RATE_LIMIT_POINTS: "5" });
+  payload = t.payload;
+  await seed(payload, t.env);
+  server = await startTestServer(t);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await t?.close();
+});
+
+const lead = (extra: Record<string, unknown> = {}) => ({
+  name: "王小明",
+  phone: "+86 138-0013-8000",
+  email: "wang@example.com",
+  filingType: "enterprise",
+  message: "想咨询企业小程序备案",
+  consent: { privacy: true },
+  source: { pageUrl: `${SITE}/types/enterprise/`, utm: { source: "baidu", campaign: "winter" } },
+  elapsedMs: 8_000,
+  ...extra,
+});
+
+/** A fresh client address per call unless given: rate limits stay out of unrelated tests. */
+function post(body: unknown, headers: Record<string, string> = {}, raw?: string) {
+  ipCounter += 1;
+  return fetch(`${server.url}/api/public/leads`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Origin: SITE,
+      "X-Forwarded-For": `10.1.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`,
+      ...headers,
+    },
+    body: raw ?? JSON.stringify(body),
+  });
+}
+
+const leadCount = async () => (await payload.count({ collection: "leads" })).totalDocs;
+
+describe("GET /api/public/widget-config", () => {
+  it("describes the agency's own widget, cacheable", async () => {
+    const response = await fetch(`${server.url}/api/public/widget-config`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toMatch(/public/);
+    const body = await response.json();
+    expect(body.partner).toMatchObject({
+      key: "direct",
+      theme: { primaryColor: expect.stringMatching(/^#/) },
+    });
+    expect(body.filingTypes.map((type: { slug: string }) => type.slug)).toEqual([
+      "personal",
+      "individual-business",
+      "enterprise",
+    ]);
+    expect(body.filingTypes[0].features).toHaveLength(4);
+    expect(body.contact.phone).toBe("400-998-6176");
+    expect(body.consent).toEqual({
+      privacyText: expect.stringContaining("隐私政策"),
+      privacyUrl: `${SITE}/privacy/`,
+    });
+  });
+
+  it("names the partner in its sharing consent; unknown and inactive partners are 404", async () => {
+    const partner = await (
+      await fetch(`${server.url}/api/public/widget-config?partner=yunfan`)
+    ).json();
+    expect(partner.partner.name).toBe("云帆云");
+    expect(partner.consent.sharingText).toContain("云帆云");
+    expect((await fetch(`${server.url}/api/public/widget-config?partner=nope`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/public/widget-config?partner=haitang`)).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("POST /api/public/leads", () => {
+  it("stores a lead with its attribution and consent record: 201 { id, reference }", async () => {
+    const response = await post(lead());
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.reference).toMatch(/^L-[2-9A-HJKMNP-TV-Z]{6}$/);
+    const stored = await payload.findByID({ collection: "leads", id: body.id, depth: 1 });
+    expect(stored).toMatchObject({
+      reference: body.reference,
+      phone: "13800138000",
+      status: "new",
+      filingType: "enterprise",
+      partner: { key: "direct" },
+      source: {
+        pageUrl: `${SITE}/types/enterprise/`,
+        utm: { source: "baidu", campaign: "winter" },
+      },
+      consent: { privacy: true, privacyUrl: `${SITE}/privacy/`, sharing: false },
+    });
+    expect(stored.consent?.privacyText).toContain("隐私政策");
+    expect(stored.statusHistory).toHaveLength(1);
+  });
+
+  it("attributes a partner's lead, with the partner's origin and sharing consent", async () => {
+    const response = await post(
+      lead({ partner: "yunfan", consent: { privacy: true, sharing: true } }),
+      {
+        Origin: PARTNER_ORIGIN,
+      },
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get("access-control-allow-origin")).toBe(PARTNER_ORIGIN);
+    const stored = await payload.findByID({
+      collection: "leads",
+      id: (await response.json()).id,
+      depth: 1,
+    });
+    expect(stored.partner).toMatchObject({ key: "yunfan" });
+    expect(stored.consent?.sharingText).toContain("云帆云");
+  });
+
+  it("400 validation_failed names each field, in Chinese or in English", async () => {
+    const zh = await post({ name: "", phone: "123", consent: { privacy: false } });
+    expect(zh.status).toBe(400);
+    expect(await zh.json()).toEqual({
+      error: {
+        code: "validation_failed",
+        message: "提交的信息有误,请检查后重试",
+        fields: {
+          name: "请填写此项",
+          phone: "请输入有效的中国大陆手机号",
+          "consent.privacy": "请阅读并同意隐私政策",
+        },
+      },
+    });
+    const en = await post(
+      { name: "x", phone: "123", consent: { privacy: true } },
+      { "Accept-Language": "en-GB,en;q=0.9" },
+    );
+    const body = await en.json();
+    expect(body.error.message).toBe("Some details are not valid; please check and try again");
+    expect(body.error.fields.phone).toBe("Enter a valid mainland China mobile number");
+  });
+
+  it("requires sharing consent through a partner", async () => {
+    const response = await post(lead({ partner: "yunfan" }), { Origin: PARTNER_ORIGIN });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toEqual({
+      "consent.sharing": "请同意与合作伙伴共享信息",
+    });
+  });
+
+  it("403 origin_not_allowed for a foreign origin or another partner's origin", async () => {
+    expect((await post(lead(), { Origin: "https://evil.example.net" })).status).toBe(403);
+    const other = await post(
+      lead({ partner: "qingshan", consent: { privacy: true, sharing: true } }),
+      {
+        Origin: PARTNER_ORIGIN,
+      },
+    );
+    expect(other.status).toBe(403);
+    expect((await other.json()).error.code).toBe("origin_not_allowed");
+  });
+
+  it("404 unknown_partner for an unknown or inactive partner", async () => {
+    for (const partner of ["nobody", "haitang"]) {
+      const response = await post(lead({ partner, consent: { privacy: true, sharing: true } }), {
+        Origin: "",
+      });
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.code).toBe("unknown_partner");
+    }
+  });
+
+  it("413 payload_too_large over 16 KiB, 415 unsupported_media_type for other bodies", async () => {
+    const big = await post(lead({ message: "字".repeat(6000) }));
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe("payload_too_large");
+    const text = await post(undefined, { "Content-Type": "text/plain" }, "name=x");
+    expect(text.status).toBe(415);
+    expect((await text.json()).error.code).toBe("unsupported_media_type");
+  });
+
+  it("never answers 500 or stores anything for malformed bodies or injection attempts", async () => {
+    const before = await leadCount();
+    const bodies = [
+      "",
+      "{",
+      "null",
+      "[]",
+      '"text"',
+      "12",
+      JSON.stringify(lead({ phone: { $gt: "" } })),
+      JSON.stringify(lead({ partner: { $ne: null } })),
+      JSON.stringify(lead({ consent: "yes" })),
+      JSON.stringify({ a: { b: { c: { d: { e: { f: { g: { h: 1 } } } } } } } }),
+    ];
+    for (const raw of bodies) {
+      const response = await post(undefined, {}, raw);
+      expect([400, 404], raw).toContain(response.status);
+      expect(JSON.stringify(await response.json())).not.toMatch(/at .*\.(js|ts):\d+/);
+    }
+    const proto = await post(
+      undefined,
+      {},
+      JSON.stringify(lead()).replace(
+        "{",
+        '{"__proto__":{"status":"converted"},"status":"converted",',
+      ),
+    );
+    expect(proto.status).toBe(201);
+    const stored = await payload.findByID({ collection: "leads", id: (await proto.json()).id });
+    expect(stored.status).toBe("new");
+    expect(await leadCount()).toBe(before + 1);
+  });
+
+  it("answers a bot (honeypot, or filled in too fast) with 201 and stores nothing", async () => {
+    const before = await leadCount();
+    const honeypot = await post(lead({ website: "http://spam.example" }));
+    expect(honeypot.status).toBe(201);
+    expect((await honeypot.json()).reference).toMatch(/^L-/);
+    expect((await post(lead({ elapsedMs: 200 }))).status).toBe(201);
+    expect(await leadCount()).toBe(before);
+  });
+
+  it("Idempotency-Key: a repeat gets the first answer and stores nothing, even when racing", async () => {
+    const before = await leadCount();
+    const key = `key-${Date.now()}`;
+    const first = await post(lead(), { "Idempotency-Key": key });
+    const firstBody = await first.json();
+    const again = await post(lead(), { "Idempotency-Key": key });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(firstBody);
+    expect(again.headers.get("idempotency-replayed")).toBe("true");
+
+    const raceKey = `race-${Date.now()}`;
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () => post(lead(), { "Idempotency-Key": raceKey })),
+    );
+    const bodies = await Promise.all(racing.map((response) => response.json()));
+    expect(racing.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(bodies.map((body) => body.reference)).size).toBe(1);
+    expect(await leadCount()).toBe(before + 2);
+
+    const invalid = await post(lead(), { "Idempotency-Key": "has spaces in it" });
+    expect(invalid.status).toBe(400);
+  });
+
+  it("429 rate_limited with Retry-After once a client exceeds its budget", async () => {
+    const ip = "10.99.0.1";
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await post(lead(), { "X-Forwarded-For": ip })).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    const limited = await post(lead(), { "X-Forwarded-For": ip });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe("rate_limited");
+  });
+});
+
+describe("the plain HTML form (no JavaScript)", () => {
+  const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    post(
+      undefined,
+      { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      new URLSearchParams(fields).toString(),
+    );
+
+  it("stores the lead and redirects to the thank-you page (303)", async () => {
+    const before = await leadCount();
+    const response = await fetch(`${server.url}/api/public/leads`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: SITE,
+        "X-Forwarded-For": "10.200.0.1",
+      },
+      body: new URLSearchParams({
+        name: "赵六",
+        phone: "13900139000",
+        "consent.privacy": "true",
+        filingType: "personal",
+      }).toString(),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`${SITE}/thanks/`);
+    expect(await leadCount()).toBe(before + 1);
+  });
+
+  it("returns to the partner's page only when it is one of the partner's origins", async () => {
+    const fields = {
+      name: "钱七",
+      phone: "13700137000",
+      partner: "yunfan",
+      "consent.privacy": "true",
+      "consent.sharing": "true",
+    };
+    const redirectTo = async (returnUrl: string) =>
+      (
+        await fetch(`${server.url}/api/public/leads`, {
+          method: "POST",
+          redirect: "manual",
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Origin: PARTNER_ORIGIN,
+            "X-Forwarded-For": `10.201.0.${++ipCounter % 250}`,
+          },
+          body: new URLSearchParams({ ...fields, returnUrl }).toString(),
+        })
+      ).headers.get("location");
+    expect(await redirectTo(`${PARTNER_ORIGIN}/beian/thanks`)).toBe(
+      `${PARTNER_ORIGIN}/beian/thanks`,
+    );
+    expect(await redirectTo("https://evil.example.net/phish")).toBe(`${SITE}/thanks/`);
+  });
+
+  it("answers invalid input with an HTML page listing the errors", async () => {
+    const response = await form({ name: "", phone: "1", "consent.privacy": "true" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain("请输入有效的中国大陆手机号");
+    expect(html).toContain("请填写此项");
+  });
+});
+
+describe("CORS", () => {
+  const preflight = (origin: string) =>
+    fetch(`${server.url}/api/public/leads`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,idempotency-key",
+      },
+    });
+
+  it("allows exactly the site and the active partners' origins", async () => {
+    const site = await preflight(SITE);
+    expect(site.headers.get("access-control-allow-origin")).toBe(SITE);
+    expect(site.headers.get("access-control-allow-headers")).toMatch(/Idempotency-Key/);
+    expect((await preflight(PARTNER_ORIGIN)).headers.get("access-control-allow-origin")).toBe(
+      PARTNER_ORIGIN,
+    );
+    expect(
+      (await preflight("https://evil.example.net")).headers.get("access-control-allow-origin"),
+    ).toBeNull();
+    expect(
+      (await preflight("https://haitang.example.com")).headers.get("access-control-allow-origin"),
+    ).toBeNull();
+  });
+
+  it("a partner added in the admin is allowed at once, without a restart", async () => {
+    const origin = "https://newcloud.example.org";
+    expect((await preflight(origin)).headers.get("access-control-allow-origin")).toBeNull();
+    await payload.create({
+      collection: "partners",
+      data: { key: "newcloud", name: "新云", active: true, allowedOrigins: [{ origin }] },
+    });
+    expect((await preflight(origin)).headers.get("access-control-allow-origin")).toBe(origin);
+  });
+});
+
+describe("leads in the admin", () => {
+  it("only sales and admins read leads; status changes are recorded with who and when", async () => {
+    const [sales, editor] = await Promise.all(
+      ["sales@example.com", "editor@example.com"].map(async (email) => {
+        const { docs } = await payload.find({
+          collection: "users",
+          where: { email: { equals: email } },
+        });
+        return { ...docs[0], collection: "users" as const };
+      }),
+    );
+    if (!sales || !editor) throw new Error("seeded users missing");
+    await expect(
+      payload.find({ collection: "leads", overrideAccess: false, user: editor }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      payload.find({ collection: "leads", overrideAccess: false }),
+    ).rejects.toMatchObject({ status: 403 });
+    const { docs } = await payload.find({
+      collection: "leads",
+      overrideAccess: false,
+      user: sales,
+      limit: 1,
+    });
+    const first = docs[0];
+    if (!first) throw new Error("no lead");
+    const updated = await payload.update({
+      collection: "leads",
+      id: first.id,
+      data: { status: "contacted", phone: "13000000000" },
+      overrideAccess: false,
+      user: sales,
+    });
+    expect(updated.status).toBe("contacted");
+    expect(updated.phone).toBe(first.phone);
+    const last = updated.statusHistory?.at(-1);
+    expect(last).toMatchObject({ from: "new", to: "contacted" });
+    expect(typeof last?.by === "object" ? last.by?.id : last?.by).toBe(sales.id);
+  });
+});

@@ -1,0 +1,50 @@
+/** `GET /api/public/widget-config?partner=KEY` (CONTRACT §3): what the widget needs to render. */
+import type { PayloadRequest } from "payload";
+import type { TEnv } from "../env.ts";
+import { activePartners, corsHeaders } from "./cors.ts";
+import { errorResponse } from "./http.ts";
+
+export function widgetConfigHandler(env: TEnv) {
+  const siteOrigin = new URL(env.SITE_URL).origin;
+  return async (req: PayloadRequest): Promise<Response> => {
+    const cors = await corsHeaders(req, siteOrigin);
+    const key = new URL(req.url ?? "http://x").searchParams.get("partner") || "direct";
+    const partner = (await activePartners(req.payload)).get(key);
+    if (!partner) return errorResponse(req, "unknown_partner", cors);
+
+    const [types, settings] = await Promise.all([
+      req.payload.find({ collection: "filing-types", sort: "order", pagination: false, depth: 0 }),
+      req.payload.findGlobal({ slug: "site-settings", depth: 0 }),
+    ]);
+    const body = {
+      partner: {
+        key: partner.key,
+        name: partner.name,
+        theme: { primaryColor: partner.themeColor },
+      },
+      filingTypes: types.docs.map((type) => ({
+        slug: type.slug,
+        name: type.name,
+        audience: type.audience,
+        features: (type.sellingPoints ?? []).map((point) => point.text),
+      })),
+      contact: { phone: settings.hotline },
+      consent: {
+        privacyText: settings.consent?.privacyText ?? "",
+        privacyUrl: new URL("/privacy/", env.SITE_URL).toString(),
+        ...(key === "direct"
+          ? {}
+          : {
+              sharingText: (settings.consent?.sharingText ?? "").replaceAll(
+                "{partner}",
+                partner.name,
+              ),
+            }),
+      },
+    };
+    // Public and cacheable: the same for every visitor of a partner's pages.
+    return Response.json(body, {
+      headers: { ...cors, "Cache-Control": "public, max-age=60, stale-while-revalidate=600" },
+    });
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Real HTTP in front of a test Payload, through Payload's own REST handler (`handleEndpoints`,
+ * what the Next route calls): endpoint tests speak HTTP without building the Next app.
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleEndpoints } from "payload";
+import { normaliseForwardedFor } from "../server/forwardedFor.ts";
+import type { TTestPayload } from "./payload.ts";
+
+export type TTestServer = { url: string; close: () => Promise<void> };
+
+async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(new URL(req.url ?? "/", base), {
+    method: req.method ?? "GET",
+    headers,
+    ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
+  });
+}
+
+export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
+  const config = t.payload.config;
+  const server = createServer((req, res) => {
+    normaliseForwardedFor(req, t.env.TRUST_PROXY);
+    const base = `http://${req.headers.host}`;
+    void toRequest(req, base)
+      .then((request) => handleEndpoints({ config, request, payloadInstanceCacheKey: t.dir }))
+      .then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch(() => {
+        res.writeHead(500).end();
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

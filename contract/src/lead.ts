@@ -1,0 +1,247 @@
+/**
+ * The public lead payload (CONTRACT §3), its validation and its error messages: the one copy the
+ * widget (as-you-type checks, ~4 KiB of zod/mini) and the CMS (the authority) both run.
+ */
+import * as z from "zod/mini";
+import { FILING_TYPE_SLUGS } from "./keys.ts";
+
+/** Stable error codes; the texts for people are in MESSAGES. */
+export const FIELD_ERRORS = [
+  "required",
+  "too_long",
+  "phone_invalid",
+  "email_invalid",
+  "filing_type_invalid",
+  "consent_required",
+  "sharing_consent_required",
+  "invalid",
+] as const;
+export type TFieldError = (typeof FIELD_ERRORS)[number];
+
+export const API_ERRORS = [
+  "validation_failed",
+  "origin_not_allowed",
+  "unknown_partner",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "not_found",
+  "internal_error",
+] as const;
+export type TApiErrorCode = (typeof API_ERRORS)[number];
+
+export type TLocale = "zh-CN" | "en";
+
+export const MESSAGES: Record<TLocale, Record<TFieldError | TApiErrorCode, string>> = {
+  "zh-CN": {
+    required: "请填写此项",
+    too_long: "内容过长",
+    phone_invalid: "请输入有效的中国大陆手机号",
+    email_invalid: "请输入有效的邮箱地址",
+    filing_type_invalid: "请选择有效的备案类型",
+    consent_required: "请阅读并同意隐私政策",
+    sharing_consent_required: "请同意与合作伙伴共享信息",
+    invalid: "格式不正确",
+    validation_failed: "提交的信息有误,请检查后重试",
+    origin_not_allowed: "此网站无权提交",
+    unknown_partner: "合作伙伴不存在或已停用",
+    payload_too_large: "提交内容过大",
+    unsupported_media_type: "不支持的内容类型",
+    rate_limited: "提交过于频繁,请稍后再试",
+    not_found: "未找到",
+    internal_error: "服务暂时不可用,请稍后再试或致电咨询热线",
+  },
+  en: {
+    required: "This field is required",
+    too_long: "Too long",
+    phone_invalid: "Enter a valid mainland China mobile number",
+    email_invalid: "Enter a valid email address",
+    filing_type_invalid: "Choose a valid filing type",
+    consent_required: "Please accept the privacy notice",
+    sharing_consent_required: "Please agree to sharing with the partner",
+    invalid: "Invalid value",
+    validation_failed: "Some details are not valid; please check and try again",
+    origin_not_allowed: "This site may not submit here",
+    unknown_partner: "Unknown or inactive partner",
+    payload_too_large: "The submission is too large",
+    unsupported_media_type: "Unsupported content type",
+    rate_limited: "Too many submissions; please try again later",
+    not_found: "Not found",
+    internal_error: "The service is unavailable; please try again later or call the hotline",
+  },
+};
+
+export function message(code: TFieldError | TApiErrorCode, locale: TLocale = "zh-CN"): string {
+  return MESSAGES[locale][code] ?? MESSAGES[locale].invalid;
+}
+
+/** `+86 138-0013-8000` → `13800138000`; anything else is returned trimmed for the check to reject. */
+export function normalizePhone(input: string): string {
+  const compact = input.replace(/[\s\-()]/g, "");
+  return compact.replace(/^(\+?86|0086)(?=1\d{10}$)/, "");
+}
+
+export const PHONE = /^1[3-9]\d{9}$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PARTNER_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const err = (code: TFieldError) => ({ error: code });
+
+/** Required text: trimmed, non-empty, bounded. */
+export const text = (max: number) =>
+  z
+    .string(err("required"))
+    .check(z.trim(), z.minLength(1, err("required")), z.maxLength(max, err("too_long")));
+
+/** Optional text: a blank form field counts as absent. */
+export const optionalText = (max: number) =>
+  z.optional(
+    z.pipe(
+      z.string(err("invalid")).check(z.trim(), z.maxLength(max, err("too_long"))),
+      z.transform((value) => value || undefined),
+    ),
+  );
+
+export const ZPhone = z.pipe(
+  z.string(err("phone_invalid")).check(z.maxLength(40, err("phone_invalid"))),
+  z.pipe(z.transform(normalizePhone), z.string().check(z.regex(PHONE, err("phone_invalid")))),
+);
+
+export const optionalEmail = z.optional(
+  z.pipe(
+    z.string(err("email_invalid")).check(z.trim(), z.maxLength(254, err("email_invalid"))),
+    z.pipe(
+      z.transform((value: string) => value || undefined),
+      z.optional(z.string().check(z.regex(EMAIL, err("email_invalid")))),
+    ),
+  ),
+);
+
+const optionalFilingType = z.optional(
+  z.pipe(
+    z.string(err("filing_type_invalid")),
+    z.pipe(
+      z.transform((value: string) => value || undefined),
+      z.optional(z.enum(FILING_TYPE_SLUGS, err("filing_type_invalid"))),
+    ),
+  ),
+);
+
+export const ZConsent = z.object({
+  privacy: z.literal(true, err("consent_required")),
+  sharing: z.optional(z.boolean(err("invalid"))),
+});
+
+const ZUtm = z.object({
+  source: optionalText(200),
+  medium: optionalText(200),
+  campaign: optionalText(200),
+  term: optionalText(200),
+  content: optionalText(200),
+});
+
+export const ZSource = z.object({
+  pageUrl: optionalText(2000),
+  referrer: optionalText(2000),
+  utm: z.optional(ZUtm),
+});
+
+export const ZPartnerKey = z
+  .string(err("invalid"))
+  .check(z.maxLength(32, err("invalid")), z.regex(PARTNER_KEY, err("invalid")));
+
+export const ZLead = z.object({
+  name: text(50),
+  phone: ZPhone,
+  email: optionalEmail,
+  company: optionalText(100),
+  filingType: optionalFilingType,
+  message: optionalText(2000),
+  consent: ZConsent,
+  partner: z.optional(ZPartnerKey),
+  source: z.optional(ZSource),
+  /** Honeypot: people never see this field; a bot that fills it is answered 201 and ignored. */
+  website: z.optional(z.string().check(z.maxLength(500))),
+  /** Milliseconds between the form appearing and its submission (minimum fill time). */
+  elapsedMs: z.optional(z.number().check(z.nonnegative())),
+});
+
+export type TLeadInput = z.input<typeof ZLead>;
+export type TLead = z.output<typeof ZLead>;
+
+export type TFieldErrors = Record<string, string>;
+export type TApiError = { error: { code: TApiErrorCode; message: string; fields?: TFieldErrors } };
+export type TLeadCreated = { id: string | number; reference: string };
+
+export type TResult<T, E> = { ok: true; data: T } | { ok: false; error: E };
+
+/** Through a partner, the partner and the agency each receive the data: separate consent (PIPL art. 23). */
+export function needsSharingConsent(partner: string | undefined): boolean {
+  return partner !== undefined && partner !== "direct";
+}
+
+type TWithConsent = {
+  partner?: string | undefined;
+  consent: { privacy: true; sharing?: boolean | undefined };
+};
+
+/**
+ * Validates a payload; on failure, one localised message per field path (`consent.privacy`, ...).
+ * Only the schema's keys come out: unknown keys and operator objects (`{"$gt": ""}`) never pass.
+ */
+export function validatePayload<S extends z.ZodMiniType<TWithConsent>>(
+  schema: S,
+  input: unknown,
+  locale: TLocale = "zh-CN",
+): TResult<z.output<S>, TFieldErrors> {
+  const result = z.safeParse(schema, input);
+  const fields: TFieldErrors = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.join(".") || "_";
+      const code = (FIELD_ERRORS as readonly string[]).includes(issue.message)
+        ? (issue.message as TFieldError)
+        : issue.code === "invalid_type" && issue.input === undefined
+          ? "required"
+          : "invalid";
+      fields[path] ??= message(code, locale);
+    }
+    return { ok: false, error: fields };
+  }
+  const data = result.data as TWithConsent;
+  if (needsSharingConsent(data.partner) && data.consent.sharing !== true) {
+    fields["consent.sharing"] = message("sharing_consent_required", locale);
+    return { ok: false, error: fields };
+  }
+  return { ok: true, data: result.data };
+}
+
+export function validateLead(
+  input: unknown,
+  locale: TLocale = "zh-CN",
+): TResult<TLead, TFieldErrors> {
+  return validatePayload(ZLead, input, locale);
+}
+
+export function apiError(
+  code: TApiErrorCode,
+  locale: TLocale = "zh-CN",
+  fields?: TFieldErrors,
+): TApiError {
+  return { error: { code, message: message(code, locale), ...(fields ? { fields } : {}) } };
+}
+
+/** `Accept-Language` → our locale: English only when preferred over Chinese. */
+export function localeFrom(acceptLanguage: string | null | undefined): TLocale {
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.split("=")[1] ?? 1);
+      return { tag, q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((entry) => entry.tag)
+    .sort((a, b) => b.q - a.q);
+  const first = ranked.find((entry) => entry.tag.startsWith("en") || entry.tag.startsWith("zh"));
+  return first?.tag.startsWith("en") ? "en" : "zh-CN";
+}
