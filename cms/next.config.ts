@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Workspace packages ship TypeScript source.
+  transpilePackages: ["@beian/contract", "@beian/widget"],
   // `pnpm test` typechecks the whole workspace; the build need not do it again on two cores.
   typescript: { ignoreBuildErrors: true },
   // The CMS serves the admin and the API only; the public site is the static build in site/.

@@ -70,8 +70,8 @@ function localSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-/** Fingerprint of everything the CMS build depends on; a changed one means rebuild. */
-function cmsSourceHash(): string {
+/** Fingerprint of the files a build depends on; a changed one means rebuild. */
+function sourceHash(dirs: string[], files: string[]): string {
   const hash = createHash("sha256");
   const add = (file: string) => {
     hash.update(path.relative(root, file));
@@ -86,11 +86,8 @@ function cmsSourceHash(): string {
       else if (statSync(full).isFile()) add(full);
     }
   };
-  walk(path.join(cmsDir, "src"));
-  walk(path.join(root, "contract", "src"));
-  for (const file of ["cms/next.config.ts", "cms/package.json", "pnpm-lock.yaml"]) {
-    add(path.join(root, file));
-  }
+  for (const dir of dirs) walk(path.join(root, dir));
+  for (const file of [...files, "pnpm-lock.yaml"]) add(path.join(root, file));
   return hash.digest("hex");
 }
 
@@ -141,7 +138,10 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 async function buildCms(env: NodeJS.ProcessEnv): Promise<void> {
   await withBuildLock(async () => {
     const stamp = path.join(cmsDir, ".next", "beian-source-hash");
-    const hash = cmsSourceHash();
+    const hash = sourceHash(
+      ["cms/src", "contract/src"],
+      ["cms/next.config.ts", "cms/package.json"],
+    );
     if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
       log("CMS build is up to date");
       return;
@@ -150,6 +150,20 @@ async function buildCms(env: NodeJS.ProcessEnv): Promise<void> {
     await run("CMS build", [nextBin, "build", "--webpack"], { ...env, NODE_ENV: "production" });
     writeFileSync(stamp, hash);
   });
+}
+
+/** The embed script the site ships at /widget/v1/widget.js (seconds to build; skipped when current). */
+async function buildWidget(env: NodeJS.ProcessEnv): Promise<void> {
+  const widgetDir = path.join(root, "widget");
+  const stamp = path.join(widgetDir, "dist", ".source-hash");
+  const hash = sourceHash(
+    ["widget/src", "widget/scripts", "contract/src"],
+    ["widget/package.json"],
+  );
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  log("building the widget…");
+  await run("widget build", [path.join(widgetDir, "scripts", "build.ts")], env, widgetDir);
+  writeFileSync(stamp, hash);
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -196,6 +210,7 @@ async function stopAll(code: number): Promise<void> {
 async function main(): Promise<void> {
   const env = settleEnvironment();
   await buildCms(env);
+  await buildWidget(env);
 
   log("migrating and seeding the database…");
   // Local mode seeds with NODE_ENV unset so the documented development login is allowed.
@@ -204,12 +219,8 @@ async function main(): Promise<void> {
 
   // The CMS rebuilds the site locally on publish unless a deploy hook is configured.
   const cmsEnv = { ...env, NODE_ENV: "production", SITE_DIR: env.SITE_DIR || siteDir };
-  serve(
-    "CMS",
-    [nextBin, "start", "--hostname", env.HOST ?? "127.0.0.1", "--port", env.CMS_PORT ?? "3000"],
-    cmsEnv,
-    cmsDir,
-  );
+  // cms/server.ts: Next.js behind a Node server that knows the client's address (rate limits).
+  serve("CMS", [path.join(cmsDir, "server.ts")], cmsEnv, cmsDir);
   await waitForHttp(`${env.CMS_URL}/api/health`, 120_000);
 
   const hasRelease = existsSync(path.join(env.SITE_RELEASES_DIR ?? "", "current"));

@@ -21,7 +21,7 @@ import { IdempotencyKeys } from "./collections/IdempotencyKeys/index.ts";
 import { Leads } from "./collections/Leads/index.ts";
 import { mediaCollection } from "./collections/Media/index.ts";
 import { Pages } from "./collections/Pages/index.ts";
-import { Partners } from "./collections/Partners/index.ts";
+import { partnersCollection } from "./collections/Partners/index.ts";
 import { Users } from "./collections/Users/index.ts";
 import { health } from "./endpoints/health.ts";
 import { databaseKind, type TEnv } from "./env.ts";
@@ -69,7 +69,7 @@ export function buildBeianConfig(env: TEnv) {
     collections: [
       ...[FilingTypes, FilingStages, GuideArticles, Faqs, Cases, Pages].map(live),
       live(mediaCollection(env.MEDIA_DIR)),
-      live(Partners),
+      live(partnersCollection({ siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL })),
       Leads,
       Users,
       IdempotencyKeys,

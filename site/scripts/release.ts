@@ -13,10 +13,12 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,6 +77,30 @@ function build(outDir: string, cacheDir: string): Promise<void> {
   });
 }
 
+/**
+ * The widget ships with the site at /widget/v1/widget.js, pointed at this deployment's CMS (its
+ * built file carries a placeholder for the API base; `data-api` still overrides it per embed).
+ */
+function addWidget(outDir: string): void {
+  const built = path.join(siteDir, "..", "widget", "dist", "v1", "widget.js");
+  if (!existsSync(built)) {
+    throw new Error(
+      `${built} is missing: build the widget first (pnpm --filter @beian/widget build)`,
+    );
+  }
+  const cmsUrl = (process.env.CMS_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+  const source = readFileSync(built, "utf8");
+  if (!source.includes(API_PLACEHOLDER))
+    throw new Error(`${built} has no ${API_PLACEHOLDER} to fill in`);
+  mkdirSync(path.join(outDir, "widget", "v1"), { recursive: true });
+  writeFileSync(
+    path.join(outDir, "widget", "v1", "widget.js"),
+    source.replaceAll(API_PLACEHOLDER, cmsUrl),
+  );
+}
+
+const API_PLACEHOLDER = "__BEIAN_API_BASE__";
+
 function prune(live: string): void {
   const releases = readdirSync(releasesDir)
     .filter((name) => /^\d{8}T\d{6}-[0-9a-f]{6}$/.test(name))
@@ -93,6 +119,12 @@ async function main(): Promise<void> {
   const cacheDir = cacheDirFor(process.env.CMS_URL ?? "http://127.0.0.1:3000");
   try {
     await withLock(cacheDir, () => build(outDir, cacheDir));
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  try {
+    addWidget(outDir);
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true });
     throw error;

@@ -21,7 +21,10 @@ export function isOrigin(value: string): boolean {
  * Cloud providers that embed the widget. `direct` is the agency's own site. Only admins manage
  * partners: allowed origins decide who may post leads (CORS and origin checks).
  */
-export const Partners: CollectionConfig = {
+export const partnersCollection = (urls: {
+  siteUrl: string;
+  cmsUrl: string;
+}): CollectionConfig => ({
   slug: "partners",
   labels: {
     singular: { zh: "合作伙伴", en: "Partner" },
@@ -120,7 +123,20 @@ export const Partners: CollectionConfig = {
           : "请输入 #RRGGBB 格式的颜色 / a colour as #RRGGBB",
       admin: { position: "sidebar" },
     },
+    {
+      name: "embedSnippets",
+      type: "ui",
+      label: { zh: "嵌入代码", en: "Embed code" },
+      admin: {
+        components: {
+          Field: {
+            path: "/components/PartnerEmbedSnippets.tsx#PartnerEmbedSnippets",
+            clientProps: urls,
+          },
+        },
+      },
+    },
     demoField,
     orderField(),
   ],
-};
+});

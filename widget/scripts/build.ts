@@ -1,0 +1,146 @@
+/**
+ * Builds the widget:
+ * - dist/v1/widget.js: the one-tag embed, a self-contained minified IIFE (React aliased to
+ *   Preact, zod/mini validation from @beian/contract, the CSS as a string, both languages);
+ * - dist/react.js + dist/react.d.ts: the ESM React component (react/react-dom stay external).
+ * Run with `pnpm build` (node scripts/build.ts [outDir]); the budget test imports buildEmbed.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { type BuildOptions, build, type Metafile, type Plugin, transform } from "esbuild";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const src = (file: string) => path.join(root, "src", file);
+
+/** `import css from "./styles.css"` → the minified stylesheet as a string. */
+const cssAsText: Plugin = {
+  name: "css-as-text",
+  setup(context) {
+    context.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await transform(await readFile(args.path, "utf8"), {
+        loader: "css",
+        minify: true,
+        target: ["chrome87", "safari14", "firefox78"],
+      });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: "js" };
+    });
+  },
+};
+
+/**
+ * zod keeps its config and registry on globalThis (`__zod_globalConfig`, `__zod_globalRegistry`):
+ * give each of those modules a private scope instead, so the embed defines no global but
+ * BeianWidget. `jitless` also keeps zod from probing `new Function` on pages with a strict CSP.
+ */
+const zodWithoutGlobals: Plugin = {
+  name: "zod-without-globals",
+  setup(context) {
+    context.onLoad(
+      { filter: /[\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, "utf8");
+        return {
+          contents: `const __scope = { __zod_globalConfig: { jitless: true } };\n${source.replace(/\bglobalThis\b/g, "__scope")}`,
+          loader: "js",
+          resolveDir: path.dirname(args.path),
+        };
+      },
+    );
+  },
+};
+
+/**
+ * The embed's React is Preact: "react" → src/preact/react.ts (Preact's core and hooks),
+ * "react-dom/client" → src/preact/client.ts, "react/jsx-runtime" → "preact/jsx-runtime".
+ */
+const reactToPreact: Plugin = {
+  name: "react-to-preact",
+  setup(context) {
+    context.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, async (args) => {
+      if (args.path === "react") return { path: src("preact/react.ts") };
+      if (args.path === "react-dom/client") return { path: src("preact/client.ts") };
+      if (args.path === "react/jsx-runtime" || args.path === "react/jsx-dev-runtime") {
+        return context.resolve("preact/jsx-runtime", { kind: args.kind, resolveDir: root });
+      }
+      return { errors: [{ text: `${args.path} is not available in the embed build` }] };
+    });
+  },
+};
+
+const common: BuildOptions = {
+  bundle: true,
+  minify: true,
+  platform: "browser",
+  target: "es2020",
+  jsx: "automatic",
+  legalComments: "none",
+  define: { "process.env.NODE_ENV": '"production"' },
+  plugins: [cssAsText, zodWithoutGlobals],
+  logLevel: "warning",
+  write: false,
+};
+
+/** The embed script, built in memory (with esbuild's metafile, to see what takes the bytes). */
+export async function buildEmbed(): Promise<{ code: string; metafile: Metafile }> {
+  const result = await build({
+    ...common,
+    metafile: true,
+    entryPoints: [src("embed.tsx")],
+    format: "iife",
+    plugins: [reactToPreact, cssAsText, zodWithoutGlobals],
+    banner: { js: "/*! Beian Center widget v1 | Preact (MIT), Zod (MIT) */" },
+  });
+  const output = result.outputFiles?.[0];
+  if (!output || !result.metafile) throw new Error("esbuild produced no embed script");
+  return { code: output.text, metafile: result.metafile };
+}
+
+/** The React component, built in memory (react and react-dom are the partner's). */
+export async function buildReact(): Promise<string> {
+  const result = await build({
+    ...common,
+    entryPoints: [src("react.tsx")],
+    format: "esm",
+    external: ["react", "react/*", "react-dom", "react-dom/*"],
+  });
+  const output = result.outputFiles?.[0];
+  if (!output) throw new Error("esbuild produced no React module");
+  return output.text;
+}
+
+/** dist/react.d.ts, from the one definition of the options in src/config.ts. */
+export async function reactTypes(): Promise<string> {
+  const config = await readFile(src("config.ts"), "utf8");
+  const options = /export type TWidgetOptions = (\{[\s\S]*?\n\});/.exec(config)?.[1];
+  if (!options) throw new Error("TWidgetOptions not found in src/config.ts");
+  return `/** The Beian Center lead/order widget as a React component (rendered into a shadow root). */
+import type { JSX } from "react";
+
+/** The same options as the embed tag's data attributes. */
+export type BeianWidgetProps = ${options};
+
+export declare function BeianWidget(props: BeianWidgetProps): JSX.Element;
+`;
+}
+
+export const sizes = (code: string) => ({
+  raw: Buffer.byteLength(code),
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code).length,
+});
+
+async function main(outDir: string): Promise<void> {
+  const { code: embed } = await buildEmbed();
+  await mkdir(path.join(outDir, "v1"), { recursive: true });
+  await writeFile(path.join(outDir, "v1", "widget.js"), embed);
+  await writeFile(path.join(outDir, "react.js"), await buildReact());
+  await writeFile(path.join(outDir, "react.d.ts"), await reactTypes());
+  const { raw, gzip, brotli } = sizes(embed);
+  console.log(`dist/v1/widget.js: ${raw} B, gzip ${gzip} B, brotli ${brotli} B`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(path.resolve(process.argv[2] ?? path.join(root, "dist")));
+}

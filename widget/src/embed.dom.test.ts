@@ -1,0 +1,481 @@
+/**
+ * The built embed script in a DOM (happy-dom): mounting, the dialog's keyboard behaviour, consent,
+ * validation, the payload and headers sent, success, server errors, retries and the resend on the
+ * next page load. (Real browsers are covered by the end-to-end tests in tests/.)
+ */
+import { Window } from "happy-dom";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildEmbed } from "../scripts/build.ts";
+import { PENDING_KEY } from "./pending.ts";
+
+const CONFIG = {
+  partner: { key: "acme", name: "Acme 云", theme: { primaryColor: "#0a7d5a" } },
+  filingTypes: [
+    { slug: "personal", name: "个人", audience: "个人开发者", features: [] },
+    { slug: "individual-business", name: "个体工商户", audience: "个体户", features: [] },
+    { slug: "enterprise", name: "企业", audience: "公司与机构", features: [] },
+  ],
+  contact: { phone: "400-998-6176" },
+  consent: {
+    privacyText: "我已阅读并同意《隐私政策》",
+    privacyUrl: "https://beian.example.com/privacy/",
+    sharingText: "我同意将信息同时提供给 Acme 云",
+  },
+};
+
+type TCall = { url: string; method: string; headers: Record<string, string>; body?: unknown };
+type TAnswer = (call: TCall) => Response | Promise<Response>;
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+let code = "";
+const windows: Window[] = [];
+
+beforeAll(async () => {
+  code = (await buildEmbed()).code;
+});
+
+afterEach(async () => {
+  for (const window of windows.splice(0)) await window.happyDOM.close();
+});
+
+/** A page with the embed tag; `answer` plays the CMS for every request after the config. */
+async function page(
+  options: {
+    data?: Record<string, string>;
+    url?: string;
+    body?: string;
+    config?: Response;
+    answer?: TAnswer;
+    storage?: Record<string, string>;
+  } = {},
+) {
+  const window = new Window({
+    url: options.url ?? "https://cloud.example.com/beian?utm_source=news&utm_campaign=spring",
+    settings: {
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      timer: { maxTimeout: 5 },
+    },
+  });
+  windows.push(window);
+  const document = window.document;
+  const calls: TCall[] = [];
+  const events: { type: string; detail: unknown }[] = [];
+  for (const [key, value] of Object.entries(options.storage ?? {})) {
+    window.localStorage.setItem(key, value);
+  }
+  Object.assign(window, {
+    fetch: async (url: string, init: RequestInit = {}) => {
+      const call: TCall = {
+        url,
+        method: init.method ?? "GET",
+        headers: { ...(init.headers as Record<string, string>) },
+        ...(init.body ? { body: JSON.parse(String(init.body)) } : {}),
+      };
+      calls.push(call);
+      if (url.includes("/widget-config")) return options.config ?? json(200, CONFIG);
+      if (!options.answer) throw new Error(`unexpected request ${url}`);
+      return options.answer(call);
+    },
+  });
+  for (const type of ["beian:ready", "beian:submitted", "beian:error"]) {
+    document.addEventListener(type, (event) => {
+      events.push({ type, detail: (event as unknown as CustomEvent).detail });
+    });
+  }
+  document.body.innerHTML = options.body ?? "<main><h1>Cloud</h1></main>";
+  const script = document.createElement("script");
+  for (const [key, value] of Object.entries({
+    partner: "acme",
+    api: "https://cms.example",
+    ...options.data,
+  })) {
+    script.setAttribute(`data-${key}`, value);
+  }
+  script.textContent = code;
+  document.body.appendChild(script);
+  await settle(window);
+
+  const host = document.querySelector("[data-beian-widget]");
+  const root = host?.shadowRoot ?? null;
+  const $ = <T extends Element = HTMLElement>(selector: string) =>
+    root?.querySelector(selector) as unknown as T | null;
+  const type = async (selector: string, value: string) => {
+    const control = $<HTMLInputElement>(selector);
+    if (!control) throw new Error(`no ${selector}`);
+    control.value = value;
+    control.dispatchEvent(new window.Event("input", { bubbles: true }) as unknown as Event);
+    control.dispatchEvent(new window.Event("change", { bubbles: true }) as unknown as Event);
+    control.dispatchEvent(new window.FocusEvent("blur") as unknown as Event);
+    await settle(window);
+  };
+  const click = async (selector: string) => {
+    const element = $(selector);
+    if (!element) throw new Error(`no ${selector}`);
+    element.click();
+    await settle(window);
+  };
+  const key = async (keyName: string, shiftKey = false) => {
+    const target = (root?.activeElement ?? root) as unknown as EventTarget;
+    target.dispatchEvent(
+      new window.KeyboardEvent("keydown", {
+        key: keyName,
+        shiftKey,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }) as unknown as Event,
+    );
+    await settle(window);
+  };
+  const active = () => root?.activeElement as HTMLElement | null;
+  return { window, document, host, root, $, type, click, key, active, calls, events };
+}
+
+async function settle(window: Window, ms = 30) {
+  await window.happyDOM.waitUntilComplete();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe("the embed script", () => {
+  it("mounts a launcher in a shadow root on a host marked data-beian-widget", async () => {
+    const { host, root, $, events, calls, window } = await page();
+    expect(host?.getAttribute("data-beian-widget")).toBe("floating");
+    expect(host?.getAttribute("style")).toContain("position: fixed !important");
+    expect(root).not.toBeNull();
+    expect($(".launcher")?.textContent).toBe("在线咨询");
+    expect($("[role=dialog]")?.hidden).toBe(true);
+    expect(calls[0]?.url).toBe("https://cms.example/api/public/widget-config?partner=acme");
+    expect(events).toEqual([
+      { type: "beian:ready", detail: { partner: "acme", mode: "floating" } },
+    ]);
+    expect(typeof (window as unknown as { BeianWidget: { open: unknown } }).BeianWidget.open).toBe(
+      "function",
+    );
+    expect($(".bw")?.getAttribute("style")).toContain("--bw-primary: #0a7d5a");
+  });
+
+  it("renders nothing for an unknown partner and says why", async () => {
+    const { host, events } = await page({
+      config: json(404, { error: { code: "unknown_partner", message: "合作伙伴不存在或已停用" } }),
+    });
+    expect(host).toBeNull();
+    expect(events).toEqual([
+      {
+        type: "beian:error",
+        detail: { code: "unknown_partner", message: "合作伙伴不存在或已停用" },
+      },
+    ]);
+  });
+
+  it("opens a labelled modal dialog, focuses the first field, traps Tab, closes on Escape", async () => {
+    const { $, click, key, active } = await page();
+    await click(".launcher");
+    const dialog = $("[role=dialog]");
+    expect(dialog?.hidden).toBe(false);
+    expect(dialog?.getAttribute("aria-modal")).toBe("true");
+    expect($(`#${dialog?.getAttribute("aria-labelledby")}`)?.textContent).toBe("小程序备案");
+    expect($(".launcher")?.getAttribute("aria-expanded")).toBe("true");
+    expect(active()?.getAttribute("name")).toBe("name");
+
+    $(".close")?.focus();
+    await key("Tab", true);
+    expect(active()?.className).toBe("submit");
+    await key("Tab");
+    expect(active()?.className).toBe("close");
+
+    await key("Escape");
+    expect(dialog?.hidden).toBe(true);
+    expect(active()?.className).toBe("launcher");
+  });
+
+  it("closes on Escape and keeps Tab in the dialog even when focus was left on the page", async () => {
+    const { $, click, active, document, window } = await page();
+    await click(".launcher");
+    (active() as HTMLElement).blur();
+    const press = async (key: string) => {
+      document.body.dispatchEvent(
+        new window.KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }),
+      );
+      await settle(window);
+    };
+    await press("Tab");
+    expect(active()?.className).toBe("close");
+    (active() as HTMLElement).blur();
+    await press("Escape");
+    expect($("[role=dialog]")?.hidden).toBe(true);
+    expect(active()?.className).toBe("launcher");
+  });
+
+  it("switches forms with accessible tabs and names every control after the payload", async () => {
+    const { $, $: query, click, root } = await page();
+    await click(".launcher");
+    const tabs = root?.querySelectorAll("[role=tab]") ?? [];
+    expect([...tabs].map((tab) => tab.textContent)).toEqual(["免费咨询", "在线下单"]);
+    await click("#bw-tab-order");
+    expect($("#bw-tab-order")?.getAttribute("aria-selected")).toBe("true");
+    expect($("#bw-panel-order")?.hidden).toBe(false);
+    expect($("#bw-panel-lead")?.hidden).toBe(true);
+    const names = (panel: string) =>
+      [...(root?.querySelectorAll(`${panel} [name]`) ?? [])].map((c) => c.getAttribute("name"));
+    expect(names("#bw-panel-lead")).toEqual([
+      "name",
+      "phone",
+      "email",
+      "company",
+      "filingType",
+      "message",
+      "consent.privacy",
+      "consent.sharing",
+      "website",
+    ]);
+    expect(names("#bw-panel-order")).toEqual([
+      "filingType",
+      "contact.name",
+      "contact.phone",
+      "contact.email",
+      "entity.name",
+      "entity.province",
+      "miniProgram.name",
+      "miniProgram.appId",
+      "note",
+      "consent.privacy",
+      "consent.sharing",
+      "website",
+    ]);
+    expect(query("#bw-panel-lead [name=phone]")?.getAttribute("autocomplete")).toBe("tel");
+    expect(query("#bw-panel-order [name='contact.name']")?.getAttribute("autocomplete")).toBe(
+      "name",
+    );
+    expect(query("#bw-panel-lead form")?.getAttribute("aria-label")).toBe("免费咨询表单");
+    expect(query("#bw-panel-order form")?.getAttribute("aria-label")).toBe("备案下单表单");
+    expect(root?.querySelectorAll("#bw-panel-order [name='entity.province'] option")).toHaveLength(
+      32,
+    );
+    const honeypot = query("#bw-panel-lead [name=website]");
+    expect(honeypot?.getAttribute("tabindex")).toBe("-1");
+    expect(honeypot?.closest("[aria-hidden=true]")).not.toBeNull();
+    const privacy = query("#bw-panel-lead label[for='bw-lead-consent-privacy'] a");
+    expect(privacy?.getAttribute("href")).toBe("https://beian.example.com/privacy/");
+    expect(privacy?.getAttribute("target")).toBe("_blank");
+  });
+
+  it("validates as you type and blocks submission until consent is given", async () => {
+    const { $, type, click, active, calls } = await page();
+    await click(".launcher");
+    await type("#bw-panel-lead [name=phone]", "12345");
+    expect($("#bw-panel-lead [name=phone]")?.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = $("#bw-panel-lead [name=phone]")?.getAttribute("aria-describedby");
+    expect($(`#${describedBy}`)?.textContent).toBe("请输入有效的中国大陆手机号");
+    expect($("#bw-panel-lead [name=name]")?.getAttribute("aria-invalid")).toBeNull();
+
+    await type("#bw-panel-lead [name=name]", "张三");
+    await type("#bw-panel-lead [name=phone]", "13800138000");
+    expect($("#bw-panel-lead [name=phone]")?.getAttribute("aria-invalid")).toBeNull();
+    expect($("#bw-panel-lead .submit")?.getAttribute("aria-disabled")).toBe("true");
+
+    await click("#bw-panel-lead .submit");
+    expect(calls.filter((call) => call.method === "POST")).toHaveLength(0);
+    expect(active()?.getAttribute("name")).toBe("consent.privacy");
+    expect($("#bw-panel-lead .notice")?.textContent).toBe("有 2 项需要修改,请检查后再提交");
+    expect($("#bw-lead-consent-privacy-err")?.textContent).toBe("请阅读并同意隐私政策");
+    expect($("#bw-lead-consent-sharing-err")?.textContent).toBe("请同意与合作伙伴共享信息");
+
+    await click("#bw-panel-lead [name='consent.privacy']");
+    expect($("#bw-panel-lead .submit")?.getAttribute("aria-disabled")).toBe("true");
+    await click("#bw-panel-lead [name='consent.sharing']");
+    expect($("#bw-panel-lead .submit")?.getAttribute("aria-disabled")).toBe("false");
+  });
+
+  it("sends a lead with attribution and headers, then shows the reference", async () => {
+    const { $, type, click, calls, events, window, active } = await page({
+      data: { type: "enterprise" },
+      answer: () => json(201, { id: 9, reference: "L-7K3M9Q" }),
+    });
+    await click(".launcher");
+    expect(($("#bw-panel-lead [name=filingType]") as HTMLSelectElement | null)?.value).toBe(
+      "enterprise",
+    );
+    await type("#bw-panel-lead [name=name]", "张三");
+    await type("#bw-panel-lead [name=phone]", "+86 138-0013-8000");
+    await type("#bw-panel-lead [name=email]", "zhang@example.com");
+    await click("#bw-panel-lead [name='consent.privacy']");
+    await click("#bw-panel-lead [name='consent.sharing']");
+    await click("#bw-panel-lead .submit");
+
+    const post = calls.find((call) => call.method === "POST");
+    expect(post?.url).toBe("https://cms.example/api/public/leads");
+    expect(post?.headers["Content-Type"]).toBe("application/json");
+    expect(post?.headers["Accept-Language"]).toBe("zh-CN");
+    expect(post?.headers["Idempotency-Key"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post?.body).toMatchObject({
+      name: "张三",
+      phone: "13800138000",
+      email: "zhang@example.com",
+      filingType: "enterprise",
+      consent: { privacy: true, sharing: true },
+      partner: "acme",
+      source: {
+        pageUrl: "https://cloud.example.com/beian?utm_source=news&utm_campaign=spring",
+        utm: { source: "news", campaign: "spring" },
+      },
+    });
+    expect((post?.body as { elapsedMs?: number } | undefined)?.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(post?.body).not.toHaveProperty("website");
+
+    const status = $("#bw-panel-lead [role=status]");
+    expect(status?.textContent).toContain("L-7K3M9Q");
+    expect(active()).toBe(status);
+    expect(events.at(-1)).toEqual({
+      type: "beian:submitted",
+      detail: { kind: "lead", reference: "L-7K3M9Q" },
+    });
+    expect(window.localStorage.getItem(PENDING_KEY)).toBeNull();
+  });
+
+  it("sends an order from the inline form and lists the materials", async () => {
+    const { $, type, click, host, document, calls, events } = await page({
+      data: { mode: "inline", target: "#order-here", partner: "direct", lang: "en" },
+      body: '<main><div id="order-here"></div></main>',
+      answer: () =>
+        json(201, {
+          orderNo: "BA20260115001",
+          status: "submitted",
+          materials: ["营业执照", "法人身份证"],
+        }),
+    });
+    expect(host?.parentElement).toBe(document.querySelector("#order-here"));
+    expect(host?.getAttribute("data-beian-widget")).toBe("inline");
+    expect($(".launcher")).toBeNull();
+    expect($("[role=dialog]")).toBeNull();
+    expect($("#bw-tab-lead")?.textContent).toBe("Free consultation");
+    await click("#bw-tab-order");
+    const select = async (name: string, value: string) =>
+      type(`#bw-panel-order [name='${name}']`, value);
+    await select("filingType", "enterprise");
+    await type("#bw-panel-order [name='contact.name']", "Li Si");
+    await type("#bw-panel-order [name='contact.phone']", "13900000000");
+    await type("#bw-panel-order [name='entity.name']", "杭州某某科技有限公司");
+    await select("entity.province", "zhejiang");
+    await type("#bw-panel-order [name='miniProgram.appId']", "WX0123456789ABCDEF");
+    expect($("#bw-panel-order [name='consent.sharing']")).toBeNull();
+    await click("#bw-panel-order [name='consent.privacy']");
+    await click("#bw-panel-order .submit");
+
+    const post = calls.find((call) => call.method === "POST");
+    expect(post?.url).toBe("https://cms.example/api/public/orders");
+    expect(post?.headers["Accept-Language"]).toBe("en");
+    expect(post?.body).toMatchObject({
+      filingType: "enterprise",
+      contact: { name: "Li Si", phone: "13900000000" },
+      entity: { name: "杭州某某科技有限公司", province: "zhejiang" },
+      miniProgram: { appId: "wx0123456789abcdef" },
+      consent: { privacy: true },
+      partner: "direct",
+    });
+    const status = $("#bw-panel-order [role=status]");
+    expect(status?.textContent).toContain("BA20260115001");
+    expect([...(status?.querySelectorAll("li") ?? [])].map((li) => li.textContent)).toEqual([
+      "营业执照",
+      "法人身份证",
+    ]);
+    expect(events.at(-1)).toEqual({
+      type: "beian:submitted",
+      detail: { kind: "order", reference: "BA20260115001" },
+    });
+  });
+
+  it("shows the server's field errors next to the fields", async () => {
+    const { $, type, click, active, window, events } = await page({
+      data: { partner: "direct" },
+      answer: () =>
+        json(400, {
+          error: {
+            code: "validation_failed",
+            message: "提交的信息有误,请检查后重试",
+            fields: { phone: "该手机号已被停用" },
+          },
+        }),
+    });
+    await click(".launcher");
+    await type("#bw-panel-lead [name=name]", "张三");
+    await type("#bw-panel-lead [name=phone]", "13800138000");
+    await click("#bw-panel-lead [name='consent.privacy']");
+    await click("#bw-panel-lead .submit");
+    expect($("#bw-lead-phone-err")?.textContent).toBe("该手机号已被停用");
+    expect($("#bw-panel-lead .notice")?.textContent).toBe("提交的信息有误,请检查后重试");
+    expect(active()?.getAttribute("name")).toBe("phone");
+    expect(window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(events.at(-1)).toEqual({
+      type: "beian:error",
+      detail: { code: "validation_failed", message: "提交的信息有误,请检查后重试" },
+    });
+  });
+
+  it("keeps a submission that could not be sent, offers the hotline, resends it on the next load", async () => {
+    let attempts = 0;
+    const first = await page({
+      data: { partner: "direct" },
+      answer: () => {
+        attempts += 1;
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    await first.click(".launcher");
+    await first.type("#bw-panel-lead [name=name]", "张三");
+    await first.type("#bw-panel-lead [name=phone]", "13800138000");
+    await first.click("#bw-panel-lead [name='consent.privacy']");
+    await first.click("#bw-panel-lead .submit");
+    await settle(first.window, 100);
+    expect(attempts).toBe(5);
+    const alert = first.$("#bw-panel-lead [role=alert]");
+    expect(alert?.querySelector("a")?.getAttribute("href")).toBe("tel:4009986176");
+    const stored = JSON.parse(first.window.localStorage.getItem(PENDING_KEY) ?? "null");
+    expect(stored).toMatchObject({
+      kind: "lead",
+      url: "https://cms.example/api/public/leads",
+      body: { name: "张三", phone: "13800138000" },
+    });
+    expect(first.$("#bw-panel-lead [name=name]")).not.toBeNull();
+
+    const keys: string[] = [];
+    const second = await page({
+      data: { partner: "direct" },
+      storage: { [PENDING_KEY]: JSON.stringify(stored) },
+      answer: (call) => {
+        keys.push(call.headers["Idempotency-Key"] ?? "");
+        return json(201, { id: 1, reference: "L-AAAAAA" });
+      },
+    });
+    expect(keys).toEqual([stored.key]);
+    expect(second.window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(second.events).toContainEqual({
+      type: "beian:submitted",
+      detail: { kind: "lead", reference: "L-AAAAAA" },
+    });
+  });
+
+  it("takes the partner from the page URL for the iframe page, and obeys BeianWidget.open()", async () => {
+    const { $, window, calls, active } = await page({
+      url: "https://beian.example.com/embed/?partner=acme",
+      data: { partner: "", "partner-param": "partner" },
+    });
+    expect(calls[0]?.url).toBe("https://cms.example/api/public/widget-config?partner=acme");
+    (window as unknown as { BeianWidget: { open(o: object): void } }).BeianWidget.open({
+      form: "order",
+      type: "personal",
+    });
+    await settle(window);
+    expect($("[role=dialog]")?.hidden).toBe(false);
+    expect($("#bw-tab-order")?.getAttribute("aria-selected")).toBe("true");
+    expect(($("#bw-panel-order [name=filingType]") as HTMLSelectElement | null)?.value).toBe(
+      "personal",
+    );
+    expect(active()?.getAttribute("name")).toBe("filingType");
+    (window as unknown as { BeianWidget: { close(): void } }).BeianWidget.close();
+    await settle(window);
+    expect($("[role=dialog]")?.hidden).toBe(true);
+  });
+});

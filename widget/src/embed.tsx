@@ -1,0 +1,84 @@
+/**
+ * The one-tag embed (CONTRACT §6), built as a self-contained IIFE with React aliased to Preact:
+ * reads its script tag's data attributes, loads the partner's configuration, mounts the widget in
+ * a shadow root and exposes window.BeianWidget.open() / .close(). Defines no other global.
+ */
+import { createRoot } from "react-dom/client";
+import { fetchConfig, resolveOptions, type TConfigError } from "./config.ts";
+import { emit } from "./events.ts";
+import { shadowMount, styleHost } from "./host.ts";
+import { resendPending } from "./resend.ts";
+import { type TControls, type TOpenOptions, Widget } from "./Widget.tsx";
+
+type TWindow = Window & { BeianWidget?: TControls };
+
+function init(): void {
+  const win = window as TWindow;
+  if (win.BeianWidget) return;
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    document.querySelector<HTMLScriptElement>('script[src*="/widget/v1/widget.js"]');
+  const data = script?.dataset ?? {};
+  const fromPage = data.partnerParam
+    ? new URLSearchParams(location.search).get(data.partnerParam)
+    : null;
+  const options = resolveOptions({
+    partner: fromPage || data.partner,
+    mode: data.mode === "inline" ? "inline" : "floating",
+    lang: data.lang === "en" ? "en" : "zh-CN",
+    type: data.type,
+    api: data.api,
+  });
+
+  let controls: TControls | undefined;
+  let queued: TOpenOptions | undefined;
+  win.BeianWidget = {
+    open(request) {
+      if (controls) controls.open(request);
+      else queued = request ?? {};
+    },
+    close() {
+      if (controls) controls.close();
+      else queued = undefined;
+    },
+  };
+
+  const fail = (code: string, message: string) => emit("beian:error", { code, message });
+
+  const mount = (config: Awaited<ReturnType<typeof fetchConfig>>) => {
+    let parent: Element | null = document.body;
+    if (options.mode === "inline") {
+      try {
+        parent = data.target
+          ? document.querySelector(data.target)
+          : (script?.parentElement ?? null);
+      } catch {
+        parent = null;
+      }
+    }
+    if (!parent)
+      return fail("target_not_found", `No element matches ${data.target ?? "the target"}`);
+    const host = document.createElement("div");
+    styleHost(host, options.mode);
+    if (options.mode === "inline" && !data.target && script) script.after(host);
+    else parent.append(host);
+    const bind = (bound: TControls) => {
+      controls = bound;
+      if (queued) bound.open(queued);
+      queued = undefined;
+    };
+    createRoot(shadowMount(host)).render(<Widget config={config} options={options} bind={bind} />);
+  };
+
+  resendPending();
+  fetchConfig(options.api, options.partner).then(
+    (config) => {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => mount(config), { once: true });
+      } else mount(config);
+    },
+    (error: TConfigError) => fail(error.code ?? "internal_error", error.message),
+  );
+}
+
+init();

@@ -1,0 +1,79 @@
+/** Form values (flat, keyed by payload path) → the public payload of CONTRACT §3, validated. */
+import {
+  message,
+  needsSharingConsent,
+  type TFieldErrors,
+  type TLocale,
+  type TResult,
+  validateLead,
+  validateOrder,
+} from "@beian/contract";
+import type { TSource } from "./attribution.ts";
+import type { TFormKind } from "./constants.ts";
+
+export type TValues = Record<string, string | boolean | undefined>;
+
+/** The text controls of each form, in the order they are shown (and focused on errors). */
+export const FIELDS: Record<TFormKind, readonly string[]> = {
+  lead: ["name", "phone", "email", "company", "filingType", "message"],
+  order: [
+    "filingType",
+    "contact.name",
+    "contact.phone",
+    "contact.email",
+    "entity.name",
+    "entity.province",
+    "miniProgram.name",
+    "miniProgram.appId",
+    "note",
+  ],
+};
+
+export const CONSENT_FIELDS = ["consent.privacy", "consent.sharing"] as const;
+
+export type TContext = { partner: string; source?: TSource; elapsedMs?: number };
+
+function put(target: Record<string, unknown>, path: string, value: unknown): void {
+  const [head = "", ...rest] = path.split(".");
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  target[head] ??= {};
+  put(target[head] as Record<string, unknown>, rest.join("."), value);
+}
+
+/** The payload as typed; blank optional fields are left for the schema to drop. */
+export function toPayload(
+  kind: TFormKind,
+  values: TValues,
+  ctx: TContext,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const path of FIELDS[kind]) put(body, path, String(values[path] ?? ""));
+  body.consent = {
+    privacy: values["consent.privacy"] === true,
+    ...(needsSharingConsent(ctx.partner) ? { sharing: values["consent.sharing"] === true } : {}),
+  };
+  body.partner = ctx.partner;
+  if (ctx.source) body.source = ctx.source;
+  if (values.website) body.website = String(values.website);
+  if (ctx.elapsedMs !== undefined) body.elapsedMs = Math.max(0, Math.round(ctx.elapsedMs));
+  return body;
+}
+
+/** Validates with the contract's schema; on success the normalised payload to send. */
+export function check(
+  kind: TFormKind,
+  values: TValues,
+  ctx: TContext,
+  lang: TLocale,
+): TResult<unknown, TFieldErrors> {
+  const body = toPayload(kind, values, ctx);
+  const result = kind === "lead" ? validateLead(body, lang) : validateOrder(body, lang);
+  // The contract checks sharing consent only once the rest is valid; show it alongside the others.
+  if (!result.ok && needsSharingConsent(ctx.partner) && values["consent.sharing"] !== true) {
+    result.error["consent.sharing"] ??= message("sharing_consent_required", lang);
+  }
+  return result;
+}

@@ -1,0 +1,57 @@
+/**
+ * `BeianWidget` for partners whose pages are React apps: the same widget with real React (a peer
+ * dependency), rendered into a shadow root through a portal. Props are the embed's data attributes.
+ */
+import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import {
+  fetchConfig,
+  resolveOptions,
+  type TConfig,
+  type TConfigError,
+  type TWidgetOptions,
+} from "./config.ts";
+import { emit } from "./events.ts";
+import { shadowMount, styleHost } from "./host.ts";
+import { resendPending } from "./resend.ts";
+import { Widget } from "./Widget.tsx";
+
+export type BeianWidgetProps = TWidgetOptions;
+
+export function BeianWidget(props: BeianWidgetProps) {
+  const { partner, mode, lang, type, api } = props;
+  const options = resolveOptions({ partner, mode, lang, type, api });
+  const host = useRef<HTMLDivElement>(null);
+  const [config, setConfig] = useState<TConfig | null>(null);
+  const [mount, setMount] = useState<HTMLElement | null>(null);
+
+  useEffect(() => resendPending(), []);
+
+  useEffect(() => {
+    let live = true;
+    setConfig(null);
+    fetchConfig(options.api, options.partner).then(
+      (loaded) => live && setConfig(loaded),
+      (error: TConfigError) =>
+        live &&
+        emit("beian:error", { code: error.code ?? "internal_error", message: error.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [options.api, options.partner]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    styleHost(host.current, options.mode);
+    setMount(shadowMount(host.current));
+  }, [options.mode]);
+
+  return (
+    <div ref={host} data-beian-widget={options.mode}>
+      {config && mount
+        ? createPortal(<Widget key={options.mode} config={config} options={options} />, mount)
+        : null}
+    </div>
+  );
+}
