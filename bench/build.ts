@@ -3,13 +3,16 @@
  * (1000 more cases, 300 more FAQs). The large run uses a stack of its own with its own temporary
  * database, so the seeded stack's content (and its other measurements) stay as seeded.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { onCleanup } from "./lib/cleanup.ts";
 import { EDITOR, login, publicCount, type TCms, waitForPublisherIdle } from "./lib/cms.ts";
 import { caseDoc, faqDoc, filingTypeIds, pool } from "./lib/content.ts";
 import { startHookStub } from "./lib/hook.ts";
-import { liveRelease, restoreLiveRelease, timeRelease } from "./lib/release.ts";
+import { timeRelease } from "./lib/release.ts";
 import { startStack, type TStack } from "./lib/stack.ts";
-import { printTable, seconds } from "./lib/table.ts";
+import { kB, printTable, seconds } from "./lib/table.ts";
 
 export const EXTRA_CASES = 1000;
 export const EXTRA_FAQS = 300;
@@ -21,9 +24,18 @@ export type TBuildTiming = {
   faqs: number;
   buildMs: number;
   release: string;
+  /** Uncompressed HTML of the pages that grow with the content, once the release is live. */
+  htmlBytes: { cases: number; faq: number };
   /** Only for the large run: how long creating the extra documents took. */
   createMs?: number;
 };
+
+/** Size of a live page's HTML (uncompressed): shows the build really carried the content. */
+async function htmlBytes(siteUrl: string, page: string): Promise<number> {
+  const response = await fetch(new URL(page, siteUrl));
+  if (!response.ok) throw new Error(`GET ${page}: HTTP ${response.status}`);
+  return Buffer.byteLength(await response.text());
+}
 
 async function timeBuild(stack: TStack): Promise<TBuildTiming> {
   const [cases, faqs] = await Promise.all([
@@ -31,10 +43,13 @@ async function timeBuild(stack: TStack): Promise<TBuildTiming> {
     publicCount(stack.cmsUrl, "faqs"),
   ]);
   process.stdout.write(`[bench] timing a site release (${cases} cases, ${faqs} FAQs)\n`);
-  const { ms, release } = await timeRelease(stack.env, {
-    cacheDir: path.join(stack.dataDir, `astro-cache-${Date.now()}`),
-  });
-  return { cases, faqs, buildMs: ms, release };
+  const { ms, release } = await timeRelease(stack.env);
+  process.stdout.write(`[bench]   ${seconds(ms)}\n`);
+  const [casesHtml, faqHtml] = [
+    await htmlBytes(stack.siteUrl, "/cases/"),
+    await htmlBytes(stack.siteUrl, "/faq/"),
+  ];
+  return { cases, faqs, buildMs: ms, release, htmlBytes: { cases: casesHtml, faq: faqHtml } };
 }
 
 /** Seeded content, on the already running seeded stack (its publisher is idle: nothing changed). */
@@ -71,33 +86,49 @@ async function addContent(editor: TCms, runId: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** The large catalogue: its own stack and database, filled over REST, then one timed release. */
+/**
+ * The large catalogue: its own database, filled over REST, then one timed release.
+ *
+ * The stack is started twice on that database. The first start seeds it, as `pnpm start` does.
+ * The second runs with a stub deploy hook, so that the CMS does not rebuild the site over and over
+ * while 1300 documents arrive. The hook cannot be given to the first start: start.ts hands the same
+ * environment to the seed script, whose global updates then wake the publisher mid-seed, and on
+ * SQLite its status write collides with the seed's transaction (SQLITE_BUSY).
+ */
 export async function timeLargeBuild(logDir: string, runId: string): Promise<TBuildTiming> {
-  // The stub stands in for the CMS's own rebuild-on-publish while 1300 documents arrive.
-  const hook = await startHookStub();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "beian-bench-large-"));
+  const removeData = onCleanup("large database", () =>
+    rmSync(dataDir, { recursive: true, force: true }),
+  );
   try {
-    const stack = await startStack({
-      label: "large",
-      logDir,
-      env: { SITE_BUILD_HOOK_URL: hook.url },
-    });
+    const seeding = await startStack({ label: "large-seed", logDir, dataDir });
+    await seeding.stop();
+
+    const hook = await startHookStub();
     try {
-      const editor = await login(stack.cmsUrl, EDITOR);
-      process.stdout.write(
-        `[bench] adding ${EXTRA_CASES} cases and ${EXTRA_FAQS} FAQs through the REST API (${CONCURRENCY} at a time)\n`,
-      );
-      const createMs = await addContent(editor, runId);
-      await waitForPublisherIdle(editor);
-      const before = liveRelease();
-      const timing = await timeBuild(stack);
-      // The large release is a bench artefact; the shared `current` goes back to what it was.
-      if (before) restoreLiveRelease(before, timing.release);
-      return { ...timing, createMs };
+      const stack = await startStack({
+        label: "large",
+        logDir,
+        dataDir,
+        env: { SITE_BUILD_HOOK_URL: hook.url },
+      });
+      try {
+        const editor = await login(stack.cmsUrl, EDITOR);
+        process.stdout.write(
+          `[bench] adding ${EXTRA_CASES} cases and ${EXTRA_FAQS} FAQs through the REST API (${CONCURRENCY} at a time)\n`,
+        );
+        const createMs = await addContent(editor, runId);
+        await waitForPublisherIdle(editor);
+        const timing = await timeBuild(stack);
+        return { ...timing, createMs };
+      } finally {
+        await stack.stop();
+      }
     } finally {
-      await stack.stop();
+      await hook.close();
     }
   } finally {
-    await hook.close();
+    await removeData.run();
   }
 }
 
@@ -105,7 +136,7 @@ export function printBuildTimings(seeded?: TBuildTiming, large?: TBuildTiming): 
   const column = (timing: TBuildTiming | undefined, pick: (t: TBuildTiming) => string | number) =>
     timing ? pick(timing) : "not run";
   printTable(
-    "Site build time (node site/scripts/release.ts, cold Astro cache)",
+    "Site build time: node site/scripts/release.ts against the stack's CMS (as a publish runs it)",
     ["", "seeded content", `+ ${EXTRA_CASES} cases, + ${EXTRA_FAQS} FAQs`],
     [
       ["published cases", column(seeded, (t) => t.cases), column(large, (t) => t.cases)],
@@ -114,6 +145,16 @@ export function printBuildTimings(seeded?: TBuildTiming, large?: TBuildTiming): 
         "build time",
         column(seeded, (t) => seconds(t.buildMs)),
         column(large, (t) => seconds(t.buildMs)),
+      ],
+      [
+        "/cases/ HTML (uncompressed)",
+        column(seeded, (t) => kB(t.htmlBytes.cases)),
+        column(large, (t) => kB(t.htmlBytes.cases)),
+      ],
+      [
+        "/faq/ HTML (uncompressed)",
+        column(seeded, (t) => kB(t.htmlBytes.faq)),
+        column(large, (t) => kB(t.htmlBytes.faq)),
       ],
       [
         "creating the extra docs (REST)",

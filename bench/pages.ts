@@ -15,7 +15,11 @@ export async function auditPages(siteUrl: string): Promise<TPageAudit[]> {
   const audits: TPageAudit[] = [];
   for (const page of PAGES) {
     process.stdout.write(`[bench] lighthouse ${page}\n`);
-    audits.push(await auditPage(new URL(page, siteUrl).href));
+    const audit = await auditPage(new URL(page, siteUrl).href);
+    audits.push(audit);
+    process.stdout.write(
+      `[bench]   ${CATEGORIES.map((id) => `${id} ${audit.scores[id] ?? "n/a"}`).join(", ")}\n`,
+    );
   }
   return audits;
 }

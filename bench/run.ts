@@ -1,9 +1,10 @@
 /**
- * `pnpm bench`: starts the stack on free ports with a temporary database and measures, in order,
+ * `pnpm bench`: starts the stack on free ports with a temporary database and measures
  *   1. Lighthouse mobile scores and page weight of /, /guide/, /faq/, /cases/
- *   2. site build time, seeded vs. with 1000 more cases and 300 more FAQs (a second, separate stack)
+ *   2. site build time, seeded vs. with 1000 more cases and 300 more FAQs
  *   3. publish-to-live time for an editor's change (3 runs, median)
- * and prints them as tables beside their aims. It asserts nothing about time: figures on a shared
+ * and prints them as tables beside their aims. Phases 1, 2 (seeded) and 3 share the seeded stack;
+ * the large build comes last, on a stack and database of its own, after the seeded one stopped. It asserts nothing about time: figures on a shared
  * 2-core machine vary, and a benchmark that fails on a slow day teaches people to ignore it.
  * The exit code is non-zero only when a measurement could not be taken at all.
  *
@@ -45,24 +46,40 @@ const results: TResults = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", node: process.version },
 };
 
+/** Phases by name: `pnpm bench` runs all; `pnpm --filter @beian/bench bench large-build` (etc.) a subset. */
+const PHASES = ["pages", "seeded-build", "publish", "large-build"] as const;
+type TPhase = (typeof PHASES)[number];
+
+function selectedPhases(args: string[]): Set<TPhase> {
+  const unknown = args.filter((arg) => !(PHASES as readonly string[]).includes(arg));
+  if (unknown.length) {
+    throw new Error(`unknown phase(s) ${unknown.join(", ")}; known: ${PHASES.join(", ")}`);
+  }
+  return new Set(args.length ? (args as TPhase[]) : PHASES);
+}
+
 async function main(): Promise<void> {
-  const seeded = await startStack({ label: "seeded", logDir });
-  results.siteUrl = seeded.siteUrl;
+  const phases = selectedPhases(process.argv.slice(2).filter((arg) => arg !== "--"));
 
-  results.pages = await auditPages(seeded.siteUrl);
-  printPageAudits(seeded.siteUrl, results.pages);
-
-  results.seededBuild = await timeSeededBuild(seeded);
-  process.stdout.write(
-    `[bench] seeded build: ${(results.seededBuild.buildMs / 1000).toFixed(1)} s\n`,
-  );
-
-  results.publish = await measurePublishToLive(seeded.cmsUrl, seeded.siteUrl, runId);
-  printPublishRuns(results.publish);
-
-  // The seeded stack is done: the large run gets the whole machine and a database of its own.
-  await seeded.stop();
-  results.largeBuild = await timeLargeBuild(logDir, runId);
+  if (phases.has("pages") || phases.has("seeded-build") || phases.has("publish")) {
+    const seeded = await startStack({ label: "seeded", logDir });
+    results.siteUrl = seeded.siteUrl;
+    // Progress lines only here; the tables come together at the end, after everything stopped.
+    if (phases.has("pages")) {
+      results.pages = await auditPages(seeded.siteUrl);
+    }
+    if (phases.has("seeded-build")) {
+      results.seededBuild = await timeSeededBuild(seeded);
+    }
+    if (phases.has("publish")) {
+      results.publish = await measurePublishToLive(seeded.cmsUrl, seeded.siteUrl, runId);
+    }
+    // The seeded stack is done: the large run gets the whole machine and a database of its own.
+    await seeded.stop();
+  }
+  if (phases.has("large-build")) {
+    results.largeBuild = await timeLargeBuild(logDir, runId);
+  }
 }
 
 function report(): void {

@@ -214,7 +214,9 @@ async function main(): Promise<void> {
 
   log("migrating and seeding the database…");
   // Local mode seeds with NODE_ENV unset so the documented development login is allowed.
-  const prepareEnv = production ? env : { ...env, NODE_ENV: "development" };
+  // Preparation never publishes the site (no hook, no local rebuild): the site is built below.
+  const { SITE_BUILD_HOOK_URL: _hook, SITE_DIR: _dir, ...quiet } = env;
+  const prepareEnv = production ? quiet : { ...quiet, NODE_ENV: "development" };
   await run("database preparation", [tsxBin, "src/scripts/prepare.ts"], prepareEnv);
 
   // The CMS rebuilds the site locally on publish unless a deploy hook is configured.

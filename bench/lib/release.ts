@@ -1,39 +1,29 @@
 /**
  * Times one site release: `node site/scripts/release.ts` against a running CMS, the same script the
- * CMS's publisher runs on every publish (astro build into a new folder, then the atomic swap).
- *
- * The site's releases folder (site/releases/, with its `current` symlink) is shared by every stack
- * on this checkout: release.ts has no per-stack folder. The helpers below let the bench put back the
- * release that was live before it made a large, bench-only one live.
+ * CMS's publisher runs on every publish (astro build into a new folder, then the atomic swap). It
+ * runs with the stack's environment, so it builds into the stack's own releases folder and uses the
+ * Astro cache release.ts keeps per CMS, warmed by the stack's start-up build: the same conditions
+ * as an editor's publish.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readlinkSync, renameSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { onCleanup } from "./cleanup.ts";
 import { repoRoot } from "./stack.ts";
 
 const siteDir = path.join(repoRoot, "site");
-const releasesDir = path.join(siteDir, "releases");
-const currentLink = path.join(releasesDir, "current");
 
 export type TReleaseTiming = { ms: number; release: string };
 
 export function timeRelease(
   env: NodeJS.ProcessEnv,
-  options: { cacheDir: string; timeoutMs?: number },
+  timeoutMs = 15 * 60 * 1000,
 ): Promise<TReleaseTiming> {
-  const timeoutMs = options.timeoutMs ?? 15 * 60 * 1000;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [path.join(siteDir, "scripts", "release.ts")], {
       cwd: siteDir,
-      env: {
-        ...env,
-        NODE_ENV: "production",
-        // Each timed build gets an empty Astro cache of its own: both builds start equally cold,
-        // and neither reads a cache another stack on this checkout is writing at the same time.
-        SITE_CACHE_DIR: options.cacheDir,
-      },
+      // As the CMS's publisher runs it.
+      env: { ...env, NODE_ENV: "production" },
       // Own process group, so a timeout or Ctrl-C also stops the astro build it spawned.
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
@@ -68,27 +58,4 @@ export function timeRelease(
       }
     });
   });
-}
-
-/** The release `current` points at, or undefined when there is none. */
-export function liveRelease(): string | undefined {
-  try {
-    return readlinkSync(currentLink);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Makes `release` live again, the way release.ts swaps (rename over the symlink is atomic), but only
- * if `current` still points at `expected`: a release someone else made meanwhile is left alone.
- * Returns whether it swapped.
- */
-export function restoreLiveRelease(release: string, expected: string): boolean {
-  if (liveRelease() !== expected) return false;
-  if (!existsSync(path.join(releasesDir, release, "index.html"))) return false;
-  const staging = path.join(releasesDir, `.current-bench-${process.pid}`);
-  symlinkSync(release, staging);
-  renameSync(staging, currentLink);
-  return true;
 }

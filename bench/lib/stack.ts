@@ -3,8 +3,9 @@
  * with its own temporary database and media folder, and stops it by process group. The same
  * approach as tests/fixtures/stack.ts, kept here so the bench does not depend on the test package.
  *
- * "Ready" here means more than `[start] ready`: when a previous site release exists, start.ts serves
- * it at once and rebuilds in the background, so we also wait for that build's `release: <id>`.
+ * "Ready" here means more than `[start] ready`: when a previous site release exists (a reused
+ * database, see `dataDir`), start.ts serves it at once and rebuilds in the background, so we also
+ * wait for that build's `release: <id>`.
  * Otherwise Lighthouse would measure the previous release and every timing would share the CPU
  * with a build (2 cores).
  */
@@ -138,14 +139,20 @@ export type TStartOptions = {
   logDir: string;
   /** Extra environment for the stack (e.g. SITE_BUILD_HOOK_URL). */
   env?: Record<string, string>;
+  /**
+   * An existing scratch folder whose database to reuse (the caller removes it); by default a new
+   * temporary one, removed on stop.
+   */
+  dataDir?: string;
 };
 
 export async function startStack({
   label,
   logDir,
   env: extra = {},
+  dataDir: reuse,
 }: TStartOptions): Promise<TStack> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `beian-bench-${label}-`));
+  const dataDir = reuse ?? mkdtempSync(path.join(tmpdir(), `beian-bench-${label}-`));
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `stack-${label}.log`);
   const [cmsPort, sitePort] = await twoFreePorts();
@@ -158,6 +165,9 @@ export async function startStack({
     SITE_URL: `http://127.0.0.1:${sitePort}`,
     DATABASE_URI: `file:${path.join(dataDir, "bench.db")}`,
     MEDIA_DIR: path.join(dataDir, "media"),
+    // Releases of its own: the bench's builds (1300 made-up documents included) never go live on
+    // another stack of this checkout, and theirs never replace the site being measured.
+    SITE_RELEASES_DIR: path.join(dataDir, "site-releases"),
     // A throwaway secret: sessions of a throwaway database need not survive this run.
     PAYLOAD_SECRET: randomBytes(32).toString("hex"),
     ...extra,
@@ -187,7 +197,7 @@ export async function startStack({
     }
     // start.ts exits before its grandchildren are necessarily gone: sweep the group once more.
     if (child.pid) killGroup(child.pid, "SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!reuse) rmSync(dataDir, { recursive: true, force: true });
     process.stdout.write(`[bench] stopped the ${label} stack\n`);
   });
 

@@ -38,9 +38,9 @@ export function printTable(title: string, headers: string[], rows: TCell[][]): v
   process.stdout.write(`\n${formatTable(title, headers, rows)}\n`);
 }
 
-/** Bytes as kB with one decimal (1 kB = 1000 B, as Lighthouse reports them). */
+/** Bytes as kB with one decimal (1 kB = 1000 B, as Lighthouse reports them); small ones as B. */
 export function kB(bytes: number): string {
-  return `${(bytes / 1000).toFixed(1)} kB`;
+  return bytes < 1000 ? `${Math.round(bytes)} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 export function seconds(ms: number): string {

@@ -31,6 +31,7 @@ import { SiteSettings } from "./globals/SiteSettings/index.ts";
 import { migrations } from "./migrations/index.ts";
 import { publicEndpoints } from "./public-api/index.ts";
 import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
+import { takeTransactionsInTurn } from "./sqliteWrites.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,16 +41,18 @@ export function databaseAdapter(env: TEnv): DatabaseAdapterObj {
     // MongoDB needs no schema migrations; Payload builds its indexes on start.
     return mongooseAdapter({ url: env.DATABASE_URI });
   }
-  return sqliteAdapter({
-    client: { url: env.DATABASE_URI },
-    wal: true,
-    busyTimeout: 5_000,
-    // Payload only wraps multi-step writes in transactions on SQLite when asked to.
-    transactionOptions: {},
-    push: env.PAYLOAD_DB_PUSH,
-    migrationDir: path.join(srcDir, "migrations"),
-    prodMigrations: migrations,
-  });
+  return takeTransactionsInTurn(
+    sqliteAdapter({
+      client: { url: env.DATABASE_URI },
+      wal: true,
+      busyTimeout: 5_000,
+      // Payload only wraps multi-step writes in transactions on SQLite when asked to.
+      transactionOptions: {},
+      push: env.PAYLOAD_DB_PUSH,
+      migrationDir: path.join(srcDir, "migrations"),
+      prodMigrations: migrations,
+    }),
+  );
 }
 
 export function buildBeianConfig(env: TEnv) {

@@ -141,6 +141,17 @@ test.describe("admin", () => {
     await expect(page.getByText("个体户备案")).toBeVisible();
     await page.goto(cmsUrl("/admin/globals/landing"));
     await expect(page.locator('input[name="hero.title"]')).toHaveValue("小程序备案中心");
+
+    // Each partner's page shows its ready-to-copy embed code.
+    await page.goto(cmsUrl("/admin/collections/partners"));
+    await page.getByRole("link", { name: "云帆云" }).first().click();
+    await expect(page.locator('[data-embed-snippet="script"]')).toContainText(
+      'data-partner="yunfan"',
+    );
+    await expect(page.locator('[data-embed-snippet="iframe"]')).toContainText(
+      "/embed/?partner=yunfan",
+    );
+    await expect(page.locator('[data-embed-snippet="html"]')).toContainText("/api/public/leads");
   });
 
   test("an editor does not see users in the navigation", async ({ page }) => {

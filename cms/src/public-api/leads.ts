@@ -1,7 +1,7 @@
 /** `POST /api/public/leads` (CONTRACT §3). */
 import { randomInt } from "node:crypto";
 import { type TLead, validateLead } from "@beian/contract";
-import type { Payload } from "payload";
+import type { Payload, PayloadRequest } from "payload";
 import type { TEnv } from "../env.ts";
 import { submissionHandler } from "./submission.ts";
 
@@ -15,11 +15,18 @@ export function newReference(prefix: string, length = 6): string {
 }
 
 /** The consent texts shown when the prospect agreed, kept with the lead as the record. */
-async function consentRecord(lead: TLead, partnerName: string, env: TEnv, payload: Payload) {
+async function consentRecord(
+  lead: TLead,
+  partnerName: string,
+  env: TEnv,
+  payload: Payload,
+  req: PayloadRequest,
+) {
   const settings = await payload.findGlobal({
     slug: "site-settings",
     depth: 0,
     overrideAccess: true,
+    req,
   });
   const sharing = lead.consent.sharing === true;
   return {
@@ -40,7 +47,7 @@ export function leadsHandler(env: TEnv) {
     validate: validateLead,
     decoy: () => ({ id: randomInt(1e6, 1e7), reference: newReference("L") }),
     store: async ({ data, partner, req, payload }) => {
-      const consent = await consentRecord(data, partner.name, env, payload);
+      const consent = await consentRecord(data, partner.name, env, payload, req);
       for (let attempt = 0; ; attempt++) {
         const reference = newReference("L");
         try {

@@ -27,6 +27,9 @@ export const DEMO_USERS = [
   },
 ] as const;
 
+/** The seed's writes do not each trigger a site rebuild: whoever seeds builds the site after. */
+const QUIET = { sitePublish: "skip" } as const;
+
 export type TSeedReport = { created: Record<string, number>; existing: Record<string, number> };
 
 export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
@@ -59,6 +62,7 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
       collection,
       data: data as never,
       depth: 0,
+      context: QUIET,
       ...(file ? { file } : {}),
     });
     count("created", collection);
@@ -73,7 +77,11 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
       count("existing", slug);
       return;
     }
-    await payload.updateGlobal({ slug, data: { ...data, _status: "published" } as never });
+    await payload.updateGlobal({
+      slug,
+      data: { ...data, _status: "published" } as never,
+      context: QUIET,
+    });
     count("created", slug);
   }
 
