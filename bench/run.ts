@@ -3,6 +3,8 @@
  *   1. Lighthouse mobile scores and page weight of /, /guide/, /faq/, /cases/
  *   2. site build time, seeded vs. with 1000 more cases and 300 more FAQs
  *   3. publish-to-live time for an editor's change (3 runs, median)
+ *   4. the widget's embed script bytes (gzip, brotli) beside its peers
+ *   5. the lead endpoint's throughput and latency under load beside Payload's stock create
  * and prints them as tables beside their aims. Phases 1, 2 (seeded) and 3 share the seeded stack;
  * the large build comes last, on a stack and database of its own, after the seeded one stopped. It asserts nothing about time: figures on a shared
  * 2-core machine vary, and a benchmark that fails on a slow day teaches people to ignore it.
@@ -16,11 +18,13 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printBuildTimings, type TBuildTiming, timeLargeBuild, timeSeededBuild } from "./build.ts";
+import { loadLeads, printLeadLoad, type TLoadRun } from "./leads.ts";
 import { cleanupAll } from "./lib/cleanup.ts";
 import type { TPageAudit } from "./lib/lighthouse.ts";
 import { startStack } from "./lib/stack.ts";
 import { auditPages, printPageAudits } from "./pages.ts";
 import { measurePublishToLive, printPublishRuns, type TPublishRun } from "./publish.ts";
+import { measureWidget, printWidgetSize, type TWidgetSize } from "./widget.ts";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(benchDir, "results");
@@ -35,6 +39,8 @@ type TResults = {
   seededBuild?: TBuildTiming;
   largeBuild?: TBuildTiming;
   publish?: TPublishRun[];
+  widget?: TWidgetSize;
+  leads?: TLoadRun[];
   error?: string;
 };
 
@@ -47,7 +53,7 @@ const results: TResults = {
 };
 
 /** Phases by name: `pnpm bench` runs all; `pnpm --filter @beian/bench bench large-build` (etc.) a subset. */
-const PHASES = ["pages", "seeded-build", "publish", "large-build"] as const;
+const PHASES = ["widget", "pages", "seeded-build", "publish", "leads", "large-build"] as const;
 type TPhase = (typeof PHASES)[number];
 
 function selectedPhases(args: string[]): Set<TPhase> {
@@ -61,6 +67,7 @@ function selectedPhases(args: string[]): Set<TPhase> {
 async function main(): Promise<void> {
   const phases = selectedPhases(process.argv.slice(2).filter((arg) => arg !== "--"));
 
+  if (phases.has("widget")) results.widget = measureWidget();
   if (phases.has("pages") || phases.has("seeded-build") || phases.has("publish")) {
     const seeded = await startStack({ label: "seeded", logDir });
     results.siteUrl = seeded.siteUrl;
@@ -77,6 +84,22 @@ async function main(): Promise<void> {
     // The seeded stack is done: the large run gets the whole machine and a database of its own.
     await seeded.stop();
   }
+  if (phases.has("leads")) {
+    // A stack of its own, with rate limits out of the way: the load comes from one address.
+    const loaded = await startStack({
+      label: "leads",
+      logDir,
+      env: {
+        RATE_LIMIT_POINTS: "100000000",
+        SITE_BUILD_HOOK_URL: "http://127.0.0.1:9/no-rebuilds",
+      },
+    });
+    try {
+      results.leads = await loadLeads(loaded.cmsUrl, loaded.siteUrl);
+    } finally {
+      await loaded.stop();
+    }
+  }
   if (phases.has("large-build")) {
     results.largeBuild = await timeLargeBuild(logDir, runId);
   }
@@ -89,6 +112,8 @@ function report(): void {
     printBuildTimings(results.seededBuild, results.largeBuild);
   }
   if (results.publish) printPublishRuns(results.publish);
+  if (results.widget) printWidgetSize(results.widget);
+  if (results.leads) printLeadLoad(results.leads);
   if (results.error) process.stdout.write(`\nbench stopped early: ${results.error}\n`);
 
   results.finishedAt = new Date().toISOString();

@@ -1,6 +1,6 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
 import type { CollectionConfig, FieldAccess } from "payload";
-import { isAdmin, isSalesOrAdmin, nobody } from "../../access/index.ts";
+import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
 import { recordStatusChange } from "./hooks/recordStatusChange.ts";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "converted", "lost"] as const;
@@ -35,7 +35,8 @@ export const Leads: CollectionConfig = {
   defaultSort: "-createdAt",
   access: {
     read: isSalesOrAdmin,
-    create: nobody,
+    // Prospects come in through POST /api/public/leads; admins may add one by hand (imports).
+    create: isAdmin,
     update: isSalesOrAdmin,
     delete: isAdmin,
   },
