@@ -16,17 +16,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { withDirLock } from "./lib/dirLock.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cmsDir = path.join(root, "cms");
@@ -111,32 +104,10 @@ const children = new Set<ChildProcess>();
  * One `next build` at a time per checkout: several stacks (tests, benchmarks, a developer's own)
  * may start together and must not write into the same .next folder at once.
  */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
-  const lock = path.join(cmsDir, ".next-build.lock");
-  const deadline = Date.now() + 20 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 20 * 60_000) {
-        rmSync(lock, { recursive: true, force: true }); // left behind by a killed build
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`${lock} is held by another build`);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
+const BUILD_LOCK = { staleMs: 20 * 60_000, timeoutMs: 20 * 60_000, pollMs: 1_000 };
 
 async function buildCms(env: NodeJS.ProcessEnv): Promise<void> {
-  await withBuildLock(async () => {
+  await withDirLock(path.join(cmsDir, ".next-build.lock"), BUILD_LOCK, async () => {
     const stamp = path.join(cmsDir, ".next", "beian-source-hash");
     const hash = sourceHash(
       ["cms/src", "contract/src"],

@@ -16,12 +16,12 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { withDirLock } from "../../scripts/lib/dirLock.ts";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Each stack (pnpm start, a test run, a benchmark) may keep its releases apart. */
@@ -33,28 +33,6 @@ const KEEP = 3;
 function cacheDirFor(cmsUrl: string): string {
   const key = createHash("sha256").update(cmsUrl).digest("hex").slice(0, 12);
   return path.join(siteDir, "node_modules", ".astro-cache", key);
-}
-
-async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
-  const lock = `${dir}.lock`;
-  mkdirSync(path.dirname(lock), { recursive: true });
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`${lock} is held by another build`);
-      else await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
 }
 
 function build(outDir: string, cacheDir: string): Promise<void> {
@@ -118,7 +96,11 @@ async function main(): Promise<void> {
   const outDir = path.join(releasesDir, id);
   const cacheDir = cacheDirFor(process.env.CMS_URL ?? "http://127.0.0.1:3000");
   try {
-    await withLock(cacheDir, () => build(outDir, cacheDir));
+    await withDirLock(
+      `${cacheDir}.lock`,
+      { staleMs: 10 * 60_000, timeoutMs: 10 * 60_000, pollMs: 250 },
+      () => build(outDir, cacheDir),
+    );
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true });
     throw error;
