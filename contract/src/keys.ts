@@ -86,38 +86,61 @@ export const SITE_LABELS = [
 ] as const;
 export type TSiteLabel = (typeof SITE_LABELS)[number][0];
 
-/** Mainland provinces, autonomous regions and municipalities: where the entity files (管局). */
-export const PROVINCES = [
-  { code: "beijing", zh: "北京", en: "Beijing" },
-  { code: "tianjin", zh: "天津", en: "Tianjin" },
-  { code: "hebei", zh: "河北", en: "Hebei" },
-  { code: "shanxi", zh: "山西", en: "Shanxi" },
-  { code: "inner-mongolia", zh: "内蒙古", en: "Inner Mongolia" },
-  { code: "liaoning", zh: "辽宁", en: "Liaoning" },
-  { code: "jilin", zh: "吉林", en: "Jilin" },
-  { code: "heilongjiang", zh: "黑龙江", en: "Heilongjiang" },
-  { code: "shanghai", zh: "上海", en: "Shanghai" },
-  { code: "jiangsu", zh: "江苏", en: "Jiangsu" },
-  { code: "zhejiang", zh: "浙江", en: "Zhejiang" },
-  { code: "anhui", zh: "安徽", en: "Anhui" },
-  { code: "fujian", zh: "福建", en: "Fujian" },
-  { code: "jiangxi", zh: "江西", en: "Jiangxi" },
-  { code: "shandong", zh: "山东", en: "Shandong" },
-  { code: "henan", zh: "河南", en: "Henan" },
-  { code: "hubei", zh: "湖北", en: "Hubei" },
-  { code: "hunan", zh: "湖南", en: "Hunan" },
-  { code: "guangdong", zh: "广东", en: "Guangdong" },
-  { code: "guangxi", zh: "广西", en: "Guangxi" },
-  { code: "hainan", zh: "海南", en: "Hainan" },
-  { code: "chongqing", zh: "重庆", en: "Chongqing" },
-  { code: "sichuan", zh: "四川", en: "Sichuan" },
-  { code: "guizhou", zh: "贵州", en: "Guizhou" },
-  { code: "yunnan", zh: "云南", en: "Yunnan" },
-  { code: "tibet", zh: "西藏", en: "Tibet" },
-  { code: "shaanxi", zh: "陕西", en: "Shaanxi" },
-  { code: "gansu", zh: "甘肃", en: "Gansu" },
-  { code: "qinghai", zh: "青海", en: "Qinghai" },
-  { code: "ningxia", zh: "宁夏", en: "Ningxia" },
-  { code: "xinjiang", zh: "新疆", en: "Xinjiang" },
+/**
+ * Mainland provinces, autonomous regions and municipalities: where the entity files (管局). Kept
+ * compact for the widget: the English name is the code in title case (`inner-mongolia` → `Inner
+ * Mongolia`), the Chinese names are in the codes' order.
+ */
+export const PROVINCE_CODES = [
+  "beijing",
+  "tianjin",
+  "hebei",
+  "shanxi",
+  "inner-mongolia",
+  "liaoning",
+  "jilin",
+  "heilongjiang",
+  "shanghai",
+  "jiangsu",
+  "zhejiang",
+  "anhui",
+  "fujian",
+  "jiangxi",
+  "shandong",
+  "henan",
+  "hubei",
+  "hunan",
+  "guangdong",
+  "guangxi",
+  "hainan",
+  "chongqing",
+  "sichuan",
+  "guizhou",
+  "yunnan",
+  "tibet",
+  "shaanxi",
+  "gansu",
+  "qinghai",
+  "ningxia",
+  "xinjiang",
 ] as const;
-export type TProvince = (typeof PROVINCES)[number]["code"];
+export type TProvince = (typeof PROVINCE_CODES)[number];
+
+/** The Chinese names, in PROVINCE_CODES' order. */
+const PROVINCE_NAMES_ZH = /* @__PURE__ */ (
+  "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 " +
+  "湖北 湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆"
+).split(" ");
+
+const titleCase = (code: string) =>
+  code.replace(
+    /(^|-)(.)/g,
+    (_, dash: string, letter: string) => (dash && " ") + letter.toUpperCase(),
+  );
+
+export const PROVINCES: readonly { code: TProvince; zh: string; en: string }[] =
+  /* @__PURE__ */ PROVINCE_CODES.map((code, i) => ({
+    code,
+    zh: PROVINCE_NAMES_ZH[i] ?? code,
+    en: titleCase(code),
+  }));

@@ -1,7 +1,8 @@
 /** The public order payload (CONTRACT §3) and its lookup, on the lead's building blocks. */
 import * as z from "zod/mini";
-import { FILING_TYPE_SLUGS, PROVINCES } from "./keys.ts";
+import { FILING_TYPE_SLUGS, PROVINCE_CODES } from "./keys.ts";
 import {
+  blankAsAbsent,
   err,
   optionalEmail,
   optionalText,
@@ -16,30 +17,27 @@ import {
   ZSource,
 } from "./lead.ts";
 
-const APP_ID = /^wx[0-9a-f]{16}$/;
-const PROVINCE_CODES = PROVINCES.map((province) => province.code) as unknown as [
-  string,
-  ...string[],
-];
+const APP_ID_OR_BLANK = /^(wx[0-9a-f]{16})?$/;
 
 export const ZOrder = z.object({
-  filingType: z.enum(FILING_TYPE_SLUGS, err("filing_type_invalid")),
+  filingType: z.literal(FILING_TYPE_SLUGS, err("filing_type_invalid")),
   contact: z.object({ name: text(50), phone: ZPhone, email: optionalEmail }),
   entity: z.object({
     name: optionalText(100),
-    province: z.enum(PROVINCE_CODES, err("required")),
+    province: z.literal(PROVINCE_CODES as readonly string[], err("required")),
   }),
   miniProgram: z.optional(
     z.object({
       name: optionalText(60),
       appId: z.optional(
-        z.pipe(
-          z.string(err("invalid")).check(z.trim()),
-          z.pipe(
-            z.transform((value: string) => value.toLowerCase() || undefined),
-            z.optional(z.string().check(z.regex(APP_ID, err("invalid")))),
+        z
+          .string(err("invalid"))
+          .check(
+            z.trim(),
+            z.toLowerCase(),
+            z.regex(APP_ID_OR_BLANK, err("invalid")),
+            blankAsAbsent(),
           ),
-        ),
       ),
     }),
   ),

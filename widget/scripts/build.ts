@@ -52,6 +52,65 @@ const zodWithoutGlobals: Plugin = {
 };
 
 /**
+ * The embed uses zod only through the contract, which builds schemas with `.check()` (a clone) and
+ * validates with `z.safeParse(schema, input)`: nothing calls a schema's own parse methods or reads
+ * its Standard Schema interface. Leaving out those members of zod/mini's schemas (`parse`,
+ * `parseAsync`, `safeParse`, `safeParseAsync`, `with`, `brand`, `register`, `apply`) and the lazy
+ * `~standard` getter of zod's core lets esbuild drop the code behind them (~0.4 KiB gzipped).
+ * Every member must be found exactly once: if a zod upgrade changes these files, the build fails
+ * here instead of shipping a half-edited copy (update the lists, or drop this plugin).
+ */
+const ZOD_UNUSED_MEMBERS: Record<string, string[]> = {
+  "mini/schemas.js": [
+    "with",
+    "parse",
+    "parseAsync",
+    "safeParse",
+    "safeParseAsync",
+    "brand",
+    "register",
+    "apply",
+  ],
+  "core/schemas.js": ['"~standard"'],
+};
+
+/** `source` without the named object-literal members (a getter/setter pair counts as one). */
+function withoutZodMembers(source: string, members: readonly string[]): string {
+  let result = source;
+  for (const name of members) {
+    // `\n    name(...) {` … `\n    },`: a member at the files' 4-space indent, with its body.
+    const member = new RegExp(
+      `\\n {4}(?:get |set )?${name.replace(/[$()*+.?[\\\]^{|}]/g, "\\$&")}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {4}\\},`,
+      "g",
+    );
+    const found = result.match(member)?.length ?? 0;
+    const expected = result.includes(`get ${name}(`) ? 2 : 1;
+    if (found !== expected) {
+      throw new Error(`zod-trim: expected ${expected} definition(s) of ${name}, found ${found}`);
+    }
+    result = result.replace(member, "");
+  }
+  return result;
+}
+
+const zodTrim: Plugin = {
+  name: "zod-trim",
+  setup(context) {
+    context.onLoad({ filter: /[\\/]zod[\\/]v4[\\/](mini|core)[\\/]schemas\.js$/ }, async (args) => {
+      const [, dir = ""] = /[\\/](mini|core)[\\/]schemas\.js$/.exec(args.path) ?? [];
+      return {
+        contents: withoutZodMembers(
+          await readFile(args.path, "utf8"),
+          ZOD_UNUSED_MEMBERS[`${dir}/schemas.js`] ?? [],
+        ),
+        loader: "js",
+        resolveDir: path.dirname(args.path),
+      };
+    });
+  },
+};
+
+/**
  * The embed's React is Preact: "react" → src/preact/react.ts (Preact's core and hooks),
  * "react-dom/client" → src/preact/client.ts, "react/jsx-runtime" → "preact/jsx-runtime".
  */
@@ -82,16 +141,20 @@ const common: BuildOptions = {
   write: false,
 };
 
+/** The embed script's esbuild options (`overrides` for measuring, e.g. without minified whitespace). */
+export const embedOptions = (overrides: BuildOptions = {}): BuildOptions => ({
+  ...common,
+  metafile: true,
+  entryPoints: [src("embed.tsx")],
+  format: "iife",
+  plugins: [reactToPreact, cssAsText, zodWithoutGlobals, zodTrim],
+  banner: { js: "/*! Beian Center widget v1 | Preact (MIT), Zod (MIT) */" },
+  ...overrides,
+});
+
 /** The embed script, built in memory (with esbuild's metafile, to see what takes the bytes). */
 export async function buildEmbed(): Promise<{ code: string; metafile: Metafile }> {
-  const result = await build({
-    ...common,
-    metafile: true,
-    entryPoints: [src("embed.tsx")],
-    format: "iife",
-    plugins: [reactToPreact, cssAsText, zodWithoutGlobals],
-    banner: { js: "/*! Beian Center widget v1 | Preact (MIT), Zod (MIT) */" },
-  });
+  const result = await build(embedOptions());
   const output = result.outputFiles?.[0];
   if (!output || !result.metafile) throw new Error("esbuild produced no embed script");
   return { code: output.text, metafile: result.metafile };

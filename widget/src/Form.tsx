@@ -215,7 +215,7 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
           <input
             type={spec.type ?? "text"}
             autoComplete={spec.ac ?? "off"}
-            {...(spec.type === "tel" ? { inputMode: "tel" as const } : {})}
+            inputMode={spec.type === "tel" ? "tel" : undefined}
             {...common}
           />
         )}

@@ -7,12 +7,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildEmbed, sizes } from "../scripts/build.ts";
 
 /**
- * gzip budget of dist/v1/widget.js. The brief asked for 12 KiB, which the required parts alone
- * exceed: Preact's core + hooks + JSX runtime are 5.6 KiB gzipped and the contract's zod/mini
- * schemas with both languages' messages 8.6 KiB (14.0 KiB together, measured with esbuild 0.28,
- * Preact 11.2, zod 4.6). The whole widget is ~23 KiB; this budget keeps it from growing unnoticed.
+ * gzip budget of dist/v1/widget.js (22 KiB; the build is about 21.5 KiB). The brief asked for
+ * 12 KiB, which the required parts alone exceed: Preact's core + hooks + JSX runtime are 5.6 KiB
+ * gzipped, the contract's zod/mini schemas with both languages' messages 7.2 KiB and the widget's
+ * texts in both languages 1.7 KiB (14.4 KiB together, measured with esbuild 0.28, Preact 11.2,
+ * zod 4.6); the interface, its styles and the sending/retry logic make up the rest. This budget
+ * keeps the widget from growing unnoticed.
  */
-const BUDGET_GZIP_BYTES = 24 * 1024;
+const BUDGET_GZIP_BYTES = 22 * 1024;
 
 let code = "";
 
