@@ -20,8 +20,10 @@ import { GuideArticles } from "./collections/GuideArticles/index.ts";
 import { IdempotencyKeys } from "./collections/IdempotencyKeys/index.ts";
 import { Leads } from "./collections/Leads/index.ts";
 import { mediaCollection } from "./collections/Media/index.ts";
+import { Orders } from "./collections/Orders/index.ts";
 import { Pages } from "./collections/Pages/index.ts";
 import { partnersCollection } from "./collections/Partners/index.ts";
+import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
 import { Users } from "./collections/Users/index.ts";
 import { health } from "./endpoints/health.ts";
 import { databaseKind, type TEnv } from "./env.ts";
@@ -74,6 +76,8 @@ export function buildBeianConfig(env: TEnv) {
       live(mediaCollection(env.MEDIA_DIR)),
       live(partnersCollection({ siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL })),
       Leads,
+      Orders,
+      live(ProvinceRules),
       Users,
       IdempotencyKeys,
     ],

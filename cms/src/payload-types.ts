@@ -76,6 +76,8 @@ export interface Config {
     media: Media;
     partners: Partner;
     leads: Lead;
+    orders: Order;
+    'province-rules': ProvinceRule;
     users: User;
     'idempotency-keys': IdempotencyKey;
     'payload-kv': PayloadKv;
@@ -94,6 +96,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
+    orders: OrdersSelect<false> | OrdersSelect<true>;
+    'province-rules': ProvinceRulesSelect<false> | ProvinceRulesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -567,6 +571,189 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders".
+ */
+export interface Order {
+  id: number;
+  orderNo: string;
+  filingType: 'personal' | 'individual-business' | 'enterprise';
+  contact: {
+    name: string;
+    phone: string;
+    email?: string | null;
+  };
+  entity: {
+    name?: string | null;
+    province:
+      | 'beijing'
+      | 'tianjin'
+      | 'hebei'
+      | 'shanxi'
+      | 'inner-mongolia'
+      | 'liaoning'
+      | 'jilin'
+      | 'heilongjiang'
+      | 'shanghai'
+      | 'jiangsu'
+      | 'zhejiang'
+      | 'anhui'
+      | 'fujian'
+      | 'jiangxi'
+      | 'shandong'
+      | 'henan'
+      | 'hubei'
+      | 'hunan'
+      | 'guangdong'
+      | 'guangxi'
+      | 'hainan'
+      | 'chongqing'
+      | 'sichuan'
+      | 'guizhou'
+      | 'yunnan'
+      | 'tibet'
+      | 'shaanxi'
+      | 'gansu'
+      | 'qinghai'
+      | 'ningxia'
+      | 'xinjiang';
+  };
+  miniProgram?: {
+    name?: string | null;
+    appId?: string | null;
+  };
+  note?: string | null;
+  materials?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status:
+    | 'submitted'
+    | 'preliminary_review'
+    | 'platform_review'
+    | 'sms_verification'
+    | 'bureau_review'
+    | 'filed'
+    | 'police_filing'
+    | 'rejected'
+    | 'cancelled';
+  /**
+   * Recorded with the move
+   */
+  stageNote?: string | null;
+  stageDeadline?: string | null;
+  paymentState?: ('unpaid' | 'paid' | 'refunded') | null;
+  assignee?: (number | null) | User;
+  partner?: (number | null) | Partner;
+  rejection?:
+    | {
+        field: string;
+        reason: string;
+        suggestion?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  notes?:
+    | {
+        text: string;
+        at?: string | null;
+        by?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  stageHistory?:
+    | {
+        stage?: string | null;
+        enteredAt?: string | null;
+        by?: (number | null) | User;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  source?: {
+    pageUrl?: string | null;
+    referrer?: string | null;
+    utm?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  consent?: {
+    privacy?: boolean | null;
+    privacyText?: string | null;
+    privacyUrl?: string | null;
+    sharing?: boolean | null;
+    sharingText?: string | null;
+    at?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "province-rules".
+ */
+export interface ProvinceRule {
+  id: number;
+  province:
+    | 'all'
+    | 'beijing'
+    | 'tianjin'
+    | 'hebei'
+    | 'shanxi'
+    | 'inner-mongolia'
+    | 'liaoning'
+    | 'jilin'
+    | 'heilongjiang'
+    | 'shanghai'
+    | 'jiangsu'
+    | 'zhejiang'
+    | 'anhui'
+    | 'fujian'
+    | 'jiangxi'
+    | 'shandong'
+    | 'henan'
+    | 'hubei'
+    | 'hunan'
+    | 'guangdong'
+    | 'guangxi'
+    | 'hainan'
+    | 'chongqing'
+    | 'sichuan'
+    | 'guizhou'
+    | 'yunnan'
+    | 'tibet'
+    | 'shaanxi'
+    | 'gansu'
+    | 'qinghai'
+    | 'ningxia'
+    | 'xinjiang';
+  /**
+   * Empty: 20 working days
+   */
+  reviewMaxWorkingDays?: number | null;
+  notes?:
+    | {
+        filingTypes: ('personal' | 'individual-business' | 'enterprise')[];
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "idempotency-keys".
  */
 export interface IdempotencyKey {
@@ -645,6 +832,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'leads';
         value: number | Lead;
+      } | null)
+    | ({
+        relationTo: 'orders';
+        value: number | Order;
+      } | null)
+    | ({
+        relationTo: 'province-rules';
+        value: number | ProvinceRule;
       } | null)
     | ({
         relationTo: 'users';
@@ -958,6 +1153,103 @@ export interface LeadsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders_select".
+ */
+export interface OrdersSelect<T extends boolean = true> {
+  orderNo?: T;
+  filingType?: T;
+  contact?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+        email?: T;
+      };
+  entity?:
+    | T
+    | {
+        name?: T;
+        province?: T;
+      };
+  miniProgram?:
+    | T
+    | {
+        name?: T;
+        appId?: T;
+      };
+  note?: T;
+  materials?: T;
+  status?: T;
+  stageNote?: T;
+  stageDeadline?: T;
+  paymentState?: T;
+  assignee?: T;
+  partner?: T;
+  rejection?:
+    | T
+    | {
+        field?: T;
+        reason?: T;
+        suggestion?: T;
+        id?: T;
+      };
+  notes?:
+    | T
+    | {
+        text?: T;
+        at?: T;
+        by?: T;
+        id?: T;
+      };
+  stageHistory?:
+    | T
+    | {
+        stage?: T;
+        enteredAt?: T;
+        by?: T;
+        note?: T;
+        id?: T;
+      };
+  source?:
+    | T
+    | {
+        pageUrl?: T;
+        referrer?: T;
+        utm?: T;
+      };
+  consent?:
+    | T
+    | {
+        privacy?: T;
+        privacyText?: T;
+        privacyUrl?: T;
+        sharing?: T;
+        sharingText?: T;
+        at?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "province-rules_select".
+ */
+export interface ProvinceRulesSelect<T extends boolean = true> {
+  province?: T;
+  reviewMaxWorkingDays?: T;
+  notes?:
+    | T
+    | {
+        filingTypes?: T;
+        text?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -194,6 +194,27 @@ export function needsSharingConsent(partner: string | undefined): boolean {
   return partner !== undefined && partner !== "direct";
 }
 
+/** Schema validation alone: one localised message per failing field path. */
+export function validateFields<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  locale: TLocale = "zh-CN",
+): TResult<z.output<S>, TFieldErrors> {
+  const result = z.safeParse(schema, input);
+  if (result.success) return { ok: true, data: result.data };
+  const fields: TFieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join(".") || "_";
+    const code = (FIELD_ERRORS as readonly string[]).includes(issue.message)
+      ? (issue.message as TFieldError)
+      : issue.code === "invalid_type" && issue.input === undefined
+        ? "required"
+        : "invalid";
+    fields[path] ??= message(code, locale);
+  }
+  return { ok: false, error: fields };
+}
+
 type TWithConsent = {
   partner?: string | undefined;
   consent: { privacy: true; sharing?: boolean | undefined };
@@ -208,20 +229,9 @@ export function validatePayload<S extends z.ZodMiniType<TWithConsent>>(
   input: unknown,
   locale: TLocale = "zh-CN",
 ): TResult<z.output<S>, TFieldErrors> {
-  const result = z.safeParse(schema, input);
+  const result = validateFields(schema, input, locale);
+  if (!result.ok) return result;
   const fields: TFieldErrors = {};
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.join(".") || "_";
-      const code = (FIELD_ERRORS as readonly string[]).includes(issue.message)
-        ? (issue.message as TFieldError)
-        : issue.code === "invalid_type" && issue.input === undefined
-          ? "required"
-          : "invalid";
-      fields[path] ??= message(code, locale);
-    }
-    return { ok: false, error: fields };
-  }
   const data = result.data as TWithConsent;
   if (needsSharingConsent(data.partner) && data.consent.sharing !== true) {
     fields["consent.sharing"] = message("sharing_consent_required", locale);

@@ -10,6 +10,7 @@ import {
   type TLocale,
   type TResult,
   text,
+  validateFields,
   validatePayload,
   ZConsent,
   ZPartnerKey,
@@ -65,3 +66,10 @@ export const ZOrderLookup = z.object({
   phone: ZPhone,
 });
 export type TOrderLookup = z.output<typeof ZOrderLookup>;
+
+export function validateOrderLookup(
+  input: unknown,
+  locale: TLocale = "zh-CN",
+): TResult<TOrderLookup, TFieldErrors> {
+  return validateFields(ZOrderLookup, input, locale);
+}

@@ -6,6 +6,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint } f
 import type { TEnv } from "../env.ts";
 import { forgetPartners, preflight } from "./cors.ts";
 import { leadsHandler } from "./leads.ts";
+import { orderLookupHandler, ordersHandler } from "./orders.ts";
 import { widgetConfigHandler } from "./widgetConfig.ts";
 
 export function publicEndpoints(env: TEnv): Endpoint[] {
@@ -20,6 +21,10 @@ export function publicEndpoints(env: TEnv): Endpoint[] {
     options("/public/widget-config"),
     { path: "/public/leads", method: "post", handler: leadsHandler(env) },
     options("/public/leads"),
+    { path: "/public/orders", method: "post", handler: ordersHandler(env) },
+    options("/public/orders"),
+    { path: "/public/orders/lookup", method: "post", handler: orderLookupHandler(env) },
+    options("/public/orders/lookup"),
   ];
 }
 

@@ -1,8 +1,8 @@
 /** `POST /api/public/leads` (CONTRACT §3). */
 import { randomInt } from "node:crypto";
 import { type TLead, validateLead } from "@beian/contract";
-import type { Payload, PayloadRequest } from "payload";
 import type { TEnv } from "../env.ts";
+import { consentRecord } from "./consent.ts";
 import { submissionHandler } from "./submission.ts";
 
 /** Crockford-style: no 0/O, 1/I/L or U, so a reference read over the phone is never ambiguous. */
@@ -12,33 +12,6 @@ export function newReference(prefix: string, length = 6): string {
   let code = "";
   for (let i = 0; i < length; i++) code += ALPHABET[randomInt(ALPHABET.length)];
   return `${prefix}-${code}`;
-}
-
-/** The consent texts shown when the prospect agreed, kept with the lead as the record. */
-async function consentRecord(
-  lead: TLead,
-  partnerName: string,
-  env: TEnv,
-  payload: Payload,
-  req: PayloadRequest,
-) {
-  const settings = await payload.findGlobal({
-    slug: "site-settings",
-    depth: 0,
-    overrideAccess: true,
-    req,
-  });
-  const sharing = lead.consent.sharing === true;
-  return {
-    privacy: true,
-    privacyText: settings.consent?.privacyText ?? null,
-    privacyUrl: new URL("/privacy/", env.SITE_URL).toString(),
-    sharing,
-    sharingText: sharing
-      ? (settings.consent?.sharingText ?? "").replaceAll("{partner}", partnerName)
-      : null,
-    at: new Date().toISOString(),
-  };
 }
 
 export function leadsHandler(env: TEnv) {

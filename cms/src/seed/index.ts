@@ -11,6 +11,7 @@ import * as content from "./content.ts";
 import { demoCases, demoPartners } from "./demo.ts";
 import { logoSvg } from "./logo.ts";
 import { labels, navigation, pages } from "./pages.ts";
+import { provinceRules } from "./provinceRules.ts";
 
 export const DEMO_USERS = [
   {
@@ -136,6 +137,13 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
   }
   for (const faq of content.faqs) {
     await ensure("faqs", { anchor: { equals: faq.anchor } }, { ...faq, ...published });
+  }
+  for (const rule of provinceRules) {
+    await ensure(
+      "province-rules",
+      { province: { equals: rule.province } },
+      { ...rule, ...published },
+    );
   }
   for (const page of pages) {
     await ensure("pages", { slug: { equals: page.slug } }, { ...page, ...published });

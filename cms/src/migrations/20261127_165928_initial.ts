@@ -508,6 +508,167 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`leads_partner_idx\` ON \`leads\` (\`partner_id\`);`)
   await db.run(sql`CREATE INDEX \`leads_updated_at_idx\` ON \`leads\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`leads_created_at_idx\` ON \`leads\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`orders_rejection\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`field\` text,
+  	\`reason\` text,
+  	\`suggestion\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`orders_rejection_order_idx\` ON \`orders_rejection\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`orders_rejection_parent_id_idx\` ON \`orders_rejection\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`orders_notes\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`text\` text NOT NULL,
+  	\`at\` text,
+  	\`by_id\` integer,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`orders_notes_order_idx\` ON \`orders_notes\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`orders_notes_parent_id_idx\` ON \`orders_notes\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`orders_notes_by_idx\` ON \`orders_notes\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`orders_stage_history\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`stage\` text,
+  	\`entered_at\` text,
+  	\`by_id\` integer,
+  	\`note\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`orders_stage_history_order_idx\` ON \`orders_stage_history\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`orders_stage_history_parent_id_idx\` ON \`orders_stage_history\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`orders_stage_history_by_idx\` ON \`orders_stage_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`orders\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order_no\` text NOT NULL,
+  	\`filing_type\` text NOT NULL,
+  	\`contact_name\` text NOT NULL,
+  	\`contact_phone\` text NOT NULL,
+  	\`contact_email\` text,
+  	\`entity_name\` text,
+  	\`entity_province\` text NOT NULL,
+  	\`mini_program_name\` text,
+  	\`mini_program_app_id\` text,
+  	\`note\` text,
+  	\`materials\` text,
+  	\`status\` text DEFAULT 'submitted' NOT NULL,
+  	\`stage_note\` text,
+  	\`stage_deadline\` text,
+  	\`payment_state\` text DEFAULT 'unpaid',
+  	\`assignee_id\` integer,
+  	\`partner_id\` integer,
+  	\`source_page_url\` text,
+  	\`source_referrer\` text,
+  	\`source_utm\` text,
+  	\`consent_privacy\` integer,
+  	\`consent_privacy_text\` text,
+  	\`consent_privacy_url\` text,
+  	\`consent_sharing\` integer,
+  	\`consent_sharing_text\` text,
+  	\`consent_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`assignee_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`partner_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`orders_order_no_idx\` ON \`orders\` (\`order_no\`);`)
+  await db.run(sql`CREATE INDEX \`orders_filing_type_idx\` ON \`orders\` (\`filing_type\`);`)
+  await db.run(sql`CREATE INDEX \`orders_contact_contact_phone_idx\` ON \`orders\` (\`contact_phone\`);`)
+  await db.run(sql`CREATE INDEX \`orders_entity_entity_province_idx\` ON \`orders\` (\`entity_province\`);`)
+  await db.run(sql`CREATE INDEX \`orders_status_idx\` ON \`orders\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`orders_stage_deadline_idx\` ON \`orders\` (\`stage_deadline\`);`)
+  await db.run(sql`CREATE INDEX \`orders_assignee_idx\` ON \`orders\` (\`assignee_id\`);`)
+  await db.run(sql`CREATE INDEX \`orders_partner_idx\` ON \`orders\` (\`partner_id\`);`)
+  await db.run(sql`CREATE INDEX \`orders_updated_at_idx\` ON \`orders\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`orders_created_at_idx\` ON \`orders\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`province_rules_notes_filing_types\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` text NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`province_rules_notes\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`province_rules_notes_filing_types_order_idx\` ON \`province_rules_notes_filing_types\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`province_rules_notes_filing_types_parent_idx\` ON \`province_rules_notes_filing_types\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`province_rules_notes\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`province_rules\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`province_rules_notes_order_idx\` ON \`province_rules_notes\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`province_rules_notes_parent_id_idx\` ON \`province_rules_notes\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`province_rules\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`province\` text,
+  	\`review_max_working_days\` numeric,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft'
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`province_rules_province_idx\` ON \`province_rules\` (\`province\`);`)
+  await db.run(sql`CREATE INDEX \`province_rules_updated_at_idx\` ON \`province_rules\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`province_rules_created_at_idx\` ON \`province_rules\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`province_rules__status_idx\` ON \`province_rules\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_province_rules_v_version_notes_filing_types\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`_province_rules_v_version_notes\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_notes_filing_types_order_idx\` ON \`_province_rules_v_version_notes_filing_types\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_notes_filing_types_parent_idx\` ON \`_province_rules_v_version_notes_filing_types\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_province_rules_v_version_notes\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`text\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_province_rules_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_notes_order_idx\` ON \`_province_rules_v_version_notes\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_notes_parent_id_idx\` ON \`_province_rules_v_version_notes\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_province_rules_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_province\` text,
+  	\`version_review_max_working_days\` numeric,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`province_rules\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_parent_idx\` ON \`_province_rules_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_version_province_idx\` ON \`_province_rules_v\` (\`version_province\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_version_updated_at_idx\` ON \`_province_rules_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_version_created_at_idx\` ON \`_province_rules_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_version_version__status_idx\` ON \`_province_rules_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_created_at_idx\` ON \`_province_rules_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_updated_at_idx\` ON \`_province_rules_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_province_rules_v_latest_idx\` ON \`_province_rules_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`users_sessions\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -583,6 +744,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`media_id\` integer,
   	\`partners_id\` integer,
   	\`leads_id\` integer,
+  	\`orders_id\` integer,
+  	\`province_rules_id\` integer,
   	\`users_id\` integer,
   	\`idempotency_keys_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -595,6 +758,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`partners_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`leads_id\`) REFERENCES \`leads\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`orders_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`province_rules_id\`) REFERENCES \`province_rules\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`idempotency_keys_id\`) REFERENCES \`idempotency_keys\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
@@ -611,6 +776,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_partners_id_idx\` ON \`payload_locked_documents_rels\` (\`partners_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_leads_id_idx\` ON \`payload_locked_documents_rels\` (\`leads_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_orders_id_idx\` ON \`payload_locked_documents_rels\` (\`orders_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_province_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`province_rules_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_idempotency_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`idempotency_keys_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
@@ -945,6 +1112,16 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`leads_notes\`;`)
   await db.run(sql`DROP TABLE \`leads_status_history\`;`)
   await db.run(sql`DROP TABLE \`leads\`;`)
+  await db.run(sql`DROP TABLE \`orders_rejection\`;`)
+  await db.run(sql`DROP TABLE \`orders_notes\`;`)
+  await db.run(sql`DROP TABLE \`orders_stage_history\`;`)
+  await db.run(sql`DROP TABLE \`orders\`;`)
+  await db.run(sql`DROP TABLE \`province_rules_notes_filing_types\`;`)
+  await db.run(sql`DROP TABLE \`province_rules_notes\`;`)
+  await db.run(sql`DROP TABLE \`province_rules\`;`)
+  await db.run(sql`DROP TABLE \`_province_rules_v_version_notes_filing_types\`;`)
+  await db.run(sql`DROP TABLE \`_province_rules_v_version_notes\`;`)
+  await db.run(sql`DROP TABLE \`_province_rules_v\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`idempotency_keys\`;`)

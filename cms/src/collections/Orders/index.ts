@@ -1,0 +1,235 @@
+import { FILING_TYPE_SLUGS, PROVINCES, STAGE_KEYS } from "@beian/contract";
+import type { CollectionConfig, FieldAccess } from "payload";
+import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import { moveThroughStages } from "./hooks/moveThroughStages.ts";
+
+const neverEdited: FieldAccess = () => false;
+const readOnly = { access: { update: neverEdited }, admin: { readOnly: true } } as const;
+
+/**
+ * Filing orders: placed through POST /api/public/orders (or by an admin), carried through the
+ * stages of CONTRACT §4 by sales. Field names follow the public payload; `status` holds a stage key.
+ */
+export const Orders: CollectionConfig = {
+  slug: "orders",
+  labels: { singular: { zh: "备案订单", en: "Order" }, plural: { zh: "备案订单", en: "Orders" } },
+  admin: {
+    useAsTitle: "orderNo",
+    defaultColumns: [
+      "orderNo",
+      "filingType",
+      "contact.name",
+      "entity.province",
+      "status",
+      "stageDeadline",
+      "assignee",
+    ],
+    listSearchableFields: ["orderNo", "contact.name", "contact.phone", "entity.name"],
+    group: { zh: "销售", en: "Sales" },
+  },
+  defaultSort: "-createdAt",
+  access: { read: isSalesOrAdmin, create: isAdmin, update: isSalesOrAdmin, delete: isAdmin },
+  hooks: { beforeChange: [moveThroughStages] },
+  fields: [
+    {
+      name: "orderNo",
+      type: "text",
+      label: { zh: "订单号", en: "Order no." },
+      required: true,
+      unique: true,
+      index: true,
+      ...readOnly,
+    },
+    {
+      name: "filingType",
+      type: "select",
+      label: { zh: "备案类型", en: "Filing type" },
+      required: true,
+      index: true,
+      options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: slug })),
+      ...readOnly,
+    },
+    {
+      name: "contact",
+      type: "group",
+      label: { zh: "联系人", en: "Contact" },
+      ...readOnly,
+      fields: [
+        { name: "name", type: "text", label: { zh: "姓名", en: "Name" }, required: true },
+        {
+          name: "phone",
+          type: "text",
+          label: { zh: "手机号", en: "Phone" },
+          required: true,
+          index: true,
+        },
+        { name: "email", type: "email", label: { zh: "邮箱", en: "Email" } },
+      ],
+    },
+    {
+      name: "entity",
+      type: "group",
+      label: { zh: "备案主体", en: "Entity" },
+      ...readOnly,
+      fields: [
+        { name: "name", type: "text", label: { zh: "主体名称", en: "Name" } },
+        {
+          name: "province",
+          type: "select",
+          label: { zh: "省份", en: "Province" },
+          required: true,
+          index: true,
+          options: PROVINCES.map((province) => ({
+            value: province.code,
+            label: { zh: province.zh, en: province.en },
+          })),
+        },
+      ],
+    },
+    {
+      name: "miniProgram",
+      type: "group",
+      label: { zh: "小程序", en: "Mini program" },
+      ...readOnly,
+      fields: [
+        { name: "name", type: "text", label: { zh: "名称", en: "Name" } },
+        { name: "appId", type: "text", label: "AppID" },
+      ],
+    },
+    { name: "note", type: "textarea", label: { zh: "客户备注", en: "Customer note" }, ...readOnly },
+    {
+      name: "materials",
+      type: "json",
+      label: { zh: "材料清单(下单时)", en: "Checklist (at order time)" },
+      ...readOnly,
+    },
+    {
+      name: "status",
+      type: "select",
+      label: { zh: "当前阶段", en: "Stage" },
+      required: true,
+      defaultValue: "submitted",
+      index: true,
+      options: STAGE_KEYS.map((key) => ({ value: key, label: key })),
+      admin: { position: "sidebar" },
+    },
+    {
+      name: "stageNote",
+      type: "text",
+      label: { zh: "阶段变更说明", en: "Note for this move" },
+      admin: {
+        position: "sidebar",
+        description: { zh: "随本次阶段变更记入历史", en: "Recorded with the move" },
+      },
+    },
+    {
+      name: "stageDeadline",
+      type: "date",
+      label: { zh: "本阶段截止", en: "Stage deadline" },
+      index: true,
+      admin: { position: "sidebar", readOnly: true, date: { pickerAppearance: "dayAndTime" } },
+    },
+    {
+      name: "paymentState",
+      type: "select",
+      label: { zh: "付款状态", en: "Payment" },
+      defaultValue: "unpaid",
+      options: [
+        { value: "unpaid", label: { zh: "未付款", en: "Unpaid" } },
+        { value: "paid", label: { zh: "已付款", en: "Paid" } },
+        { value: "refunded", label: { zh: "已退款", en: "Refunded" } },
+      ],
+      admin: { position: "sidebar" },
+    },
+    {
+      name: "assignee",
+      type: "relationship",
+      relationTo: "users",
+      label: { zh: "负责人", en: "Assignee" },
+      index: true,
+      filterOptions: { role: { in: ["sales", "admin"] } },
+      admin: { position: "sidebar" },
+    },
+    {
+      name: "partner",
+      type: "relationship",
+      relationTo: "partners",
+      label: { zh: "来源合作伙伴", en: "Partner" },
+      index: true,
+      ...readOnly,
+    },
+    {
+      name: "rejection",
+      type: "array",
+      label: { zh: "驳回原因(按字段)", en: "Rejection reasons" },
+      admin: { condition: (data) => data?.status === "rejected" },
+      fields: [
+        { name: "field", type: "text", label: { zh: "字段", en: "Field" }, required: true },
+        { name: "reason", type: "textarea", label: { zh: "原因", en: "Reason" }, required: true },
+        { name: "suggestion", type: "textarea", label: { zh: "修改建议", en: "Suggestion" } },
+      ],
+    },
+    {
+      name: "notes",
+      type: "array",
+      label: { zh: "跟进记录", en: "Notes" },
+      fields: [
+        { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },
+        {
+          name: "at",
+          type: "date",
+          defaultValue: () => new Date().toISOString(),
+          admin: { date: { pickerAppearance: "dayAndTime" } },
+        },
+        {
+          name: "by",
+          type: "relationship",
+          relationTo: "users",
+          defaultValue: ({ user }: { user?: { id: number | string } | null }) => user?.id,
+        },
+      ],
+    },
+    {
+      name: "stageHistory",
+      type: "array",
+      label: { zh: "阶段记录", en: "Stage history" },
+      ...readOnly,
+      fields: [
+        { name: "stage", type: "text", label: { zh: "阶段", en: "Stage" } },
+        { name: "enteredAt", type: "date", label: { zh: "进入时间", en: "Entered" } },
+        {
+          name: "by",
+          type: "relationship",
+          relationTo: "users",
+          label: { zh: "操作人", en: "By" },
+        },
+        { name: "note", type: "text", label: { zh: "说明", en: "Note" } },
+      ],
+    },
+    {
+      name: "source",
+      type: "group",
+      label: { zh: "来源", en: "Source" },
+      ...readOnly,
+      fields: [
+        { name: "pageUrl", type: "text" },
+        { name: "referrer", type: "text" },
+        { name: "utm", type: "json" },
+      ],
+    },
+    {
+      name: "consent",
+      type: "group",
+      label: { zh: "同意记录", en: "Consent record" },
+      ...readOnly,
+      fields: [
+        { name: "privacy", type: "checkbox" },
+        { name: "privacyText", type: "textarea" },
+        { name: "privacyUrl", type: "text" },
+        { name: "sharing", type: "checkbox" },
+        { name: "sharingText", type: "textarea" },
+        { name: "at", type: "date" },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,73 @@
+import { FILING_TYPE_SLUGS, PROVINCES } from "@beian/contract";
+import type { CollectionConfig } from "payload";
+import { contentAccess } from "../../access/index.ts";
+import { draftVersions } from "../../fields/drafts.ts";
+
+const TYPE_LABELS = {
+  personal: { zh: "个人", en: "Personal" },
+  "individual-business": { zh: "个体户", en: "Individual business" },
+  enterprise: { zh: "企业", en: "Enterprise" },
+} as const;
+
+/**
+ * What each provincial administration (管局) asks beyond the filing type's own materials, and how
+ * long its review may take. `all` holds the rules of every province. The checklist shown to a
+ * customer = the type's required materials + these notes for the type and province.
+ */
+export const ProvinceRules: CollectionConfig = {
+  slug: "province-rules",
+  labels: {
+    singular: { zh: "省份规则", en: "Province rule" },
+    plural: { zh: "省份规则", en: "Province rules" },
+  },
+  admin: {
+    useAsTitle: "province",
+    defaultColumns: ["province", "reviewMaxWorkingDays", "_status"],
+    group: { zh: "内容", en: "Content" },
+  },
+  access: contentAccess,
+  versions: draftVersions,
+  fields: [
+    {
+      name: "province",
+      type: "select",
+      label: { zh: "省份", en: "Province" },
+      required: true,
+      unique: true,
+      options: [
+        { value: "all", label: { zh: "全国通用", en: "All provinces" } },
+        ...PROVINCES.map((province) => ({
+          value: province.code,
+          label: { zh: province.zh, en: province.en },
+        })),
+      ],
+    },
+    {
+      name: "reviewMaxWorkingDays",
+      type: "number",
+      label: { zh: "管局审核最长工作日", en: "Bureau review, max working days" },
+      min: 1,
+      admin: { description: { zh: "留空则按 20 个工作日", en: "Empty: 20 working days" } },
+    },
+    {
+      name: "notes",
+      type: "array",
+      label: { zh: "额外要求", en: "Extra requirements" },
+      labels: {
+        singular: { zh: "要求", en: "Requirement" },
+        plural: { zh: "要求", en: "Requirements" },
+      },
+      fields: [
+        {
+          name: "filingTypes",
+          type: "select",
+          hasMany: true,
+          required: true,
+          label: { zh: "适用备案类型", en: "Applies to" },
+          options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: TYPE_LABELS[slug] })),
+        },
+        { name: "text", type: "textarea", label: { zh: "说明", en: "Text" }, required: true },
+      ],
+    },
+  ],
+};

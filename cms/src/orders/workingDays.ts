@@ -1,0 +1,37 @@
+/**
+ * Deadlines of the filing stages (CONTRACT §4): hours (SMS verification, 24 h), calendar days
+ * (police filing, 30 days) or working days (reviews, 20 — Zhejiang 30), counted in China's time
+ * zone. Working days skip Saturdays and Sundays; public holidays are not known here, so a deadline
+ * over a holiday week is early, never late.
+ */
+export type TDeadlineUnit = "hours" | "days" | "working_days";
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Day of the week in China (0 = Sunday) for an instant. */
+function chinaWeekday(ms: number): number {
+  return new Date(ms + CHINA_OFFSET_MS).getUTCDay();
+}
+
+export function addWorkingDays(from: Date, days: number): Date {
+  let ms = from.getTime();
+  let left = days;
+  while (left > 0) {
+    ms += DAY_MS;
+    const weekday = chinaWeekday(ms);
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return new Date(ms);
+}
+
+export function deadlineFrom(from: Date, amount: number, unit: TDeadlineUnit): Date {
+  switch (unit) {
+    case "hours":
+      return new Date(from.getTime() + amount * 60 * 60 * 1000);
+    case "days":
+      return new Date(from.getTime() + amount * DAY_MS);
+    case "working_days":
+      return addWorkingDays(from, amount);
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Orders over real HTTP on a real SQLite database: the checklist by type and province, the stage
+ * pipeline with its deadlines, and the customer's lookup (which tells a stranger nothing).
+ */
+import type { Payload } from "payload";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addWorkingDays } from "../orders/workingDays.ts";
+import { seed } from "../seed/index.ts";
+import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
+import { startTestServer, type TTestServer } from "../testing/server.ts";
+
+const SITE = "http://site.test";
+let t: TTestPayload;
+let payload: Payload;
+let server: TTestServer;
+let sales: { id: number | string; collection: "users"; role: string; email: string };
+let ip = 0;
+
+beforeAll(async () => {
+  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true" });
+  payload = t.payload;
+  await seed(payload, t.env);
+  server = await startTestServer(t);
+  const { docs } = await payload.find({
+    collection: "users",
+    where: { role: { equals: "sales" } },
+  });
+  const user = docs[0];
+  if (!user) throw new Error("no sales user seeded");
+  sales = { ...user, collection: "users" };
+});
+
+afterAll(async () => {
+  await server?.close();
+  await t?.close();
+});
+
+const order = (extra: Record<string, unknown> = {}) => ({
+  filingType: "individual-business",
+  contact: { name: "孙老板", phone: "13600136000", email: "sun@example.com" },
+  entity: { name: "孙记面馆", province: "zhejiang" },
+  miniProgram: { name: "孙记点单", appId: "wx0123456789abcdef" },
+  consent: { privacy: true },
+  elapsedMs: 9_000,
+  ...extra,
+});
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  ip += 1;
+  return fetch(`${server.url}/api/public/${path}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Origin: SITE,
+      "X-Forwarded-For": `10.3.0.${ip}`,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+async function place(extra: Record<string, unknown> = {}) {
+  const response = await post("orders", order(extra));
+  expect(response.status).toBe(201);
+  return (await response.json()) as { orderNo: string; status: string; materials: string[] };
+}
+
+const move = (orderNo: string, status: string, extra: Record<string, unknown> = {}) =>
+  payload
+    .find({ collection: "orders", where: { orderNo: { equals: orderNo } }, limit: 1 })
+    .then(({ docs }) =>
+      payload.update({
+        collection: "orders",
+        id: docs[0]?.id as number,
+        data: { status, ...extra } as never,
+        overrideAccess: false,
+        user: sales,
+      }),
+    );
+
+describe("POST /api/public/orders", () => {
+  it("answers with the order number, the first stage and the checklist for type and province", async () => {
+    const created = await place();
+    expect(created.orderNo).toMatch(/^B-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+    expect(created.status).toBe("submitted");
+    expect(created.materials.slice(0, 2)).toEqual(["个体户营业执照", "法人身份证"]);
+    expect(created.materials).toContain("浙江管局审核最长 30 个工作日。");
+    expect(created.materials.some((item) => item.includes("按企业主体备案"))).toBe(true);
+
+    const stored = await payload.find({
+      collection: "orders",
+      where: { orderNo: { equals: created.orderNo } },
+    });
+    expect(stored.docs[0]).toMatchObject({
+      filingType: "individual-business",
+      contact: { phone: "13600136000" },
+      entity: { province: "zhejiang" },
+      materials: created.materials,
+      consent: { privacy: true, privacyUrl: `${SITE}/privacy/` },
+    });
+  });
+
+  it("adds each province's own rules: Shanghai's residence permit, companies never cross provinces", async () => {
+    const shanghai = await place({ filingType: "personal", entity: { province: "shanghai" } });
+    expect(shanghai.materials).toContain("上海管局要求非上海户籍的个人提供上海居住证。");
+    const company = await place({
+      filingType: "enterprise",
+      entity: { name: "某科技公司", province: "guangdong" },
+    });
+    expect(company.materials).toContain("企业只能在营业执照登记地所在省份备案,不能跨省备案。");
+    expect(company.materials.some((item) => item.includes("居住证"))).toBe(false);
+  });
+
+  it("400 names the missing province and a malformed AppID", async () => {
+    const response = await post(
+      "orders",
+      order({ entity: { name: "x" }, miniProgram: { appId: "not-an-app" } }),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toEqual({
+      "entity.province": "请填写此项",
+      "miniProgram.appId": "格式不正确",
+    });
+  });
+
+  it("a repeated Idempotency-Key gets the same order back, once", async () => {
+    const before = (await payload.count({ collection: "orders" })).totalDocs;
+    const key = `order-${Date.now()}`;
+    const first = await (await post("orders", order(), { "Idempotency-Key": key })).json();
+    const second = await (await post("orders", order(), { "Idempotency-Key": key })).json();
+    expect(second).toEqual(first);
+    expect((await payload.count({ collection: "orders" })).totalDocs).toBe(before + 1);
+  });
+});
+
+describe("the order pipeline", () => {
+  it("moves only along the allowed transitions, recording who and when, with each stage's deadline", async () => {
+    const { orderNo } = await place();
+    const reviewed = await move(orderNo, "preliminary_review", { stageNote: "电话核验通过" });
+    expect(reviewed.stageHistory?.map((entry) => entry.stage)).toEqual([
+      "submitted",
+      "preliminary_review",
+    ]);
+    expect(reviewed.stageHistory?.at(-1)).toMatchObject({ note: "电话核验通过" });
+    const by = reviewed.stageHistory?.at(-1)?.by;
+    expect(typeof by === "object" ? by?.id : by).toBe(sales.id);
+
+    await expect(move(orderNo, "bureau_review")).rejects.toMatchObject({ status: 400 });
+
+    await move(orderNo, "platform_review");
+    const sms = await move(orderNo, "sms_verification");
+    const entered = new Date(sms.stageHistory?.at(-1)?.enteredAt ?? "");
+    expect(new Date(sms.stageDeadline ?? "").getTime() - entered.getTime()).toBe(
+      24 * 60 * 60 * 1000,
+    );
+
+    // Zhejiang reviews take up to 30 working days: weekends do not count.
+    const bureau = await move(orderNo, "bureau_review");
+    const start = new Date(bureau.stageHistory?.at(-1)?.enteredAt ?? "");
+    expect(bureau.stageDeadline).toBe(addWorkingDays(start, 30).toISOString());
+  });
+
+  it("terminal stages end the pipeline", async () => {
+    const { orderNo } = await place();
+    await move(orderNo, "cancelled");
+    await expect(move(orderNo, "preliminary_review")).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("only sales and admins see orders", async () => {
+    const { docs } = await payload.find({
+      collection: "users",
+      where: { role: { equals: "editor" } },
+    });
+    const editor = { ...docs[0], collection: "users" as const };
+    await expect(
+      payload.find({ collection: "orders", overrideAccess: false, user: editor as never }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(
+      payload.find({ collection: "orders", overrideAccess: false }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("POST /api/public/orders/lookup", () => {
+  it("shows the timeline with the current deadline to whoever has the number and the phone", async () => {
+    const { orderNo } = await place();
+    await move(orderNo, "preliminary_review");
+    await move(orderNo, "platform_review");
+    await move(orderNo, "sms_verification");
+    const response = await post("orders/lookup", { orderNo, phone: "+86 136 0013 6000" });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      orderNo,
+      filingType: "individual-business",
+      status: "sms_verification",
+    });
+    expect(
+      body.stages.map((stage: { key: string; state: string }) => `${stage.key}:${stage.state}`),
+    ).toEqual([
+      "submitted:done",
+      "preliminary_review:done",
+      "platform_review:done",
+      "sms_verification:current",
+      "bureau_review:pending",
+      "filed:pending",
+      "police_filing:pending",
+    ]);
+    const current = body.stages.find((stage: { state: string }) => stage.state === "current");
+    expect(current).toMatchObject({
+      title: "短信核验",
+      deadline: expect.any(String),
+      at: expect.any(String),
+    });
+  });
+
+  it("lists the rejection reasons per field", async () => {
+    const { orderNo } = await place();
+    await move(orderNo, "rejected", {
+      rejection: [
+        { field: "负责人手机号", reason: "电话未接通", suggestion: "请保持电话畅通后重新提交" },
+      ],
+    });
+    const body = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
+    expect(body.status).toBe("rejected");
+    expect(body.rejection).toEqual([
+      { field: "负责人手机号", reason: "电话未接通", suggestion: "请保持电话畅通后重新提交" },
+    ]);
+  });
+
+  it("an unknown order and a wrong phone look exactly the same", async () => {
+    const { orderNo } = await place();
+    const wrongPhone = await post("orders/lookup", { orderNo, phone: "13900000000" });
+    const unknown = await post("orders/lookup", { orderNo: "B-ZZZZ-ZZZZ", phone: "13600136000" });
+    expect(wrongPhone.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(await wrongPhone.json()).toEqual(await unknown.json());
+  });
+});
