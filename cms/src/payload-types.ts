@@ -420,7 +420,7 @@ export interface Media {
  */
 export interface Page {
   id: number;
-  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'not-found';
+  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'track' | 'not-found';
   title: string;
   description: string;
   body?: {
@@ -1388,6 +1388,12 @@ export interface SiteSetting {
     industry: string;
     filingType: string;
     price: string;
+    trackOrderNo: string;
+    trackPhone: string;
+    trackSubmit: string;
+    trackNotFound: string;
+    trackDeadline: string;
+    trackRejection: string;
   };
   /**
    * Stored with each lead as the consent record. {partner} becomes the partner's name.
@@ -1543,6 +1549,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         industry?: T;
         filingType?: T;
         price?: T;
+        trackOrderNo?: T;
+        trackPhone?: T;
+        trackSubmit?: T;
+        trackNotFound?: T;
+        trackDeadline?: T;
+        trackRejection?: T;
       };
   consent?:
     | T

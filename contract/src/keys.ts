@@ -83,6 +83,12 @@ export const SITE_LABELS = [
   ["industry", "「行业」", "Industry label"],
   ["filingType", "「备案类型」", "Filing type label"],
   ["price", "「价格」前缀", "Price prefix"],
+  ["trackOrderNo", "查询:「订单号」", "Track: order number"],
+  ["trackPhone", "查询:「手机号」", "Track: phone"],
+  ["trackSubmit", "查询:按钮", "Track: button"],
+  ["trackNotFound", "查询:未找到", "Track: not found"],
+  ["trackDeadline", "查询:「截止时间」", "Track: deadline"],
+  ["trackRejection", "查询:「驳回原因」", "Track: rejection heading"],
 ] as const;
 export type TSiteLabel = (typeof SITE_LABELS)[number][0];
 

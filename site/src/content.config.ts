@@ -28,7 +28,7 @@ export const collections = {
     schema: schema.partner,
   }),
   pages: defineCollection({
-    loader: payloadCollection("pages", { idField: "slug", minimum: 6 }),
+    loader: payloadCollection("pages", { idField: "slug", minimum: 7 }),
     schema: schema.page,
   }),
   landing: defineCollection({ loader: payloadGlobal("landing"), schema: schema.landing }),

@@ -17,7 +17,16 @@ async function cms<T>(pathname: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const PAGES = ["/", "/guide/", "/faq/", "/cases/", "/types/personal/", "/privacy/", "/thanks/"];
+const PAGES = [
+  "/",
+  "/guide/",
+  "/faq/",
+  "/cases/",
+  "/types/personal/",
+  "/privacy/",
+  "/thanks/",
+  "/track/",
+];
 
 /** Opens a page and records every request it makes. */
 async function open(page: Page, pathname: string): Promise<string[]> {
@@ -250,8 +259,9 @@ test.describe("every page", () => {
       await expect(icp).toHaveText("粤ICP备00000000号-1");
       await expect(page.locator("footer")).toContainText("粤公网安备00000000000000号");
 
-      // Only the filing-type pages carry a script: the island that loads the order widget.
-      const scripts = pathname.startsWith("/types/") ? 1 : 0;
+      // Only two kinds of page carry a script: the filing-type pages (the island that loads the
+      // order widget) and /track/ (the order lookup).
+      const scripts = pathname.startsWith("/types/") || pathname === "/track/" ? 1 : 0;
       expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(scripts);
       const ours = [new URL(siteUrl("/")).origin, new URL(cmsUrl("/")).origin];
       const foreign = requests.filter(

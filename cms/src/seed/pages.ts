@@ -243,6 +243,14 @@ const PAGES: Record<TPageSlug, Omit<TSeed<TPage>, "slug">> = {
       `如有紧急需求,请直接拨打咨询热线 **${HOTLINE}**。`,
     ),
   },
+  track: {
+    title: "订单查询",
+    description: "输入订单号和下单手机号,查看备案进度和当前阶段的截止时间。",
+    body: richText(
+      "输入下单时获得的订单号和下单手机号,即可查看备案订单当前所处的阶段。",
+      `如对进度有疑问,请拨打咨询热线 **${HOTLINE}**。`,
+    ),
+  },
   "not-found": {
     title: "页面不存在",
     description: "您访问的页面不存在或已被移动。",
@@ -290,4 +298,10 @@ export const labels: TSiteLabels = {
   industry: "行业",
   filingType: "备案类型",
   price: "价格",
+  trackOrderNo: "订单号",
+  trackPhone: "下单手机号",
+  trackSubmit: "查询进度",
+  trackNotFound: "未找到该订单,请核对订单号和手机号。",
+  trackDeadline: "本阶段截止",
+  trackRejection: "驳回原因与修改建议",
 };

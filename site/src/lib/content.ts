@@ -22,7 +22,9 @@ export async function landing() {
   return entry.data;
 }
 
-export async function page(slug: "guide" | "faq" | "cases" | "privacy" | "thanks" | "not-found") {
+export async function page(
+  slug: "guide" | "faq" | "cases" | "privacy" | "thanks" | "track" | "not-found",
+) {
   const entry = await getEntry("pages", slug);
   if (!entry) throw new Error(`The CMS publishes no page "${slug}": refusing to build without it`);
   return entry.data;

@@ -13,6 +13,7 @@ export const GET: APIRoute = async () => {
     "/cases/",
     ...types.map((type) => `/types/${type.data.slug}/`),
     "/privacy/",
+    "/track/",
   ];
   const urls = paths.map((path) => `  <url><loc>${SITE_URL}${path}</loc></url>`).join("\n");
   return new Response(

@@ -3,7 +3,15 @@ import { contentAccess } from "../../access/index.ts";
 import { draftVersions } from "../../fields/drafts.ts";
 
 /** The site's fixed pages; their slugs are the routes the site renders them at. */
-export const PAGE_SLUGS = ["guide", "faq", "cases", "privacy", "thanks", "not-found"] as const;
+export const PAGE_SLUGS = [
+  "guide",
+  "faq",
+  "cases",
+  "privacy",
+  "thanks",
+  "track",
+  "not-found",
+] as const;
 
 /**
  * Titles, descriptions and body copy of the site's standalone pages: the guide, FAQ and case
@@ -35,6 +43,7 @@ export const Pages: CollectionConfig = {
         { value: "cases", label: { zh: "客户案例 /cases/", en: "Cases /cases/" } },
         { value: "privacy", label: { zh: "隐私政策 /privacy/", en: "Privacy /privacy/" } },
         { value: "thanks", label: { zh: "提交成功 /thanks/", en: "Thank you /thanks/" } },
+        { value: "track", label: { zh: "订单查询 /track/", en: "Order tracking /track/" } },
         { value: "not-found", label: { zh: "页面不存在 (404)", en: "Not found (404)" } },
       ],
       admin: { position: "sidebar" },

@@ -1,0 +1,86 @@
+/**
+ * A filing order end to end: ordered through the widget on a filing-type page, seen by sales with
+ * its checklist, moved through the stages through the admin API, followed by the customer on /track/.
+ */
+import { expect, test } from "@playwright/test";
+import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+
+async function salesApi() {
+  const login = await fetch(cmsUrl("/api/users/login"), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(LOGINS.sales),
+  });
+  const token = (await login.json()).token as string;
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(cmsUrl(path), {
+      method,
+      headers: { Authorization: `JWT ${token}`, "Content-Type": "application/json" },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+}
+
+test("order through the widget → sales moves it through the stages → /track/ shows each one", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one order flow is enough");
+  test.setTimeout(120_000);
+  await page.goto(siteUrl("/types/individual-business/"));
+  await page.locator("#order").scrollIntoViewIfNeeded();
+  const form = page.getByRole("form", { name: "备案下单表单" });
+  await expect(form).toBeVisible();
+  await expect(form.locator('[name="filingType"]')).toHaveValue("individual-business");
+
+  const phone = `135${String(Date.now()).slice(-8)}`;
+  await form.locator('[name="contact.name"]').fill("周店长");
+  await form.locator('[name="contact.phone"]').fill(phone);
+  await form.locator('[name="entity.name"]').fill("周记花店");
+  await form.locator('[name="entity.province"]').selectOption("zhejiang");
+  await form.getByRole("checkbox", { name: /隐私政策/ }).check();
+  await page.waitForTimeout(1_600);
+  await form.getByRole("button", { name: /提交/ }).click();
+
+  const status = page.getByRole("status");
+  await expect(status).toContainText(/B-[2-9A-Z]{4}-[2-9A-Z]{4}/);
+  const orderNo = /B-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec((await status.textContent()) ?? "")?.[0] ?? "";
+  await expect(status).toContainText("个体户营业执照");
+
+  const api = await salesApi();
+  const found = await api("GET", `/api/orders?where[orderNo][equals]=${orderNo}`);
+  expect(found.status).toBe(200);
+  const order = found.body.docs[0];
+  expect(order).toMatchObject({
+    filingType: "individual-business",
+    status: "submitted",
+    entity: { province: "zhejiang" },
+  });
+  expect(order.materials).toEqual(
+    expect.arrayContaining(["个体户营业执照", "浙江管局审核最长 30 个工作日。"]),
+  );
+
+  // A jump the pipeline does not allow is refused; the allowed moves go through.
+  expect((await api("PATCH", `/api/orders/${order.id}`, { status: "filed" })).status).toBe(400);
+  for (const stage of ["preliminary_review", "platform_review", "sms_verification"]) {
+    const moved = await api("PATCH", `/api/orders/${order.id}`, { status: stage });
+    expect(moved.status).toBe(200);
+  }
+
+  await page.goto(siteUrl("/track/"));
+  await page.getByLabel("订单号").fill(orderNo);
+  await page.getByLabel("下单手机号").fill(phone);
+  await page.getByRole("button", { name: "查询进度" }).click();
+  const timeline = page.locator(".track-timeline");
+  await expect(timeline.locator("li")).toHaveCount(7);
+  await expect(timeline.locator('[data-state="done"]')).toHaveCount(3);
+  const current = timeline.locator('[aria-current="step"]');
+  await expect(current).toContainText("短信核验");
+  await expect(current).toContainText("本阶段截止");
+
+  // Someone with the number but not the phone learns nothing.
+  await page.getByLabel("下单手机号").fill("13000000000");
+  await page.getByRole("button", { name: "查询进度" }).click();
+  await expect(page.getByRole("alert")).toHaveText("未找到该订单,请核对订单号和手机号。");
+  await expect(timeline).toHaveCount(0);
+});
