@@ -677,15 +677,13 @@ export interface Order {
   source?: {
     pageUrl?: string | null;
     referrer?: string | null;
-    utm?:
-      | {
-          [k: string]: unknown;
-        }
-      | unknown[]
-      | string
-      | number
-      | boolean
-      | null;
+    utm?: {
+      source?: string | null;
+      medium?: string | null;
+      campaign?: string | null;
+      term?: string | null;
+      content?: string | null;
+    };
   };
   consent?: {
     privacy?: boolean | null;
@@ -1218,7 +1216,15 @@ export interface OrdersSelect<T extends boolean = true> {
     | {
         pageUrl?: T;
         referrer?: T;
-        utm?: T;
+        utm?:
+          | T
+          | {
+              source?: T;
+              medium?: T;
+              campaign?: T;
+              term?: T;
+              content?: T;
+            };
       };
   consent?:
     | T

@@ -1,13 +1,17 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
-import type { CollectionConfig, FieldAccess } from "payload";
+import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import {
+  assigneeField,
+  consentRecordField,
+  evidence,
+  notesField,
+  partnerField,
+  sourceField,
+} from "../../fields/sales.ts";
 import { recordStatusChange } from "./hooks/recordStatusChange.ts";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "converted", "lost"] as const;
-
-/** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
-const neverEdited: FieldAccess = () => false;
-const readOnly = { access: { update: neverEdited }, admin: { readOnly: true } } as const;
 
 /**
  * Leads from the widget, the site's forms and partners' pages. Created only by the public endpoint
@@ -49,7 +53,7 @@ export const Leads: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      ...readOnly,
+      ...evidence,
     },
     {
       type: "row",
@@ -59,7 +63,7 @@ export const Leads: CollectionConfig = {
           type: "text",
           label: { zh: "姓名", en: "Name" },
           required: true,
-          ...readOnly,
+          ...evidence,
         },
         {
           name: "phone",
@@ -67,26 +71,26 @@ export const Leads: CollectionConfig = {
           label: { zh: "手机号", en: "Phone" },
           required: true,
           index: true,
-          ...readOnly,
+          ...evidence,
         },
-        { name: "email", type: "email", label: { zh: "邮箱", en: "Email" }, ...readOnly },
+        { name: "email", type: "email", label: { zh: "邮箱", en: "Email" }, ...evidence },
       ],
     },
     {
       type: "row",
       fields: [
-        { name: "company", type: "text", label: { zh: "公司", en: "Company" }, ...readOnly },
+        { name: "company", type: "text", label: { zh: "公司", en: "Company" }, ...evidence },
         {
           name: "filingType",
           type: "select",
           label: { zh: "备案类型", en: "Filing type" },
           options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: slug })),
           index: true,
-          ...readOnly,
+          ...evidence,
         },
       ],
     },
-    { name: "message", type: "textarea", label: { zh: "留言", en: "Message" }, ...readOnly },
+    { name: "message", type: "textarea", label: { zh: "留言", en: "Message" }, ...evidence },
     {
       name: "status",
       type: "select",
@@ -113,103 +117,16 @@ export const Leads: CollectionConfig = {
           ? true
           : "请填写流失原因 / a reason is required",
     },
-    {
-      name: "assignee",
-      type: "relationship",
-      relationTo: "users",
-      label: { zh: "负责人", en: "Assignee" },
-      index: true,
-      filterOptions: { role: { in: ["sales", "admin"] } },
-      admin: { position: "sidebar" },
-    },
-    {
-      name: "partner",
-      type: "relationship",
-      relationTo: "partners",
-      label: { zh: "来源合作伙伴", en: "Partner" },
-      index: true,
-      ...readOnly,
-      admin: { position: "sidebar", readOnly: true },
-    },
-    {
-      name: "notes",
-      type: "array",
-      label: { zh: "跟进记录", en: "Notes" },
-      labels: { singular: { zh: "记录", en: "Note" }, plural: { zh: "记录", en: "Notes" } },
-      fields: [
-        { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },
-        {
-          name: "at",
-          type: "date",
-          label: { zh: "时间", en: "At" },
-          defaultValue: () => new Date().toISOString(),
-          admin: { date: { pickerAppearance: "dayAndTime" } },
-        },
-        {
-          name: "by",
-          type: "relationship",
-          relationTo: "users",
-          label: { zh: "记录人", en: "By" },
-          defaultValue: ({ user }: { user?: { id: number | string } | null }) => user?.id,
-        },
-      ],
-    },
-    {
-      name: "source",
-      type: "group",
-      label: { zh: "来源", en: "Source" },
-      ...readOnly,
-      fields: [
-        { name: "pageUrl", type: "text", label: { zh: "页面", en: "Page" } },
-        { name: "referrer", type: "text", label: { zh: "来源网站", en: "Referrer" } },
-        {
-          name: "utm",
-          type: "group",
-          label: "UTM",
-          fields: ["source", "medium", "campaign", "term", "content"].map((name) => ({
-            name,
-            type: "text" as const,
-            label: name,
-          })),
-        },
-      ],
-    },
-    {
-      name: "consent",
-      type: "group",
-      label: { zh: "同意记录", en: "Consent record" },
-      ...readOnly,
-      fields: [
-        { name: "privacy", type: "checkbox", label: { zh: "同意隐私政策", en: "Privacy notice" } },
-        {
-          name: "privacyText",
-          type: "textarea",
-          label: { zh: "当时的同意文字", en: "Text shown" },
-        },
-        { name: "privacyUrl", type: "text", label: { zh: "隐私政策链接", en: "Notice URL" } },
-        {
-          name: "sharing",
-          type: "checkbox",
-          label: { zh: "同意与合作伙伴共享", en: "Sharing with partner" },
-        },
-        {
-          name: "sharingText",
-          type: "textarea",
-          label: { zh: "共享同意文字", en: "Sharing text shown" },
-        },
-        {
-          name: "at",
-          type: "date",
-          label: { zh: "同意时间", en: "Given at" },
-          admin: { date: { pickerAppearance: "dayAndTime" } },
-        },
-      ],
-    },
+    assigneeField,
+    partnerField,
+    notesField,
+    sourceField,
+    consentRecordField,
     {
       name: "statusHistory",
       type: "array",
       label: { zh: "状态变更记录", en: "Status history" },
-      ...readOnly,
+      ...evidence,
       fields: [
         { name: "from", type: "text", label: { zh: "原状态", en: "From" } },
         { name: "to", type: "text", label: { zh: "新状态", en: "To" } },

@@ -1,10 +1,15 @@
 import { FILING_TYPE_SLUGS, PROVINCES, STAGE_KEYS } from "@beian/contract";
-import type { CollectionConfig, FieldAccess } from "payload";
+import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import {
+  assigneeField,
+  consentRecordField,
+  evidence,
+  notesField,
+  partnerField,
+  sourceField,
+} from "../../fields/sales.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
-
-const neverEdited: FieldAccess = () => false;
-const readOnly = { access: { update: neverEdited }, admin: { readOnly: true } } as const;
 
 /**
  * Filing orders: placed through POST /api/public/orders (or by an admin), carried through the
@@ -38,7 +43,7 @@ export const Orders: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      ...readOnly,
+      ...evidence,
     },
     {
       name: "filingType",
@@ -47,13 +52,13 @@ export const Orders: CollectionConfig = {
       required: true,
       index: true,
       options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: slug })),
-      ...readOnly,
+      ...evidence,
     },
     {
       name: "contact",
       type: "group",
       label: { zh: "联系人", en: "Contact" },
-      ...readOnly,
+      ...evidence,
       fields: [
         { name: "name", type: "text", label: { zh: "姓名", en: "Name" }, required: true },
         {
@@ -70,7 +75,7 @@ export const Orders: CollectionConfig = {
       name: "entity",
       type: "group",
       label: { zh: "备案主体", en: "Entity" },
-      ...readOnly,
+      ...evidence,
       fields: [
         { name: "name", type: "text", label: { zh: "主体名称", en: "Name" } },
         {
@@ -90,18 +95,18 @@ export const Orders: CollectionConfig = {
       name: "miniProgram",
       type: "group",
       label: { zh: "小程序", en: "Mini program" },
-      ...readOnly,
+      ...evidence,
       fields: [
         { name: "name", type: "text", label: { zh: "名称", en: "Name" } },
         { name: "appId", type: "text", label: "AppID" },
       ],
     },
-    { name: "note", type: "textarea", label: { zh: "客户备注", en: "Customer note" }, ...readOnly },
+    { name: "note", type: "textarea", label: { zh: "客户备注", en: "Customer note" }, ...evidence },
     {
       name: "materials",
       type: "json",
       label: { zh: "材料清单(下单时)", en: "Checklist (at order time)" },
-      ...readOnly,
+      ...evidence,
     },
     {
       name: "status",
@@ -141,23 +146,8 @@ export const Orders: CollectionConfig = {
       ],
       admin: { position: "sidebar" },
     },
-    {
-      name: "assignee",
-      type: "relationship",
-      relationTo: "users",
-      label: { zh: "负责人", en: "Assignee" },
-      index: true,
-      filterOptions: { role: { in: ["sales", "admin"] } },
-      admin: { position: "sidebar" },
-    },
-    {
-      name: "partner",
-      type: "relationship",
-      relationTo: "partners",
-      label: { zh: "来源合作伙伴", en: "Partner" },
-      index: true,
-      ...readOnly,
-    },
+    assigneeField,
+    partnerField,
     {
       name: "rejection",
       type: "array",
@@ -169,31 +159,12 @@ export const Orders: CollectionConfig = {
         { name: "suggestion", type: "textarea", label: { zh: "修改建议", en: "Suggestion" } },
       ],
     },
-    {
-      name: "notes",
-      type: "array",
-      label: { zh: "跟进记录", en: "Notes" },
-      fields: [
-        { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },
-        {
-          name: "at",
-          type: "date",
-          defaultValue: () => new Date().toISOString(),
-          admin: { date: { pickerAppearance: "dayAndTime" } },
-        },
-        {
-          name: "by",
-          type: "relationship",
-          relationTo: "users",
-          defaultValue: ({ user }: { user?: { id: number | string } | null }) => user?.id,
-        },
-      ],
-    },
+    notesField,
     {
       name: "stageHistory",
       type: "array",
       label: { zh: "阶段记录", en: "Stage history" },
-      ...readOnly,
+      ...evidence,
       fields: [
         { name: "stage", type: "text", label: { zh: "阶段", en: "Stage" } },
         { name: "enteredAt", type: "date", label: { zh: "进入时间", en: "Entered" } },
@@ -206,30 +177,7 @@ export const Orders: CollectionConfig = {
         { name: "note", type: "text", label: { zh: "说明", en: "Note" } },
       ],
     },
-    {
-      name: "source",
-      type: "group",
-      label: { zh: "来源", en: "Source" },
-      ...readOnly,
-      fields: [
-        { name: "pageUrl", type: "text" },
-        { name: "referrer", type: "text" },
-        { name: "utm", type: "json" },
-      ],
-    },
-    {
-      name: "consent",
-      type: "group",
-      label: { zh: "同意记录", en: "Consent record" },
-      ...readOnly,
-      fields: [
-        { name: "privacy", type: "checkbox" },
-        { name: "privacyText", type: "textarea" },
-        { name: "privacyUrl", type: "text" },
-        { name: "sharing", type: "checkbox" },
-        { name: "sharingText", type: "textarea" },
-        { name: "at", type: "date" },
-      ],
-    },
+    sourceField,
+    consentRecordField,
   ],
 };

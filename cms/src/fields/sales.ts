@@ -1,0 +1,102 @@
+/**
+ * Fields that leads and orders share: who works the record, their notes, where it came from and
+ * what the prospect consented to. Field names follow the public payloads (CONTRACT §3).
+ */
+import type { Field, FieldAccess } from "payload";
+
+/** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
+const neverEdited: FieldAccess = () => false;
+export const evidence = { access: { update: neverEdited }, admin: { readOnly: true } } as const;
+
+export const assigneeField: Field = {
+  name: "assignee",
+  type: "relationship",
+  relationTo: "users",
+  label: { zh: "负责人", en: "Assignee" },
+  index: true,
+  filterOptions: { role: { in: ["sales", "admin"] } },
+  admin: { position: "sidebar" },
+};
+
+export const partnerField: Field = {
+  name: "partner",
+  type: "relationship",
+  relationTo: "partners",
+  label: { zh: "来源合作伙伴", en: "Partner" },
+  index: true,
+  access: evidence.access,
+  admin: { position: "sidebar", readOnly: true },
+};
+
+export const notesField: Field = {
+  name: "notes",
+  type: "array",
+  label: { zh: "跟进记录", en: "Notes" },
+  labels: { singular: { zh: "记录", en: "Note" }, plural: { zh: "记录", en: "Notes" } },
+  fields: [
+    { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },
+    {
+      name: "at",
+      type: "date",
+      label: { zh: "时间", en: "At" },
+      defaultValue: () => new Date().toISOString(),
+      admin: { date: { pickerAppearance: "dayAndTime" } },
+    },
+    {
+      name: "by",
+      type: "relationship",
+      relationTo: "users",
+      label: { zh: "记录人", en: "By" },
+      defaultValue: ({ user }: { user?: { id: number | string } | null }) => user?.id,
+    },
+  ],
+};
+
+export const sourceField: Field = {
+  name: "source",
+  type: "group",
+  label: { zh: "来源", en: "Source" },
+  ...evidence,
+  fields: [
+    { name: "pageUrl", type: "text", label: { zh: "页面", en: "Page" } },
+    { name: "referrer", type: "text", label: { zh: "来源网站", en: "Referrer" } },
+    {
+      name: "utm",
+      type: "group",
+      label: "UTM",
+      fields: ["source", "medium", "campaign", "term", "content"].map((name) => ({
+        name,
+        type: "text" as const,
+        label: name,
+      })),
+    },
+  ],
+};
+
+export const consentRecordField: Field = {
+  name: "consent",
+  type: "group",
+  label: { zh: "同意记录", en: "Consent record" },
+  ...evidence,
+  fields: [
+    { name: "privacy", type: "checkbox", label: { zh: "同意隐私政策", en: "Privacy notice" } },
+    { name: "privacyText", type: "textarea", label: { zh: "当时的同意文字", en: "Text shown" } },
+    { name: "privacyUrl", type: "text", label: { zh: "隐私政策链接", en: "Notice URL" } },
+    {
+      name: "sharing",
+      type: "checkbox",
+      label: { zh: "同意与合作伙伴共享", en: "Sharing with partner" },
+    },
+    {
+      name: "sharingText",
+      type: "textarea",
+      label: { zh: "共享同意文字", en: "Sharing text shown" },
+    },
+    {
+      name: "at",
+      type: "date",
+      label: { zh: "同意时间", en: "Given at" },
+      admin: { date: { pickerAppearance: "dayAndTime" } },
+    },
+  ],
+};
