@@ -3,6 +3,8 @@
  * phone widths (projects in playwright.config.ts): every page and section, SEO, accessibility,
  * keyboard use, zero JavaScript and no third-party requests.
  */
+
+import { crc32, deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { cmsUrl, siteUrl } from "../fixtures/logins.ts";
@@ -300,6 +302,33 @@ test.describe("every page", () => {
   });
 });
 
+/** A real PNG (gradient), built with zlib: the image pipeline gets something to resize. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++)
+      rows.set([31, (x * 255) / width, 191], y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
 test.describe("publish to live", () => {
   test("an FAQ published in the CMS appears on /faq/ without a restart", async ({
     request,
@@ -374,5 +403,60 @@ test.describe("publish to live", () => {
         intervals: [500],
       })
       .toBe(false);
+  });
+
+  test("a photo uploaded in the CMS is served by the site resized, as WebP, with its size", async ({
+    request,
+  }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "one publish is enough");
+    test.setTimeout(120_000);
+    const login = await request.post(cmsUrl("/api/users/login"), {
+      data: { email: "editor@example.com", password: "beian-editor-dev-2026" },
+    });
+    const auth = { Authorization: `JWT ${(await login.json()).token}` };
+    const upload = await request.post(cmsUrl("/api/media"), {
+      headers: auth,
+      multipart: {
+        file: { name: "hero.png", mimeType: "image/png", buffer: png(1600, 900) },
+        _payload: JSON.stringify({ alt: "备案专员为客户办理小程序备案" }),
+      },
+    });
+    expect(upload.status()).toBe(201);
+    const media = (await upload.json()).doc;
+
+    const landing = await (
+      await request.get(cmsUrl("/api/globals/landing?depth=0"), { headers: auth })
+    ).json();
+    const publish = (image: number | null) =>
+      request.post(cmsUrl("/api/globals/landing"), {
+        headers: auth,
+        data: { ...landing, hero: { ...landing.hero, image }, _status: "published" },
+      });
+    expect((await publish(media.id)).status()).toBe(200);
+    try {
+      // The stylesheet names .hero-image too: wait for the <img> itself.
+      const heroImg = /<img[^>]*\bhero-image\b[^>]*>/;
+      let tag = "";
+      await expect
+        .poll(
+          async () => {
+            tag = heroImg.exec(await (await request.get(siteUrl("/"))).text())?.[0] ?? "";
+            return tag;
+          },
+          { timeout: 90_000, intervals: [500] },
+        )
+        .not.toBe("");
+      expect(tag).toMatch(/src="\/_astro\/[^"]+\.webp"/);
+      expect(tag).toMatch(/width="720"/);
+      expect(tag).toMatch(/height="405"/);
+      expect(tag).toContain('alt="备案专员为客户办理小程序备案"');
+      const src = /src="([^"]+)"/.exec(tag)?.[1] ?? "";
+      const image = await request.get(siteUrl(src));
+      expect(image.status()).toBe(200);
+      expect(image.headers()["content-type"]).toBe("image/webp");
+      expect(image.headers()["cache-control"]).toContain("immutable");
+    } finally {
+      await publish(null);
+    }
   });
 });
