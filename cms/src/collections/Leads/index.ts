@@ -1,6 +1,7 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
 import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import { col, csvExport } from "../../exports/csv.ts";
 import {
   assigneeField,
   consentRecordField,
@@ -45,6 +46,25 @@ export const Leads: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: { beforeChange: [recordStatusChange] },
+  endpoints: [
+    csvExport("leads", [
+      col("编号", "reference"),
+      col("提交时间", "createdAt"),
+      col("状态", "status"),
+      col("姓名", "name"),
+      col("手机号", "phone"),
+      col("邮箱", "email"),
+      col("公司", "company"),
+      col("备案类型", "filingType"),
+      col("留言", "message"),
+      col("合作伙伴", "partner.key"),
+      col("负责人", "assignee.email"),
+      col("来源页面", "source.pageUrl"),
+      col("utm_source", "source.utm.source"),
+      col("utm_medium", "source.utm.medium"),
+      col("utm_campaign", "source.utm.campaign"),
+    ]),
+  ],
   fields: [
     {
       name: "reference",

@@ -1,6 +1,7 @@
 import { FILING_TYPE_SLUGS, PROVINCES, STAGE_KEYS } from "@beian/contract";
 import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import { col, csvExport } from "../../exports/csv.ts";
 import {
   assigneeField,
   consentRecordField,
@@ -35,6 +36,25 @@ export const Orders: CollectionConfig = {
   defaultSort: "-createdAt",
   access: { read: isSalesOrAdmin, create: isAdmin, update: isSalesOrAdmin, delete: isAdmin },
   hooks: { beforeChange: [moveThroughStages] },
+  endpoints: [
+    csvExport("orders", [
+      col("订单号", "orderNo"),
+      col("下单时间", "createdAt"),
+      col("阶段", "status"),
+      col("本阶段截止", "stageDeadline"),
+      col("备案类型", "filingType"),
+      col("联系人", "contact.name"),
+      col("手机号", "contact.phone"),
+      col("邮箱", "contact.email"),
+      col("主体名称", "entity.name"),
+      col("省份", "entity.province"),
+      col("小程序", "miniProgram.name"),
+      col("AppID", "miniProgram.appId"),
+      col("付款状态", "paymentState"),
+      col("合作伙伴", "partner.key"),
+      col("负责人", "assignee.email"),
+    ]),
+  ],
   fields: [
     {
       name: "orderNo",
