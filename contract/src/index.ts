@@ -1,3 +1,4 @@
+export * from "./html.ts";
 export * from "./keys.ts";
 export * from "./lead.ts";
 export * from "./order.ts";

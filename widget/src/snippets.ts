@@ -2,7 +2,7 @@
  * The three ways a partner embeds the lead form (CONTRACT §6), as copy-paste HTML. Pure: the CMS
  * admin imports this to show each partner its snippets, so it must not import Preact or React.
  */
-import { FILING_TYPE_SLUGS } from "@beian/contract";
+import { escapeHtml, FILING_TYPE_SLUGS } from "@beian/contract";
 
 export type TSnippetInput = {
   /** Public base URL of the static site (SITE_URL). */
@@ -24,13 +24,6 @@ const DEFAULT_TYPE_NAMES: Record<string, string> = {
   "individual-business": "个体工商户",
   enterprise: "企业",
 };
-
-const escapeHtml = (value: string): string =>
-  value.replace(
-    /[&<>"']/g,
-    (char) =>
-      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
-  );
 
 const base = (url: string): string => url.trim().replace(/\/+$/, "");
 

@@ -123,7 +123,3 @@ export function decodeForm(text: string): Record<string, unknown> {
 export function clientIp(req: PayloadRequest): string {
   return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.codePointAt(0)};`);
-}

@@ -3,11 +3,11 @@
  * limits, origin, partner, bots, validation, idempotency — in that order, each with its own 4xx.
  * Endpoint modules supply only the schema and what to store.
  */
-import type { TFieldErrors, TLocale, TResult } from "@beian/contract";
+import { escapeHtml, type TFieldErrors, type TLocale, type TResult } from "@beian/contract";
 import type { Payload, PayloadRequest } from "payload";
 import type { TEnv } from "../env.ts";
 import { activePartners, corsHeaders } from "./cors.ts";
-import { clientIp, errorResponse, escapeHtml, localeOf, readBody } from "./http.ts";
+import { clientIp, errorResponse, localeOf, readBody } from "./http.ts";
 import { isValidKey, once, type TStoredResponse } from "./idempotency.ts";
 import { consume, limitersFor } from "./rateLimit.ts";
 

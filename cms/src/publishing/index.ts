@@ -38,10 +38,6 @@ function publisherFor(payload: Payload, env: TEnv): TSitePublisher | undefined {
   return publisher;
 }
 
-export function sitePublisher(payload: Payload, env: TEnv): TSitePublisher | undefined {
-  return publisherFor(payload, env);
-}
-
 const isLive = (doc: unknown) => {
   const status = (doc as { _status?: string } | null | undefined)?._status;
   return status === undefined || status === "published";

@@ -3,6 +3,8 @@
  * the CMS's editor produces are rendered; text is escaped and links are restricted to http(s),
  * mailto and tel and site-relative URLs.
  */
+import { escapeHtml } from "@beian/contract";
+
 type TNode = {
   type?: string;
   text?: string;
@@ -23,10 +25,6 @@ const FORMAT = {
   subscript: 32,
   superscript: 64,
 };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.codePointAt(0)};`);
-}
 
 function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
