@@ -7,6 +7,10 @@ export const collections = {
     loader: payloadCollection("filing-types", { idField: "slug", minimum: 1 }),
     schema: schema.filingType,
   }),
+  provinceRules: defineCollection({
+    loader: payloadCollection("province-rules", { idField: "province", minimum: 0 }),
+    schema: schema.provinceRule,
+  }),
   filingStages: defineCollection({
     loader: payloadCollection("filing-stages", { idField: "key", minimum: 1 }),
     schema: schema.filingStage,

@@ -1,14 +1,13 @@
 /**
  * The materials checklist for a filing type in a province: the type's required materials, then
  * what that province (and every province) adds for the type. Used by POST /api/public/orders, the
- * order record and the confirmation; reads published content only.
+ * order record and the confirmation; reads published content only. The combination itself is the
+ * contract's `buildChecklist`, which the site's province picker uses too.
  */
-import type { TFilingTypeSlug } from "@beian/contract";
+import { buildChecklist, type TChecklist, type TFilingTypeSlug } from "@beian/contract";
 import type { Payload, PayloadRequest } from "payload";
 
-export const DEFAULT_REVIEW_WORKING_DAYS = 20;
-
-export type TChecklist = { materials: string[]; reviewMaxWorkingDays: number };
+export { DEFAULT_REVIEW_WORKING_DAYS, type TChecklist } from "@beian/contract";
 
 export async function checklistFor(
   payload: Payload,
@@ -35,18 +34,10 @@ export async function checklistFor(
       ...(req ? { req } : {}),
     }),
   ]);
-  const type = types.docs[0];
-  const ordered = [...rules.docs].sort((a, b) =>
-    a.province === "all" ? -1 : b.province === "all" ? 1 : 0,
-  );
-  const notes = ordered.flatMap((rule) =>
-    (rule.notes ?? [])
-      .filter((note) => note.filingTypes.includes(filingType))
-      .map((note) => note.text),
-  );
-  const own = rules.docs.find((rule) => rule.province === province);
-  return {
-    materials: [...(type?.materials ?? []).map((material) => material.item), ...notes],
-    reviewMaxWorkingDays: own?.reviewMaxWorkingDays ?? DEFAULT_REVIEW_WORKING_DAYS,
-  };
+  return buildChecklist({
+    materials: types.docs[0]?.materials,
+    rules: rules.docs,
+    filingType,
+    province,
+  });
 }

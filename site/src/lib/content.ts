@@ -5,7 +5,7 @@ type TOrdered = { data: { order?: number | null | undefined } };
 const byOrder = (a: TOrdered, b: TOrdered) => (a.data.order ?? 100) - (b.data.order ?? 100);
 
 export async function ordered<
-  C extends Exclude<CollectionKey, "landing" | "siteSettings" | "pages">,
+  C extends Exclude<CollectionKey, "landing" | "siteSettings" | "pages" | "provinceRules">,
 >(collection: C) {
   return (await getCollection(collection)).sort(byOrder);
 }
@@ -20,6 +20,11 @@ export async function landing() {
   const entry = await getEntry("landing", "main");
   if (!entry) throw new Error("landing missing from the content layer");
   return entry.data;
+}
+
+/** Every published province rule (`all` and the provinces that add something). */
+export async function provinceRules() {
+  return (await getCollection("provinceRules")).map((entry) => entry.data);
 }
 
 export async function page(

@@ -14,13 +14,16 @@ import type {
   Media,
   Page,
   Partner,
+  ProvinceRule,
   SiteSetting,
 } from "@beian/cms/payload-types";
 import {
+  ALL_PROVINCES,
   FAQ_CATEGORIES,
   FILING_TYPE_SLUGS,
   GUIDE_PHASES,
   INDUSTRIES,
+  PROVINCE_CODES,
   SITE_LABELS,
   STAGE_KEYS,
   type TSiteLabel,
@@ -56,6 +59,15 @@ export const filingType = z.object({
   price: z.number().nullish(),
   order,
 }) satisfies z.ZodType<Pick<FilingType, "slug" | "name" | "audience">>;
+
+/** What a province's administration adds to the checklist (`all`: every province). */
+export const provinceRule = z.object({
+  province: z.enum([ALL_PROVINCES, ...PROVINCE_CODES]),
+  reviewMaxWorkingDays: z.number().positive().nullish(),
+  notes: z
+    .array(z.object({ filingTypes: z.array(z.enum(FILING_TYPE_SLUGS)), text: z.string().min(1) }))
+    .nullish(),
+}) satisfies z.ZodType<Pick<ProvinceRule, "province" | "reviewMaxWorkingDays" | "notes">>;
 
 export const filingStage = z.object({
   key: z.enum(STAGE_KEYS),
