@@ -66,6 +66,7 @@ export function buildBeianConfig(env: TEnv) {
     admin: {
       user: Users.slug,
       importMap: { baseDir: srcDir },
+      components: { beforeDashboard: ["/admin/SalesDashboard/index.tsx#SalesDashboard"] },
       meta: { titleSuffix: " · 小程序备案中心" },
       dateFormat: "yyyy-MM-dd HH:mm",
     },

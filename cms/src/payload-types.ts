@@ -500,6 +500,7 @@ export interface Lead {
   message?: string | null;
   status: 'new' | 'contacted' | 'qualified' | 'converted' | 'lost';
   lostReason?: string | null;
+  convertedOrder?: (number | null) | Order;
   assignee?: (number | null) | User;
   partner?: (number | null) | Partner;
   notes?:
@@ -540,34 +541,6 @@ export interface Lead {
     | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  role: 'admin' | 'editor' | 'sales';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -649,6 +622,7 @@ export interface Order {
   paymentState?: ('unpaid' | 'paid' | 'refunded') | null;
   assignee?: (number | null) | User;
   partner?: (number | null) | Partner;
+  lead?: (number | null) | Lead;
   rejection?:
     | {
         field: string;
@@ -695,6 +669,34 @@ export interface Order {
   };
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'sales';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1105,6 +1107,7 @@ export interface LeadsSelect<T extends boolean = true> {
   message?: T;
   status?: T;
   lostReason?: T;
+  convertedOrder?: T;
   assignee?: T;
   partner?: T;
   notes?:
@@ -1186,6 +1189,7 @@ export interface OrdersSelect<T extends boolean = true> {
   paymentState?: T;
   assignee?: T;
   partner?: T;
+  lead?: T;
   rejection?:
     | T
     | {

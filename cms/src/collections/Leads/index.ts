@@ -1,6 +1,7 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
 import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import { FILING_TYPE_LABELS, LEAD_STATUS_LABELS, optionsOf } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
 import {
   assigneeField,
@@ -10,14 +11,19 @@ import {
   partnerField,
   sourceField,
 } from "../../fields/sales.ts";
+import { convertLeadEndpoint } from "./convert.ts";
 import { recordStatusChange } from "./hooks/recordStatusChange.ts";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "converted", "lost"] as const;
 
+/** Written by the conversion endpoint only (POST /api/leads/:id/convert). */
+const setByConversion = { access: { create: () => false, update: () => false } } as const;
+
 /**
  * Leads from the widget, the site's forms and partners' pages. Created only by the public endpoint
- * (POST /api/public/leads); worked by sales: status, assignee, notes. Field names follow the
- * public payload (CONTRACT §3) so exports and sales tools can rely on them.
+ * (POST /api/public/leads); worked by sales: status, assignee, notes, and converted into a filing
+ * order from the lead's page. Field names follow the public payload (CONTRACT §3) so exports and
+ * sales tools can rely on them.
  */
 export const Leads: CollectionConfig = {
   slug: "leads",
@@ -47,6 +53,7 @@ export const Leads: CollectionConfig = {
   },
   hooks: { beforeChange: [recordStatusChange] },
   endpoints: [
+    convertLeadEndpoint,
     csvExport("leads", [
       col("编号", "reference"),
       col("提交时间", "createdAt"),
@@ -59,6 +66,7 @@ export const Leads: CollectionConfig = {
       col("留言", "message"),
       col("合作伙伴", "partner.key"),
       col("负责人", "assignee.email"),
+      col("订单号", "convertedOrder.orderNo"),
       col("来源页面", "source.pageUrl"),
       col("utm_source", "source.utm.source"),
       col("utm_medium", "source.utm.medium"),
@@ -104,7 +112,7 @@ export const Leads: CollectionConfig = {
           name: "filingType",
           type: "select",
           label: { zh: "备案类型", en: "Filing type" },
-          options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: slug })),
+          options: optionsOf(FILING_TYPE_LABELS, FILING_TYPE_SLUGS),
           index: true,
           ...evidence,
         },
@@ -118,13 +126,7 @@ export const Leads: CollectionConfig = {
       required: true,
       defaultValue: "new",
       index: true,
-      options: [
-        { value: "new", label: { zh: "新线索", en: "New" } },
-        { value: "contacted", label: { zh: "已联系", en: "Contacted" } },
-        { value: "qualified", label: { zh: "有意向", en: "Qualified" } },
-        { value: "converted", label: { zh: "已转化", en: "Converted" } },
-        { value: "lost", label: { zh: "已流失", en: "Lost" } },
-      ],
+      options: optionsOf(LEAD_STATUS_LABELS, LEAD_STATUSES),
       admin: { position: "sidebar" },
     },
     {
@@ -136,6 +138,26 @@ export const Leads: CollectionConfig = {
         siblingData.status !== "lost" || (typeof value === "string" && value.trim() !== "")
           ? true
           : "请填写流失原因 / a reason is required",
+    },
+    {
+      name: "convertedOrder",
+      type: "relationship",
+      relationTo: "orders",
+      label: { zh: "转化的订单", en: "Order" },
+      index: true,
+      ...setByConversion,
+      admin: { position: "sidebar", readOnly: true, condition: (data) => !!data?.convertedOrder },
+    },
+    {
+      name: "convertToOrder",
+      type: "ui",
+      label: { zh: "转为订单", en: "Convert to an order" },
+      admin: {
+        position: "sidebar",
+        components: { Field: "/admin/ConvertLead/index.tsx#ConvertLead" },
+        // Only for those who may convert (the component shows nothing before the first save).
+        condition: (_data, _sibling, { user }) => user?.role === "sales" || user?.role === "admin",
+      },
     },
     assigneeField,
     partnerField,

@@ -1,6 +1,7 @@
 import { FILING_TYPE_SLUGS, PROVINCES, STAGE_KEYS } from "@beian/contract";
 import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import { FILING_TYPE_LABELS, optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
 import {
   assigneeField,
@@ -29,6 +30,7 @@ export const Orders: CollectionConfig = {
       "status",
       "stageDeadline",
       "assignee",
+      "partner",
     ],
     listSearchableFields: ["orderNo", "contact.name", "contact.phone", "entity.name"],
     group: { zh: "销售", en: "Sales" },
@@ -71,7 +73,7 @@ export const Orders: CollectionConfig = {
       label: { zh: "备案类型", en: "Filing type" },
       required: true,
       index: true,
-      options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: slug })),
+      options: optionsOf(FILING_TYPE_LABELS, FILING_TYPE_SLUGS),
       ...evidence,
     },
     {
@@ -135,7 +137,7 @@ export const Orders: CollectionConfig = {
       required: true,
       defaultValue: "submitted",
       index: true,
-      options: STAGE_KEYS.map((key) => ({ value: key, label: key })),
+      options: optionsOf(STAGE_LABELS, STAGE_KEYS),
       admin: { position: "sidebar" },
     },
     {
@@ -168,6 +170,16 @@ export const Orders: CollectionConfig = {
     },
     assigneeField,
     partnerField,
+    {
+      name: "lead",
+      type: "relationship",
+      relationTo: "leads",
+      label: { zh: "来源线索", en: "From lead" },
+      index: true,
+      // Set by POST /api/leads/:id/convert only.
+      access: { create: () => false, update: () => false },
+      admin: { position: "sidebar", readOnly: true, condition: (data) => !!data?.lead },
+    },
     {
       name: "rejection",
       type: "array",

@@ -1,0 +1,188 @@
+/**
+ * The sales dashboard above the admin home's collection cards: overdue work first (open orders
+ * past their stage deadline, new leads nobody has contacted within a working day), then leads by
+ * status, orders by stage and both per partner. Every number links to the admin list filtered to
+ * exactly those documents. A server component: the data is read with the viewer's own access,
+ * and editors (or anyone but sales and admins) get nothing rendered and nothing queried.
+ */
+import type { ServerProps } from "payload";
+import { roleOf } from "../../access/roles.ts";
+import { NEW_LEAD_WORKING_DAYS, salesSummary, type TSalesSummary } from "./summary.ts";
+import "./SalesDashboard.css";
+
+const when = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** "3 天" / "5 小时" / "20 分钟": how long ago an instant passed. */
+function ago(iso: string, now: string): string {
+  const minutes = Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 60_000));
+  if (minutes >= 48 * 60) return `${Math.floor(minutes / (24 * 60))} 天`;
+  if (minutes >= 60) return `${Math.floor(minutes / 60)} 小时`;
+  return `${minutes} 分钟`;
+}
+
+const card = (overdue: number) =>
+  `sales-dashboard__card${overdue > 0 ? " sales-dashboard__card--alert" : ""}`;
+
+/** How many are overdue: red when there is anything to do. */
+function Badge({ count }: { count: number }) {
+  return (
+    <span className={`sales-dashboard__badge${count > 0 ? " sales-dashboard__badge--alert" : ""}`}>
+      {count}
+    </span>
+  );
+}
+
+function Counts({
+  title,
+  total,
+  items,
+  name,
+}: {
+  title: string;
+  total: number;
+  items: TSalesSummary["leadsByStatus"];
+  name: string;
+}) {
+  return (
+    <section className="sales-dashboard__card" aria-label={title}>
+      <h3>
+        {title} <span className="sales-dashboard__muted">共 {total}</span>
+      </h3>
+      <ul className="sales-dashboard__counts">
+        {items.map((item) => (
+          <li key={item.key}>
+            <a href={item.href} data-count={`${name}:${item.key}`}>
+              <span>{item.label}</span>
+              <strong className={item.count === 0 ? "sales-dashboard__zero" : undefined}>
+                {item.count}
+              </strong>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export async function SalesDashboard({ payload, user }: ServerProps) {
+  const role = roleOf(user);
+  if (role !== "sales" && role !== "admin") return null;
+  const summary = await salesSummary(payload, user, new Date());
+  const { now } = summary;
+
+  return (
+    <div className="sales-dashboard" data-sales-dashboard="">
+      <h2 className="sales-dashboard__title">销售概览</h2>
+
+      <div className="sales-dashboard__row">
+        <section className={card(summary.overdueOrdersTotal)} aria-label="逾期订单">
+          <h3>
+            逾期订单 <Badge count={summary.overdueOrdersTotal} />
+          </h3>
+          {summary.overdueOrders.length === 0 ? (
+            <p className="sales-dashboard__muted">没有超过阶段截止时间的进行中订单。</p>
+          ) : (
+            <ol className="sales-dashboard__list">
+              {summary.overdueOrders.map((order) => (
+                <li key={order.id}>
+                  <a href={order.href}>{order.orderNo}</a>
+                  <span>{order.contactName}</span>
+                  <span>{order.stageLabel}</span>
+                  <span className="sales-dashboard__late">
+                    截止 {when.format(new Date(order.deadline))} · 已逾期 {ago(order.deadline, now)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <a className="sales-dashboard__more" href={summary.overdueOrdersHref}>
+            查看全部逾期订单 →
+          </a>
+        </section>
+
+        <section className={card(summary.staleLeadsTotal)} aria-label="待跟进的新线索">
+          <h3>
+            超过 {NEW_LEAD_WORKING_DAYS} 个工作日未跟进的新线索{" "}
+            <Badge count={summary.staleLeadsTotal} />
+          </h3>
+          {summary.staleLeads.length === 0 ? (
+            <p className="sales-dashboard__muted">所有新线索都已及时跟进。</p>
+          ) : (
+            <ol className="sales-dashboard__list">
+              {summary.staleLeads.map((lead) => (
+                <li key={lead.id}>
+                  <a href={lead.href}>{lead.reference}</a>
+                  <span>{lead.name}</span>
+                  <span className="sales-dashboard__late">
+                    提交于 {when.format(new Date(lead.createdAt))} · 已等待{" "}
+                    {ago(lead.createdAt, now)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <a className="sales-dashboard__more" href={summary.staleLeadsHref}>
+            查看全部待跟进线索 →
+          </a>
+        </section>
+      </div>
+
+      <div className="sales-dashboard__row">
+        <Counts
+          title="线索(按状态)"
+          total={summary.leadsTotal}
+          items={summary.leadsByStatus}
+          name="leads"
+        />
+        <Counts
+          title="订单(按阶段)"
+          total={summary.ordersTotal}
+          items={summary.ordersByStage}
+          name="orders"
+        />
+      </div>
+
+      <section className="sales-dashboard__card" aria-label="按合作伙伴">
+        <h3>按合作伙伴</h3>
+        {summary.byPartner.length === 0 ? (
+          <p className="sales-dashboard__muted">还没有线索或订单。</p>
+        ) : (
+          <table className="sales-dashboard__table">
+            <thead>
+              <tr>
+                <th scope="col">合作伙伴</th>
+                <th scope="col">线索</th>
+                <th scope="col">订单</th>
+                <th scope="col">进行中订单</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byPartner.map((row) => (
+                <tr key={row.partner?.id ?? "none"}>
+                  <th scope="row">
+                    {row.partner ? `${row.partner.name}(${row.partner.key})` : "无合作伙伴"}
+                  </th>
+                  <td>
+                    <a href={row.leadsHref}>{row.leads}</a>
+                  </td>
+                  <td>
+                    <a href={row.ordersHref}>{row.orders}</a>
+                  </td>
+                  <td>{row.openOrders}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
