@@ -89,6 +89,11 @@ export const SITE_LABELS = [
   ["trackNotFound", "查询:未找到", "Track: not found"],
   ["trackDeadline", "查询:「截止时间」", "Track: deadline"],
   ["trackRejection", "查询:「驳回原因」", "Track: rejection heading"],
+  ["checklistHeading", "类型页:材料清单标题", "Type page: checklist heading"],
+  ["checklistProvince", "类型页:「主体所在省份」", "Type page: province picker label"],
+  ["checklistChoose", "类型页:「请选择省份」", "Type page: picker placeholder"],
+  ["checklistHint", "类型页:未选省份时的提示", "Type page: hint before a province is chosen"],
+  ["checklistReview", "类型页:审核时限({days} 为天数)", "Type page: review time ({days} = days)"],
 ] as const;
 export type TSiteLabel = (typeof SITE_LABELS)[number][0];
 

@@ -88,7 +88,7 @@ describe("site release", () => {
     expect(status).not.toBe(0);
     // Collections load in parallel: whichever fails first is named, with its bad entry.
     expect(output).toMatch(
-      /(filingTypes|filingStages|guideArticles|faqs|cases|pages) → \S+ data does not match collection schema/,
+      /(filingTypes|filingStages|guideArticles|faqs|cases|pages|provinceRules) → \S+ data does not match collection schema/,
     );
     expectPreviousStillLive();
   });

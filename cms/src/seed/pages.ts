@@ -304,4 +304,9 @@ export const labels: TSiteLabels = {
   trackNotFound: "未找到该订单,请核对订单号和手机号。",
   trackDeadline: "本阶段截止",
   trackRejection: "驳回原因与修改建议",
+  checklistHeading: "材料清单",
+  checklistProvince: "主体所在省份",
+  checklistChoose: "请选择省份",
+  checklistHint: "以上为全国通用材料。选择省份,查看该省管局的额外要求和审核时限。",
+  checklistReview: "审核时限:最长 {days} 个工作日",
 };
