@@ -187,7 +187,12 @@ async function main(): Promise<void> {
   // Local mode seeds with NODE_ENV unset so the documented development login is allowed.
   // Preparation never publishes the site (no hook, no local rebuild): the site is built below.
   const { SITE_BUILD_HOOK_URL: _hook, SITE_DIR: _dir, ...quiet } = env;
-  const prepareEnv = production ? quiet : { ...quiet, NODE_ENV: "development" };
+  // Jobs (emails) run in the CMS server below, not in this short-lived step.
+  const prepareEnv = {
+    ...quiet,
+    JOBS_AUTORUN: "false",
+    ...(production ? {} : { NODE_ENV: "development" }),
+  };
   await run("database preparation", [tsxBin, "src/scripts/prepare.ts"], prepareEnv);
 
   // The CMS rebuilds the site locally on publish unless a deploy hook is configured.
@@ -216,6 +221,11 @@ async function main(): Promise<void> {
   log(`site:         ${env.SITE_URL}/`);
   log(`CMS + admin:  ${env.CMS_URL}/admin   (login: ${login})`);
   log(`public API:   ${env.CMS_URL}/api`);
+  log(
+    env.RESEND_API_KEY
+      ? `emails:       sent through ${env.RESEND_BASE_URL || "https://api.resend.com"} by the CMS's job runner`
+      : "emails:       kept in the admin's outbox as not sent (no RESEND_API_KEY)",
+  );
   log("Ctrl-C stops everything.");
 }
 

@@ -21,10 +21,13 @@ import { IdempotencyKeys } from "./collections/IdempotencyKeys/index.ts";
 import { Leads } from "./collections/Leads/index.ts";
 import { mediaCollection } from "./collections/Media/index.ts";
 import { Orders } from "./collections/Orders/index.ts";
+import { Outbox } from "./collections/Outbox/index.ts";
 import { Pages } from "./collections/Pages/index.ts";
 import { partnersCollection } from "./collections/Partners/index.ts";
 import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
 import { Users } from "./collections/Users/index.ts";
+import type { TEmailSettings } from "./email/outbox.ts";
+import { sendEmailTask } from "./email/sendEmailTask.ts";
 import { health } from "./endpoints/health.ts";
 import { databaseKind, type TEnv } from "./env.ts";
 import { Landing } from "./globals/Landing/index.ts";
@@ -78,6 +81,7 @@ export function buildBeianConfig(env: TEnv) {
       live(partnersCollection({ siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL })),
       Leads,
       Orders,
+      Outbox,
       live(ProvinceRules),
       Users,
       IdempotencyKeys,
@@ -88,6 +92,21 @@ export function buildBeianConfig(env: TEnv) {
       SitePublish,
     ],
     endpoints: [health, rebuildEndpoint(env), ...publicEndpoints(env)],
+    // Emails are sent by jobs (src/email/): queued with the lead or order, retried with backoff.
+    jobs: {
+      tasks: [sendEmailTask(env)],
+      // Jobs are internal (the outbox shows emails): nobody queues, runs or cancels them over HTTP.
+      access: { queue: () => false, run: () => false, cancel: () => false },
+      autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 20 }] : [],
+    },
+    custom: {
+      email: {
+        from: env.EMAIL_FROM,
+        salesInbox: env.SALES_INBOX,
+        siteUrl: env.SITE_URL,
+        cmsUrl: env.CMS_URL,
+      } satisfies TEmailSettings,
+    },
     editor: lexicalEditor(),
     db: databaseAdapter(env),
     sharp,

@@ -44,6 +44,21 @@ const EnvSchema = z
     RESEND_BASE_URL: z.url().default("https://api.resend.com"),
     EMAIL_FROM: z.string().default("小程序备案中心 <noreply@beian.example.com>"),
     SALES_INBOX: z.email().default("sales@beian.example.com"),
+    /** A request to Resend that takes longer than this counts as failed (and is retried). */
+    EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    /**
+     * First retry delay of an email that failed; each further retry waits twice as long. With the
+     * defaults (30 s, 10 retries) an email keeps being retried for about 8.5 hours.
+     */
+    EMAIL_RETRY_DELAY_MS: z.coerce.number().int().positive().default(30_000),
+    EMAIL_RETRY_ATTEMPTS: z.coerce.number().int().min(0).default(10),
+    /**
+     * Whether this process runs queued jobs (emails) on a timer. `false` on web instances when a
+     * separate worker (`pnpm --filter @beian/cms jobs:worker`) runs them; scripts and tests never do.
+     */
+    JOBS_AUTORUN: booleanString.default(true),
+    /** How often queued jobs are picked up (cron with seconds). */
+    JOBS_CRON: z.string().default("*/5 * * * * *"),
     SITE_BUILD_HOOK_URL: z.url().optional(),
     /** The site's sources, for rebuilding it locally on publish (set by `pnpm start`). */
     SITE_DIR: z.string().optional(),

@@ -77,15 +77,24 @@ export interface Config {
     partners: Partner;
     leads: Lead;
     orders: Order;
+    outbox: Outbox;
     'province-rules': ProvinceRule;
     users: User;
     'idempotency-keys': IdempotencyKey;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    leads: {
+      emails: 'outbox';
+    };
+    orders: {
+      emails: 'outbox';
+    };
+  };
   collectionsSelect: {
     'filing-types': FilingTypesSelect<false> | FilingTypesSelect<true>;
     'filing-stages': FilingStagesSelect<false> | FilingStagesSelect<true>;
@@ -97,10 +106,12 @@ export interface Config {
     partners: PartnersSelect<false> | PartnersSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
+    outbox: OutboxSelect<false> | OutboxSelect<true>;
     'province-rules': ProvinceRulesSelect<false> | ProvinceRulesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -125,7 +136,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      sendEmail: TaskSendEmail;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -539,6 +556,11 @@ export interface Lead {
         id?: string | null;
       }[]
     | null;
+  emails?: {
+    docs?: (number | Outbox)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -667,6 +689,11 @@ export interface Order {
     sharingText?: string | null;
     at?: string | null;
   };
+  emails?: {
+    docs?: (number | Outbox)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -697,6 +724,45 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Every email the system sends. Without RESEND_API_KEY emails stay here as 'Not sent (no key)'. Set a failed email back to 'Queued' to send it again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox".
+ */
+export interface Outbox {
+  id: number;
+  subject: string;
+  to: string;
+  kind:
+    | 'lead_alert'
+    | 'lead_confirmation'
+    | 'order_alert'
+    | 'order_confirmation'
+    | 'stage_change'
+    | 'sms_verification'
+    | 'sms_deadline_reminder';
+  /**
+   * Only a failed or unsent email can be set back to 'Queued'
+   */
+  state: 'scheduled' | 'queued' | 'sent' | 'not_sent_no_key' | 'failed' | 'skipped';
+  attempts?: number | null;
+  lastError?: string | null;
+  lastAttemptAt?: string | null;
+  sentAt?: string | null;
+  sendAfter?: string | null;
+  forDeadline?: string | null;
+  providerId?: string | null;
+  idempotencyKey: string;
+  from?: string | null;
+  replyTo?: string | null;
+  lead?: (number | null) | Lead;
+  order?: (number | null) | Order;
+  text: string;
+  html: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -792,6 +858,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'sendEmail';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'sendEmail') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -836,6 +994,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'orders';
         value: number | Order;
+      } | null)
+    | ({
+        relationTo: 'outbox';
+        value: number | Outbox;
       } | null)
     | ({
         relationTo: 'province-rules';
@@ -1152,6 +1314,7 @@ export interface LeadsSelect<T extends boolean = true> {
         at?: T;
         id?: T;
       };
+  emails?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1240,6 +1403,33 @@ export interface OrdersSelect<T extends boolean = true> {
         sharingText?: T;
         at?: T;
       };
+  emails?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox_select".
+ */
+export interface OutboxSelect<T extends boolean = true> {
+  subject?: T;
+  to?: T;
+  kind?: T;
+  state?: T;
+  attempts?: T;
+  lastError?: T;
+  lastAttemptAt?: T;
+  sentAt?: T;
+  sendAfter?: T;
+  forDeadline?: T;
+  providerId?: T;
+  idempotencyKey?: T;
+  from?: T;
+  replyTo?: T;
+  lead?: T;
+  order?: T;
+  text?: T;
+  html?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1305,6 +1495,37 @@ export interface IdempotencyKeysSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1404,6 +1625,11 @@ export interface SiteSetting {
     trackNotFound: string;
     trackDeadline: string;
     trackRejection: string;
+    checklistHeading: string;
+    checklistProvince: string;
+    checklistChoose: string;
+    checklistHint: string;
+    checklistReview: string;
   };
   /**
    * Stored with each lead as the consent record. {partner} becomes the partner's name.
@@ -1565,6 +1791,11 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         trackNotFound?: T;
         trackDeadline?: T;
         trackRejection?: T;
+        checklistHeading?: T;
+        checklistProvince?: T;
+        checklistChoose?: T;
+        checklistHint?: T;
+        checklistReview?: T;
       };
   consent?:
     | T
@@ -1689,6 +1920,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    outboxId: string;
+  };
+  output: {
+    state?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,8 +1,10 @@
 /**
  * A filing order end to end: ordered through the widget on a filing-type page, seen by sales with
- * its checklist, moved through the stages through the admin API, followed by the customer on /track/.
+ * its checklist, moved through the stages through the admin API, followed by the customer on /track/,
+ * with every email delivered (once) to the local server that speaks Resend's API.
  */
 import { expect, test } from "@playwright/test";
+import { emailsMatching, salesInbox } from "../fixtures/emails.ts";
 import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 async function salesApi() {
@@ -36,6 +38,8 @@ test("order through the widget → sales moves it through the stages → /track/
   const phone = `135${String(Date.now()).slice(-8)}`;
   await form.locator('[name="contact.name"]').fill("周店长");
   await form.locator('[name="contact.phone"]').fill(phone);
+  const customer = `zhou-${phone}@example.com`;
+  await form.locator('[name="contact.email"]').fill(customer);
   await form.locator('[name="entity.name"]').fill("周记花店");
   await form.locator('[name="entity.province"]').selectOption("zhejiang");
   await form.getByRole("checkbox", { name: /隐私政策/ }).check();
@@ -83,4 +87,40 @@ test("order through the widget → sales moves it through the stages → /track/
   await page.getByRole("button", { name: "查询进度" }).click();
   await expect(page.getByRole("alert")).toHaveText("未找到该订单,请核对订单号和手机号。");
   await expect(timeline).toHaveCount(0);
+
+  // The emails, as Resend received them: the sales alert, then the customer's confirmation with
+  // the checklist, an update per stage, and the SMS-verification reminder.
+  const [alert] = await emailsMatching(
+    (email) => email.to.includes(salesInbox()) && email.subject.includes(orderNo),
+    1,
+  );
+  expect(alert?.subject).toContain("新订单");
+  expect(alert?.replyTo).toEqual([customer]);
+  const mails = await emailsMatching((email) => email.to.includes(customer), 4);
+  expect(mails.map((email) => email.subject)).toEqual([
+    `订单已提交:${orderNo}`,
+    expect.stringContaining("进度更新"),
+    expect.stringContaining("进度更新"),
+    `请在 24 小时内完成短信核验(订单 ${orderNo})`,
+  ]);
+  expect(mails[0]?.text).toContain("个体户营业执照");
+  expect(mails[0]?.text).toContain(siteUrl(`/track/?order=${orderNo}`));
+  expect(mails[0]?.html).toContain("周记花店");
+  expect(mails.every((email) => email.idempotencyKey?.startsWith("beian-outbox-"))).toBe(true);
+  // The email's link opens /track/ with the order number filled in.
+  await page.goto(siteUrl(`/track/?order=${orderNo}`));
+  await expect(page.getByLabel("订单号")).toHaveValue(orderNo);
+  await expect(page.getByLabel("下单手机号")).toBeFocused();
+
+  // The outbox in the admin shows the same emails, sent.
+  const outbox = await api("GET", `/api/outbox?where[order][equals]=${order.id}&limit=20`);
+  expect(outbox.status).toBe(200);
+  expect(outbox.body.docs.map((email: { state: string }) => email.state).sort()).toEqual([
+    "scheduled",
+    "sent",
+    "sent",
+    "sent",
+    "sent",
+    "sent",
+  ]);
 });

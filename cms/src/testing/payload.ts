@@ -17,6 +17,8 @@ export function testEnv(dir: string, overrides: Record<string, string> = {}): TE
     DATABASE_URI: `file:${path.join(dir, "test.db")}`,
     PAYLOAD_DB_PUSH: "true",
     MEDIA_DIR: path.join(dir, "media"),
+    // Tests run jobs when they choose to (payload.jobs.run), not on a timer.
+    JOBS_AUTORUN: "false",
     ...overrides,
   });
   if (!parsed.ok) throw new Error(parsed.error);

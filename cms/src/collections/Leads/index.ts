@@ -3,6 +3,7 @@ import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
 import { FILING_TYPE_LABELS, LEAD_STATUS_LABELS, optionsOf } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
+import { emailsField } from "../../fields/emails.ts";
 import {
   assigneeField,
   consentRecordField,
@@ -12,6 +13,7 @@ import {
   sourceField,
 } from "../../fields/sales.ts";
 import { convertLeadEndpoint } from "./convert.ts";
+import { queueLeadEmails } from "./hooks/queueLeadEmails.ts";
 import { recordStatusChange } from "./hooks/recordStatusChange.ts";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "converted", "lost"] as const;
@@ -51,7 +53,7 @@ export const Leads: CollectionConfig = {
     update: isSalesOrAdmin,
     delete: isAdmin,
   },
-  hooks: { beforeChange: [recordStatusChange] },
+  hooks: { beforeChange: [recordStatusChange], afterChange: [queueLeadEmails] },
   endpoints: [
     convertLeadEndpoint,
     csvExport("leads", [
@@ -181,5 +183,6 @@ export const Leads: CollectionConfig = {
         { name: "at", type: "date", label: { zh: "时间", en: "At" } },
       ],
     },
+    emailsField("lead"),
   ],
 };

@@ -3,6 +3,7 @@ import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
 import { FILING_TYPE_LABELS, optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
+import { emailsField } from "../../fields/emails.ts";
 import {
   assigneeField,
   consentRecordField,
@@ -12,6 +13,7 @@ import {
   sourceField,
 } from "../../fields/sales.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
+import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
 
 /**
  * Filing orders: placed through POST /api/public/orders (or by an admin), carried through the
@@ -37,7 +39,7 @@ export const Orders: CollectionConfig = {
   },
   defaultSort: "-createdAt",
   access: { read: isSalesOrAdmin, create: isAdmin, update: isSalesOrAdmin, delete: isAdmin },
-  hooks: { beforeChange: [moveThroughStages] },
+  hooks: { beforeChange: [moveThroughStages], afterChange: [queueOrderEmails] },
   endpoints: [
     csvExport("orders", [
       col("订单号", "orderNo"),
@@ -211,5 +213,6 @@ export const Orders: CollectionConfig = {
     },
     sourceField,
     consentRecordField,
+    emailsField("order"),
   ],
 };

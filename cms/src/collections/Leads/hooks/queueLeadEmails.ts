@@ -1,0 +1,30 @@
+import type { CollectionAfterChangeHook } from "payload";
+import { emailContext } from "../../../email/context.ts";
+import { emailSettingsOf, queueEmail } from "../../../email/outbox.ts";
+import { leadAlert, leadConfirmation } from "../../../email/templates.ts";
+import type { Lead } from "../../../payload-types.ts";
+
+/**
+ * A new lead: an alert to the sales inbox, and a confirmation to the prospect when they gave an
+ * email. Queued with the request that creates the lead, so in its transaction.
+ */
+export const queueLeadEmails: CollectionAfterChangeHook<Lead> = async ({ doc, operation, req }) => {
+  if (operation !== "create") return doc;
+  const context = await emailContext(req, doc.partner as number | null);
+  await queueEmail(req, {
+    kind: "lead_alert",
+    to: emailSettingsOf(req.payload).salesInbox,
+    replyTo: doc.email,
+    content: leadAlert(doc, context),
+    lead: doc.id,
+  });
+  if (doc.email) {
+    await queueEmail(req, {
+      kind: "lead_confirmation",
+      to: doc.email,
+      content: leadConfirmation(doc, context),
+      lead: doc.id,
+    });
+  }
+  return doc;
+};

@@ -1,0 +1,87 @@
+import type { CollectionAfterChangeHook } from "payload";
+import { emailContext } from "../../../email/context.ts";
+import { emailSettingsOf, queueEmail } from "../../../email/outbox.ts";
+import {
+  orderAlert,
+  orderConfirmation,
+  smsDeadlineReminder,
+  smsVerification,
+  stageChange,
+} from "../../../email/templates.ts";
+import type { Order } from "../../../payload-types.ts";
+
+/** The second SMS-verification reminder goes out this long before the 24 h deadline. */
+export const SMS_REMINDER_BEFORE_DEADLINE_MS = 4 * 60 * 60 * 1000;
+
+/**
+ * Emails about an order, queued in the transaction that changes it:
+ * - created: an alert to the sales inbox and a confirmation with the checklist to the customer;
+ * - moved to another stage: the customer hears of it; entering SMS verification, that email is the
+ *   SMS-verification reminder, and a second one is scheduled a few hours before its deadline
+ *   (skipped when it comes due if the order has moved on).
+ * Customers without an email address get none (sales call them).
+ */
+export const queueOrderEmails: CollectionAfterChangeHook<Order> = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  const created = operation === "create";
+  const moved = operation === "update" && previousDoc?.status !== doc.status;
+  if (!created && !moved) return doc;
+  const context = await emailContext(req, doc.partner as number | null);
+  const customer = doc.contact?.email;
+  const about = { order: doc.id };
+
+  if (created) {
+    await queueEmail(req, {
+      kind: "order_alert",
+      to: emailSettingsOf(req.payload).salesInbox,
+      replyTo: customer,
+      content: orderAlert(doc, context),
+      ...about,
+    });
+    if (customer) {
+      await queueEmail(req, {
+        kind: "order_confirmation",
+        to: customer,
+        content: orderConfirmation(doc, context),
+        ...about,
+      });
+    }
+    return doc;
+  }
+  if (!customer) return doc;
+  if (doc.status !== "sms_verification") {
+    await queueEmail(req, {
+      kind: "stage_change",
+      to: customer,
+      content: stageChange(doc, context),
+      ...about,
+    });
+    return doc;
+  }
+  await queueEmail(req, {
+    kind: "sms_verification",
+    to: customer,
+    content: smsVerification(doc, context),
+    ...about,
+  });
+  if (doc.stageDeadline) {
+    const sendAfter = new Date(
+      new Date(doc.stageDeadline).getTime() - SMS_REMINDER_BEFORE_DEADLINE_MS,
+    );
+    if (sendAfter.getTime() > Date.now()) {
+      await queueEmail(req, {
+        kind: "sms_deadline_reminder",
+        to: customer,
+        content: smsDeadlineReminder(doc, context),
+        sendAfter,
+        forDeadline: doc.stageDeadline,
+        ...about,
+      });
+    }
+  }
+  return doc;
+};

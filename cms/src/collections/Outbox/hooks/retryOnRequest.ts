@@ -1,0 +1,43 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from "payload";
+import { ValidationError } from "payload";
+import { SEND_EMAIL_TASK } from "../../../email/outbox.ts";
+
+const RETRYABLE_FROM = ["failed", "not_sent_no_key"];
+
+/**
+ * An admin sends an email again by setting its state to "queued" (after fixing the key, or the
+ * address). Any other change of state by a person is refused: the job owns the states.
+ */
+const validate: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  if (operation !== "update" || !req.user) return data;
+  const from = originalDoc?.state;
+  if (data.state === undefined || data.state === from) return data;
+  if (data.state !== "queued" || !RETRYABLE_FROM.includes(from)) {
+    throw new ValidationError({
+      collection: "outbox",
+      errors: [
+        {
+          path: "state",
+          message: "只能把「发送失败」或「未发送(未配置密钥)」的邮件改为「待发送」",
+        },
+      ],
+    });
+  }
+  // A new round of attempts, with the same idempotency key: Resend still sends it only once.
+  data.attempts = 0;
+  return data;
+};
+
+const queue: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+  if (operation !== "update" || !req.user) return doc;
+  if (doc.state === "queued" && RETRYABLE_FROM.includes(previousDoc?.state)) {
+    await req.payload.jobs.queue({
+      task: SEND_EMAIL_TASK,
+      input: { outboxId: String(doc.id) },
+      req,
+    } as never);
+  }
+  return doc;
+};
+
+export const retryOnRequest = { validate, queue };

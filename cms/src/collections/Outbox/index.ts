@@ -1,0 +1,160 @@
+import type { CollectionConfig, Field } from "payload";
+import { isAdmin, isSalesOrAdmin, nobody } from "../../access/index.ts";
+import { OUTBOX_STATES } from "../../email/outbox.ts";
+import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
+import { retryOnRequest } from "./hooks/retryOnRequest.ts";
+
+export const OUTBOX_STATE_LABELS = {
+  scheduled: { zh: "已预约", en: "Scheduled" },
+  queued: { zh: "待发送", en: "Queued" },
+  sent: { zh: "已发送", en: "Sent" },
+  not_sent_no_key: { zh: "未发送(未配置密钥)", en: "Not sent (no key)" },
+  failed: { zh: "发送失败", en: "Failed" },
+  skipped: { zh: "已跳过", en: "Skipped" },
+} as const;
+
+/** Written by the system only: what was sent stays as it was sent. */
+const systemOnly = { access: { update: () => false }, admin: { readOnly: true } } as const;
+
+const systemField = (field: Field): Field => ({ ...field, ...systemOnly }) as Field;
+
+/**
+ * Every email the system sends, with its whole content and delivery state. Emails are queued here
+ * by the lead and order hooks and sent by the `sendEmail` job (see src/email/). Sales and admins
+ * read it; an admin can send a failed email again by setting its state back to "queued".
+ */
+export const Outbox: CollectionConfig = {
+  slug: "outbox",
+  labels: { singular: { zh: "邮件", en: "Email" }, plural: { zh: "发件箱", en: "Outbox" } },
+  admin: {
+    useAsTitle: "subject",
+    defaultColumns: ["subject", "to", "kind", "state", "attempts", "lastError", "createdAt"],
+    listSearchableFields: ["subject", "to"],
+    group: { zh: "销售", en: "Sales" },
+    description: {
+      zh: "系统发出的每一封邮件。未配置 RESEND_API_KEY 时邮件保留在这里,状态为「未发送(未配置密钥)」。发送失败的邮件可将状态改回「待发送」重新发送。",
+      en: "Every email the system sends. Without RESEND_API_KEY emails stay here as 'Not sent (no key)'. Set a failed email back to 'Queued' to send it again.",
+    },
+  },
+  defaultSort: "-createdAt",
+  access: { read: isSalesOrAdmin, create: nobody, update: isAdmin, delete: isAdmin },
+  hooks: { beforeChange: [retryOnRequest.validate], afterChange: [retryOnRequest.queue] },
+  fields: [
+    systemField({
+      name: "subject",
+      type: "text",
+      label: { zh: "主题", en: "Subject" },
+      required: true,
+    }),
+    systemField({
+      name: "to",
+      type: "text",
+      label: { zh: "收件人", en: "To" },
+      required: true,
+      index: true,
+    }),
+    systemField({
+      name: "kind",
+      type: "select",
+      label: { zh: "类型", en: "Kind" },
+      required: true,
+      options: EMAIL_KINDS.map((kind) => ({ value: kind, label: EMAIL_KIND_LABELS[kind] })),
+    }),
+    {
+      name: "state",
+      type: "select",
+      label: { zh: "状态", en: "State" },
+      required: true,
+      defaultValue: "queued",
+      index: true,
+      options: OUTBOX_STATES.map((state) => ({ value: state, label: OUTBOX_STATE_LABELS[state] })),
+      admin: {
+        position: "sidebar",
+        description: {
+          zh: "仅可将「发送失败」或「未发送」的邮件改为「待发送」",
+          en: "Only a failed or unsent email can be set back to 'Queued'",
+        },
+      },
+    },
+    systemField({
+      name: "attempts",
+      type: "number",
+      label: { zh: "尝试次数", en: "Attempts" },
+      defaultValue: 0,
+      admin: { position: "sidebar" },
+    }),
+    systemField({
+      name: "lastError",
+      type: "text",
+      label: { zh: "最近错误", en: "Last error" },
+      admin: { position: "sidebar" },
+    }),
+    systemField({
+      name: "lastAttemptAt",
+      type: "date",
+      label: { zh: "最近尝试", en: "Last attempt" },
+      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
+    }),
+    systemField({
+      name: "sentAt",
+      type: "date",
+      label: { zh: "发送时间", en: "Sent at" },
+      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
+    }),
+    systemField({
+      name: "sendAfter",
+      type: "date",
+      label: { zh: "预约发送时间", en: "Send after" },
+      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
+    }),
+    systemField({
+      name: "forDeadline",
+      type: "date",
+      label: { zh: "提醒对应的截止时间", en: "Reminder for deadline" },
+      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
+    }),
+    systemField({
+      name: "providerId",
+      type: "text",
+      label: { zh: "Resend 邮件 ID", en: "Resend email ID" },
+      admin: { position: "sidebar" },
+    }),
+    systemField({
+      name: "idempotencyKey",
+      type: "text",
+      label: { zh: "幂等键", en: "Idempotency key" },
+      required: true,
+      unique: true,
+      admin: { position: "sidebar" },
+    }),
+    systemField({ name: "from", type: "text", label: { zh: "发件人", en: "From" } }),
+    systemField({ name: "replyTo", type: "text", label: { zh: "回复地址", en: "Reply-to" } }),
+    systemField({
+      name: "lead",
+      type: "relationship",
+      relationTo: "leads",
+      label: { zh: "线索", en: "Lead" },
+      index: true,
+    }),
+    systemField({
+      name: "order",
+      type: "relationship",
+      relationTo: "orders",
+      label: { zh: "订单", en: "Order" },
+      index: true,
+    }),
+    systemField({
+      name: "text",
+      type: "textarea",
+      label: { zh: "正文(纯文本)", en: "Text part" },
+      required: true,
+    }),
+    systemField({
+      name: "html",
+      type: "code",
+      label: { zh: "正文(HTML)", en: "HTML part" },
+      required: true,
+      admin: { language: "html" },
+    }),
+  ],
+};

@@ -1,0 +1,76 @@
+/**
+ * Queueing an email: an `outbox` document (the whole message, readable in the admin) and a
+ * `sendEmail` job, both written with the caller's `req` — inside the transaction that stores the
+ * lead or order, so either all of them are committed or none is. Sending happens later, in the job.
+ */
+import { randomUUID } from "node:crypto";
+import type { Payload, PayloadRequest } from "payload";
+import type { TEmailContent } from "./layout.ts";
+import type { TEmailKind } from "./templates.ts";
+
+export const OUTBOX_STATES = [
+  "scheduled",
+  "queued",
+  "sent",
+  "not_sent_no_key",
+  "failed",
+  "skipped",
+] as const;
+export type TOutboxState = (typeof OUTBOX_STATES)[number];
+
+export const SEND_EMAIL_TASK = "sendEmail";
+
+/** Where emails go and come from; set from the environment in config.ts (`custom.email`). */
+export type TEmailSettings = { from: string; salesInbox: string; siteUrl: string; cmsUrl: string };
+
+export function emailSettingsOf(payload: Payload): TEmailSettings {
+  const settings = (payload.config.custom as { email?: TEmailSettings } | undefined)?.email;
+  if (!settings) throw new Error("config.custom.email is not set (see config.ts)");
+  return settings;
+}
+
+export type TQueuedEmail = {
+  kind: TEmailKind;
+  to: string;
+  content: TEmailContent;
+  replyTo?: string | null | undefined;
+  lead?: number | string;
+  order?: number | string;
+  /** Not before this time (reminders); the email is `scheduled` until then. */
+  sendAfter?: Date;
+  /** For a reminder: the stage deadline it is about; it is skipped if that deadline changed. */
+  forDeadline?: string;
+};
+
+export async function queueEmail(req: PayloadRequest, email: TQueuedEmail): Promise<void> {
+  const { from } = emailSettingsOf(req.payload);
+  const later = email.sendAfter && email.sendAfter.getTime() > Date.now();
+  const doc = await req.payload.create({
+    collection: "outbox",
+    data: {
+      kind: email.kind,
+      state: later ? "scheduled" : "queued",
+      from,
+      to: email.to,
+      replyTo: email.replyTo ?? null,
+      subject: email.content.subject,
+      text: email.content.text,
+      html: email.content.html,
+      idempotencyKey: `beian-outbox-${randomUUID()}`,
+      attempts: 0,
+      sendAfter: later ? email.sendAfter?.toISOString() : null,
+      forDeadline: email.forDeadline ?? null,
+      lead: (email.lead as number | undefined) ?? null,
+      order: (email.order as number | undefined) ?? null,
+    },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  });
+  await req.payload.jobs.queue({
+    task: SEND_EMAIL_TASK,
+    input: { outboxId: String(doc.id) },
+    ...(later && email.sendAfter ? { waitUntil: email.sendAfter } : {}),
+    req,
+  } as never);
+}

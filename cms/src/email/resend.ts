@@ -1,0 +1,63 @@
+/**
+ * One email to Resend (https://resend.com/docs/api-reference/emails/send-email) with the `resend`
+ * package, as a result value. Resend keeps an `Idempotency-Key` for 24 hours: a retry with the same
+ * key never sends the message twice, even when the first attempt's answer was lost.
+ */
+import { Resend } from "resend";
+
+export type TOutgoingEmail = {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  replyTo?: string | undefined;
+};
+
+export type TSendResult =
+  | { ok: true; data: { id: string } }
+  | { ok: false; error: { message: string; status: number | null; retryable: boolean } };
+
+export type TResendSettings = { apiKey: string; baseUrl: string; timeoutMs: number };
+
+/**
+ * Worth retrying: no answer (network, timeout), 5xx, 429, a key problem the admin can fix, or the
+ * same key still in flight. Not: a message Resend refuses (400/422) or a key reused with another
+ * message (409 invalid_idempotent_request), which retrying cannot change.
+ */
+export function isRetryable(status: number | null, name: string): boolean {
+  if (status === null || status >= 500 || status === 429) return true;
+  if (status === 401 || status === 403) return true;
+  return status === 409 && name === "concurrent_idempotent_requests";
+}
+
+export async function sendWithResend(
+  settings: TResendSettings,
+  email: TOutgoingEmail,
+  idempotencyKey: string,
+): Promise<TSendResult> {
+  const resend = new Resend(settings.apiKey, { baseUrl: settings.baseUrl });
+  try {
+    const { data, error } = await resend.emails.send(
+      {
+        from: email.from,
+        to: [email.to],
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+      },
+      // The signal bounds how long a hanging Resend can hold the worker.
+      { idempotencyKey, signal: AbortSignal.timeout(settings.timeoutMs) },
+    );
+    if (data?.id) return { ok: true, data: { id: data.id } };
+    const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
+    const name = error?.name ?? "application_error";
+    const message = `${status ?? "no answer"} ${name}: ${error?.message ?? "no id in the answer"}`;
+    return { ok: false, error: { message, status, retryable: isRetryable(status, name) } };
+  } catch (thrown) {
+    // An aborted request (timeout) surfaces here; so would anything else fetch throws.
+    const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+    return { ok: false, error: { message, status: null, retryable: true } };
+  }
+}
