@@ -27,6 +27,7 @@ import { partnersCollection } from "./collections/Partners/index.ts";
 import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
 import { Users } from "./collections/Users/index.ts";
 import type { TEmailSettings } from "./email/outbox.ts";
+import { outboxEmailAdapter } from "./email/outboxAdapter.ts";
 import { sendEmailTask } from "./email/sendEmailTask.ts";
 import { health } from "./endpoints/health.ts";
 import { databaseKind, type TEnv } from "./env.ts";
@@ -99,6 +100,8 @@ export function buildBeianConfig(env: TEnv) {
       access: { queue: () => false, run: () => false, cancel: () => false },
       autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 20 }] : [],
     },
+    // Payload's own emails (password reset) go through the outbox as well.
+    email: outboxEmailAdapter(env.EMAIL_FROM),
     custom: {
       email: {
         from: env.EMAIL_FROM,

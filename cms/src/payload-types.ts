@@ -742,7 +742,8 @@ export interface Outbox {
     | 'order_confirmation'
     | 'stage_change'
     | 'sms_verification'
-    | 'sms_deadline_reminder';
+    | 'sms_deadline_reminder'
+    | 'account';
   /**
    * Only a failed or unsent email can be set back to 'Queued'
    */

@@ -4,7 +4,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { delivered, emailsMatching, salesInbox, setResendFaults } from "../fixtures/emails.ts";
-import { cmsUrl, siteUrl } from "../fixtures/logins.ts";
+import { cmsUrl, LOGINS, logIn, siteUrl } from "../fixtures/logins.ts";
 
 const post = (path: string, body: unknown) =>
   fetch(cmsUrl(`/api/public/${path}`), {
@@ -54,4 +54,65 @@ test("a Resend outage loses nothing and sends nothing twice", async ({
   // Still exactly once a few job runs later (retries of lost answers were replays).
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   expect((await delivered()).filter(ours)).toHaveLength(8);
+});
+
+test("sales read every email in the outbox, in full", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "the admin is tested at desktop width");
+  const run = String(Date.now()).slice(-8);
+  const response = await post("leads", {
+    name: "发件箱<测试>",
+    phone: `136${run}`,
+    email: `outbox-${run}@example.com`,
+    message: "想了解个体户备案",
+  });
+  const { reference } = (await response.json()) as { reference: string };
+  await emailsMatching((email) => email.subject.includes(reference), 2);
+
+  await logIn(page, LOGINS.sales);
+  await page.goto(cmsUrl(`/admin/collections/outbox?search=${reference}`));
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("已发送");
+  await rows.filter({ hasText: "我们已收到您的咨询" }).getByRole("link").first().click();
+  await expect(page.getByLabel("收件人")).toHaveValue(`outbox-${run}@example.com`);
+  await expect(page.getByLabel("正文(纯文本)")).toHaveValue(/发件箱<测试>,您好!/);
+  await expect(page.getByText("Resend 邮件 ID")).toBeVisible();
+});
+
+test("a colleague who forgot their password resets it from the emailed link", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "the admin is tested at desktop width");
+  const login = await fetch(cmsUrl("/api/users/login"), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(LOGINS.admin),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const email = `reset-${Date.now()}@agency.test`;
+  const created = await fetch(cmsUrl("/api/users"), {
+    method: "POST",
+    headers: { Authorization: `JWT ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: "first-password-2026", role: "sales", name: "新同事" }),
+  });
+  expect(created.status).toBe(201);
+
+  await page.goto(cmsUrl("/admin/forgot"));
+  await page.getByLabel("电子邮件").fill(email);
+  await page.getByRole("button", { name: "提交" }).click();
+  const [mail] = await emailsMatching((sent) => sent.to.includes(email), 1);
+  const link = /https?:\/\/\S+\/admin\/reset\/[\w-]+/.exec(mail?.text ?? "")?.[0];
+  expect(link).toBeTruthy();
+
+  await page.goto(link ?? "");
+  await page.getByRole("textbox", { name: "新的密码" }).fill("second-password-2026");
+  await page.getByRole("textbox", { name: "确认密码" }).fill("second-password-2026");
+  await page.getByRole("button", { name: "重置密码" }).click();
+  await expect(page).toHaveURL(/\/admin\/?$/);
+  const again = await fetch(cmsUrl("/api/users/login"), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: "second-password-2026" }),
+  });
+  expect(again.status).toBe(200);
 });

@@ -2,16 +2,8 @@
  * Sales in the admin: the dashboard on the admin home (counts that link to filtered lists, overdue
  * work) and converting a lead into a filing order from the lead's page. Editors see none of it.
  */
-import { expect, type Page, test } from "@playwright/test";
-import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
-
-async function logIn(page: Page, login: { email: string; password: string }) {
-  await page.goto(cmsUrl("/admin/login"));
-  await page.getByLabel("电子邮件").fill(login.email);
-  await page.getByLabel("密码").fill(login.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/admin\/?$/);
-}
+import { expect, test } from "@playwright/test";
+import { cmsUrl, LOGINS, logIn, siteUrl } from "../fixtures/logins.ts";
 
 /** A prospect's lead, sent the way the site's form sends it. */
 async function newLead(name: string): Promise<{ id: number; reference: string }> {

@@ -425,6 +425,32 @@ describe("when Resend fails", () => {
   });
 });
 
+describe("Payload's own emails", () => {
+  it("a forgotten password's email goes through the outbox and Resend, with a text part", async () => {
+    await payload.forgotPassword({ collection: "users", data: { email: "sales@example.com" } });
+    let email: Outbox | undefined;
+    const until = Date.now() + 10_000;
+    while (!email) {
+      if (Date.now() > until) throw new Error("the reset email was not queued");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [email] = await outbox({ kind: { equals: "account" } });
+    }
+    expect(email.to).toBe("sales@example.com");
+    expect(email.from).toBe(t.env.EMAIL_FROM);
+    await drainJobs();
+    const [delivered] = fake.delivered.filter((d) => d.idempotencyKey === email.idempotencyKey);
+    expect(delivered?.to).toEqual(["sales@example.com"]);
+    expect(delivered?.html).toMatch(/\/admin\/reset\/[\w-]+/);
+    expect(delivered?.text).toMatch(/\/admin\/reset\/[\w-]+/);
+    expect(delivered?.text).not.toContain("<");
+
+    // Asking again at once sends nothing more (and answers the same way).
+    await payload.forgotPassword({ collection: "users", data: { email: "sales@example.com" } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await outbox({ kind: { equals: "account" } })).toHaveLength(1);
+  });
+});
+
 describe("access to the outbox", () => {
   const as = async (role: string) => {
     const { docs } = await payload.find({ collection: "users", where: { role: { equals: role } } });

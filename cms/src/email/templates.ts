@@ -14,6 +14,7 @@ export const EMAIL_KINDS = [
   "stage_change",
   "sms_verification",
   "sms_deadline_reminder",
+  "account",
 ] as const;
 export type TEmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const EMAIL_KIND_LABELS: Record<TEmailKind, string> = {
   stage_change: "进度更新(客户)",
   sms_verification: "短信核验提醒(客户)",
   sms_deadline_reminder: "短信核验截止提醒(客户)",
+  account: "账户邮件(重置密码等)",
 };
 
 /** What the templates need besides the lead or order, resolved once by the caller. */

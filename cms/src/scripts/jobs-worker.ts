@@ -13,13 +13,16 @@ if (!settings.JOBS_AUTORUN) {
   process.stderr.write("jobs worker: JOBS_AUTORUN=false here would run nothing; unset it\n");
   process.exit(1);
 }
-// Payload starts its job cron (JOBS_CRON) when it initialises with autoRun configured.
-const payload = await getPayload({ config });
+// `cron: true` starts Payload's job cron (JOBS_CRON), as the Next.js server does.
+const payload = await getPayload({ config, cron: true });
 payload.logger.info(
   `jobs worker: running queued jobs on "${settings.JOBS_CRON}"; emails ${settings.RESEND_API_KEY ? `via ${settings.RESEND_BASE_URL}` : "kept in the outbox (no RESEND_API_KEY)"}`,
 );
+// Payload's cron timer does not hold the process open on its own; this does, until a signal.
+const keepAlive = setInterval(() => {}, 60_000);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    clearInterval(keepAlive);
     void payload.destroy().finally(() => process.exit(0));
   });
 }

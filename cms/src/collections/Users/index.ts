@@ -1,6 +1,7 @@
 import { ROLES } from "@beian/contract";
 import type { CollectionConfig } from "payload";
 import { adminField, adminOrSelf, hasRole, isAdmin, readUsers } from "../../access/index.ts";
+import { throttlePasswordResets } from "./hooks/throttlePasswordResets.ts";
 
 const ROLE_LABELS = {
   admin: { zh: "管理员", en: "Admin" },
@@ -20,7 +21,10 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: "Lax" },
+    // Throttled by throttlePasswordResets instead (Payload's throttle breaks on SQLite).
+    forgotPassword: { minRequestInterval: 0 },
   },
+  hooks: { beforeOperation: [throttlePasswordResets] },
   admin: {
     useAsTitle: "email",
     defaultColumns: ["name", "email", "role"],
