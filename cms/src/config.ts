@@ -28,6 +28,7 @@ import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
 import { Users } from "./collections/Users/index.ts";
 import type { TEmailSettings } from "./email/outbox.ts";
 import { outboxEmailAdapter } from "./email/outboxAdapter.ts";
+import { reclaimStalledJobs } from "./email/reclaimStalledJobs.ts";
 import { sendEmailTask } from "./email/sendEmailTask.ts";
 import { health } from "./endpoints/health.ts";
 import { databaseKind, type TEnv } from "./env.ts";
@@ -98,7 +99,15 @@ export function buildBeianConfig(env: TEnv) {
       tasks: [sendEmailTask(env)],
       // Jobs are internal (the outbox shows emails): nobody queues, runs or cancels them over HTTP.
       access: { queue: () => false, run: () => false, cancel: () => false },
-      autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 20 }] : [],
+      // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.
+      autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 2 }] : [],
+    },
+    // A job runner first releases jobs a stopped process left "processing".
+    onInit: async (payload) => {
+      if (!env.JOBS_AUTORUN) return;
+      await reclaimStalledJobs(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: "jobs: could not release stalled jobs" }),
+      );
     },
     // Payload's own emails (password reset) go through the outbox as well.
     email: outboxEmailAdapter(env.EMAIL_FROM),

@@ -9,7 +9,7 @@ import type { TEmailContext } from "./templates.ts";
 
 export async function emailContext(
   req: PayloadRequest,
-  partner?: number | { id: number; name?: string | null } | null,
+  partner?: number | string | { id: number | string; name?: string | null } | null,
 ): Promise<TEmailContext> {
   const { payload } = req;
   const common = { depth: 0, overrideAccess: true, req } as const;
@@ -17,9 +17,9 @@ export async function emailContext(
     payload.findGlobal({ slug: "site-settings", ...common }),
     payload.find({ collection: "filing-types", pagination: false, ...common }),
     payload.find({ collection: "filing-stages", pagination: false, ...common }),
-    typeof partner === "number"
-      ? payload.findByID({ collection: "partners", id: partner, disableErrors: true, ...common })
-      : Promise.resolve(partner ?? null),
+    partner === null || partner === undefined || typeof partner === "object"
+      ? Promise.resolve(partner ?? null)
+      : payload.findByID({ collection: "partners", id: partner, disableErrors: true, ...common }),
   ]);
   const { siteUrl, cmsUrl } = emailSettingsOf(payload);
   return {

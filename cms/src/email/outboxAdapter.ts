@@ -7,7 +7,16 @@
  * cannot begin while the first one waits for this call. If queueing fails it is logged; the
  * person can ask again (these are not prospects' emails).
  */
-import { createLocalReq, type EmailAdapter, type Payload, type SendEmailOptions } from "payload";
+import { escapeHtml } from "@beian/contract";
+import {
+  commitTransaction,
+  createLocalReq,
+  type EmailAdapter,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type SendEmailOptions,
+} from "payload";
 import { queueEmail } from "./outbox.ts";
 
 /** `Name <address>` → its parts. */
@@ -45,16 +54,24 @@ async function queueAccountEmail(payload: Payload, message: SendEmailOptions): P
   const req = await createLocalReq({}, payload);
   const html = typeof message.html === "string" ? message.html : "";
   const text = typeof message.text === "string" ? message.text : textOf(html);
-  for (const to of recipients(message.to)) {
-    await queueEmail(req, {
-      kind: "account",
-      to,
-      content: {
-        subject: String(message.subject ?? ""),
-        html: html || `<pre>${text}</pre>`,
-        text,
-      },
-    });
+  // The outbox row and its job together, or neither.
+  const owns = await initTransaction(req);
+  try {
+    for (const to of recipients(message.to)) {
+      await queueEmail(req, {
+        kind: "account",
+        to,
+        content: {
+          subject: String(message.subject ?? ""),
+          html: html || `<pre>${escapeHtml(text)}</pre>`,
+          text,
+        },
+      });
+    }
+    if (owns) await commitTransaction(req);
+  } catch (error) {
+    if (owns) await killTransaction(req);
+    throw error;
   }
 }
 

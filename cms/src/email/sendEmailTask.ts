@@ -58,6 +58,24 @@ export function sendEmailTask(env: TEnv): TaskConfig<TSendEmailIO> {
       attempts: env.EMAIL_RETRY_ATTEMPTS,
       backoff: { type: "exponential", delay: env.EMAIL_RETRY_DELAY_MS },
     },
+    // Payload gives up on the job after its last retry; the email must not read "queued" forever.
+    onFail: async ({ input, req, taskStatus }) => {
+      if ((taskStatus?.totalTried ?? 0) < env.EMAIL_RETRY_ATTEMPTS) return;
+      const { outboxId } = input as { outboxId: string };
+      const email = await req.payload.findByID({
+        collection: "outbox",
+        id: outboxId,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+      });
+      if (email && (email.state === "queued" || email.state === "scheduled")) {
+        await record(req, email.id, {
+          state: "failed",
+          lastError: email.lastError ?? "发送任务多次出错,已停止重试",
+        });
+      }
+    },
     handler: async ({ input, req }) => {
       const email = (await req.payload.findByID({
         collection: "outbox",

@@ -41,6 +41,12 @@ export type TEmailContext = {
   partnerName?: string | null;
 };
 
+/**
+ * Customers' emails greet without repeating their name: the address was typed into a public form
+ * and is unverified, so nothing a stranger typed is echoed to it (no spam or phishing relay).
+ */
+const GREETING = "您好!";
+
 const footerOf = (context: TEmailContext) => ({
   brand: context.brand,
   hotline: context.hotline ?? null,
@@ -103,7 +109,7 @@ export function leadConfirmation(lead: Lead, context: TEmailContext): TEmailCont
     `我们已收到您的咨询(编号 ${lead.reference})`,
     "我们已收到您的咨询",
     [
-      { kind: "paragraph", text: `${lead.name},您好!` },
+      { kind: "paragraph", text: GREETING },
       {
         kind: "paragraph",
         text: "感谢您联系我们。备案顾问会在工作时间内尽快通过您留下的手机号与您联系,请留意来电。",
@@ -168,7 +174,7 @@ export function orderConfirmation(order: Order, context: TEmailContext): TEmailC
     `订单已提交:${order.orderNo}`,
     "您的备案订单已提交",
     [
-      { kind: "paragraph", text: `${order.contact.name},您好!` },
+      { kind: "paragraph", text: GREETING },
       {
         kind: "paragraph",
         text: "我们已收到您的备案订单。备案顾问会尽快与您联系,核对资料后开始办理。请保存好订单号,凭订单号和手机号可随时查询进度。",
@@ -186,7 +192,7 @@ export function orderConfirmation(order: Order, context: TEmailContext): TEmailC
 export function stageChange(order: Order, context: TEmailContext): TEmailContent {
   const stage = context.stage(order.status);
   const blocks: TBlock[] = [
-    { kind: "paragraph", text: `${order.contact.name},您好!` },
+    { kind: "paragraph", text: GREETING },
     { kind: "paragraph", text: `您的备案订单 ${order.orderNo} 已进入「${stage.title}」阶段。` },
   ];
   if (stage.summary) blocks.push({ kind: "paragraph", text: stage.summary });
@@ -228,7 +234,7 @@ export function smsVerification(order: Order, context: TEmailContext): TEmailCon
     `请在 24 小时内完成短信核验(订单 ${order.orderNo})`,
     "请在 24 小时内完成短信核验",
     [
-      { kind: "paragraph", text: `${order.contact.name},您好!` },
+      { kind: "paragraph", text: GREETING },
       {
         kind: "paragraph",
         text: `您的备案订单 ${order.orderNo} 已通过微信官方审核并提交至管局,工信部将向您发送核验短信。请在截止时间前完成核验。`,
@@ -247,7 +253,7 @@ export function smsDeadlineReminder(order: Order, context: TEmailContext): TEmai
     `短信核验即将截止(订单 ${order.orderNo})`,
     "短信核验即将截止",
     [
-      { kind: "paragraph", text: `${order.contact.name},您好!` },
+      { kind: "paragraph", text: GREETING },
       {
         kind: "paragraph",
         text: `订单 ${order.orderNo} 的短信核验将于 ${deadline} 截止。如已完成核验,请忽略本提醒;如未收到短信,请立即致电我们。`,

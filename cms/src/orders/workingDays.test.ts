@@ -12,11 +12,21 @@ describe("deadlines", () => {
     expect(addWorkingDays(friday, 20).toISOString()).toBe("2026-12-25T02:00:00.000Z");
   });
 
-  it("counts the weekday in China's time zone, not the server's", () => {
-    // Saturday 01:00 in Beijing is still Friday in UTC: one working day later is Monday.
+  it("counts in China's time zone; a weekend arrival starts counting on Monday 00:00 there", () => {
+    // Saturday 01:00 in Beijing is still Friday in UTC: counting by UTC would make it Monday.
     const saturdayInChina = new Date("2026-11-27T17:00:00Z");
-    // Counting by UTC would see Friday and land on Monday in UTC, i.e. Tuesday 01:00 in Beijing.
-    expect(addWorkingDays(saturdayInChina, 1).toISOString()).toBe("2026-11-29T17:00:00.000Z");
+    expect(addWorkingDays(saturdayInChina, 1).toISOString()).toBe("2026-11-30T16:00:00.000Z"); // Tue 00:00
+    const fridayNight = new Date("2026-11-27T15:00:00Z"); // Friday 23:00 in Beijing
+    expect(addWorkingDays(fridayNight, 1).toISOString()).toBe("2026-11-30T15:00:00.000Z"); // Mon 23:00
+  });
+
+  it("never gives a later arrival an earlier deadline", () => {
+    let previous = 0;
+    for (let minutes = 0; minutes < 8 * 24 * 60; minutes += 10) {
+      const due = addWorkingDays(new Date(friday.getTime() + minutes * 60_000), 1).getTime();
+      expect(due).toBeGreaterThanOrEqual(previous);
+      previous = due;
+    }
   });
 
   it("SMS verification has 24 hours, police filing 30 calendar days", () => {

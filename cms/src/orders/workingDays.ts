@@ -14,8 +14,16 @@ function chinaWeekday(ms: number): number {
   return new Date(ms + CHINA_OFFSET_MS).getUTCDay();
 }
 
+/**
+ * `days` working days after `from`. Something that arrives on a weekend starts counting on Monday
+ * at 00:00 China time (so a Saturday arrival is never due before a Friday-night one: the result
+ * never moves backwards as `from` moves forwards).
+ */
 export function addWorkingDays(from: Date, days: number): Date {
   let ms = from.getTime();
+  while (chinaWeekday(ms) === 0 || chinaWeekday(ms) === 6) {
+    ms = Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS + 1) * DAY_MS - CHINA_OFFSET_MS;
+  }
   let left = days;
   while (left > 0) {
     ms += DAY_MS;

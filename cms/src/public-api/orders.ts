@@ -7,15 +7,9 @@ import { PIPELINE } from "../orders/stages.ts";
 import { consentRecord } from "./consent.ts";
 import { corsHeaders } from "./cors.ts";
 import { clientIp, errorResponse, localeOf, readBody } from "./http.ts";
-import { newReference } from "./leads.ts";
 import { consume, limitersFor } from "./rateLimit.ts";
+import { newOrderNo, unusedCode } from "./references.ts";
 import { submissionHandler } from "./submission.ts";
-
-/** `B-XXXX-XXXX`: easy to read out, and 30^8 possibilities, so lookup also asks for the phone. */
-export function newOrderNo(): string {
-  const code = newReference("B", 8).slice(2);
-  return `B-${code.slice(0, 4)}-${code.slice(4)}`;
-}
 
 export function ordersHandler(env: TEnv) {
   return submissionHandler<TOrder>(env, {
@@ -25,34 +19,27 @@ export function ordersHandler(env: TEnv) {
     store: async ({ data, partner, req, payload }) => {
       const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);
-      for (let attempt = 0; ; attempt++) {
-        const orderNo = newOrderNo();
-        try {
-          await payload.create({
-            collection: "orders",
-            data: {
-              orderNo,
-              filingType: data.filingType,
-              contact: data.contact,
-              entity: data.entity,
-              miniProgram: data.miniProgram,
-              note: data.note,
-              materials,
-              partner: partner.id,
-              source: data.source,
-              consent,
-              status: "submitted",
-            } as never,
-            overrideAccess: true,
-            req,
-            depth: 0,
-          });
-          return { orderNo, status: "submitted", materials };
-        } catch (error) {
-          if (attempt < 3 && /orderNo/i.test(String((error as Error).message))) continue;
-          throw error;
-        }
-      }
+      const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
+      await payload.create({
+        collection: "orders",
+        data: {
+          orderNo,
+          filingType: data.filingType,
+          contact: data.contact,
+          entity: data.entity,
+          miniProgram: data.miniProgram,
+          note: data.note,
+          materials,
+          partner: partner.id,
+          source: data.source,
+          consent,
+          status: "submitted",
+        } as never,
+        overrideAccess: true,
+        req,
+        depth: 0,
+      });
+      return { orderNo, status: "submitted", materials };
     },
   });
 }

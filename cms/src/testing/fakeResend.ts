@@ -35,6 +35,8 @@ export type TFaults = {
   acceptBeforeTimeout?: boolean;
   /** The next `rejectKey` requests answer 403, as for a revoked key. */
   rejectKey?: number;
+  /** Only requests whose body contains this text count (and suffer), so parallel tests can share the server. */
+  match?: string;
 };
 
 export type TFakeResend = {
@@ -61,11 +63,15 @@ const errorBody = (statusCode: number, name: string, message: string) => ({
   message,
 });
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8") || "null");
+    return JSON.parse(text || "null");
   } catch {
     return undefined;
   }
@@ -79,15 +85,17 @@ export async function startFakeResend(
   const requests: TFakeResend["requests"] = [];
   const byKey = new Map<string, { body: string; status: number; answer: unknown } | "pending">();
   const hanging = new Set<ServerResponse>();
-  let faults: Required<TFaults> = {
+  const none: Required<TFaults> = {
     status500: 0,
     timeouts: 0,
     acceptBeforeTimeout: true,
     rejectKey: 0,
+    match: "",
   };
+  let faults = { ...none };
 
   const setFaults = (next: TFaults) => {
-    faults = { status500: 0, timeouts: 0, acceptBeforeTimeout: true, rejectKey: 0, ...next };
+    faults = { ...none, ...next };
   };
 
   const accept = (message: Record<string, unknown>, key: string | null): TDeliveredEmail => {
@@ -108,24 +116,26 @@ export async function startFakeResend(
 
   async function postEmail(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
+    const raw = await readText(req);
+    const message = parseJson(raw);
+    const faulty = !faults.match || raw.includes(faults.match);
     const auth = req.headers.authorization;
     if (!auth?.startsWith("Bearer ")) {
       requests.push({ idempotencyKey: key, answered: 401 });
       return send(res, 401, errorBody(401, "missing_api_key", "Missing API key in the header."));
     }
-    const revoked = faults.rejectKey > 0;
+    const revoked = faulty && faults.rejectKey > 0;
     if (revoked) faults.rejectKey--;
     if (auth.slice("Bearer ".length) !== apiKey || revoked) {
       requests.push({ idempotencyKey: key, answered: 403 });
       return send(res, 403, errorBody(403, "invalid_api_key", "API key is invalid."));
     }
-    const message = await readJson(req);
-    if (faults.status500 > 0) {
+    if (faulty && faults.status500 > 0) {
       faults.status500--;
       requests.push({ idempotencyKey: key, answered: 500 });
       return send(res, 500, errorBody(500, "internal_server_error", "An unexpected error."));
     }
-    if (faults.timeouts > 0) {
+    if (faulty && faults.timeouts > 0) {
       faults.timeouts--;
       requests.push({ idempotencyKey: key, answered: "timeout" });
       if (faults.acceptBeforeTimeout && message && typeof message === "object") {
@@ -191,7 +201,7 @@ export async function startFakeResend(
         return send(res, 200, { delivered, requests });
       }
       if (req.method === "POST" && url.pathname === "/__fake/faults") {
-        setFaults((await readJson(req)) as TFaults);
+        setFaults(parseJson(await readText(req)) as TFaults);
         return send(res, 200, { ok: true });
       }
       send(res, 404, errorBody(404, "not_found", "Not found."));

@@ -29,7 +29,7 @@ import * as z from "zod/mini";
 import { hasRole } from "../../access/index.ts";
 import { checklistFor } from "../../orders/checklist.ts";
 import { errorResponse, readBody } from "../../public-api/http.ts";
-import { newOrderNo } from "../../public-api/orders.ts";
+import { newOrderNo, unusedCode } from "../../public-api/references.ts";
 
 /** The same rules as the public order form for the fields the two share. */
 export const ZConvertLead = z.object({
@@ -117,48 +117,39 @@ async function convert(
 ): Promise<TConverted> {
   const { payload } = req;
   const { materials } = await checklistFor(payload, input.filingType, input.province, req);
-  for (let attempt = 0; ; attempt++) {
-    const orderNo = newOrderNo();
-    let order: { id: number | string; orderNo: string };
-    try {
-      order = await payload.create({
-        collection: "orders",
-        data: {
-          orderNo,
-          lead: lead.id,
-          filingType: input.filingType,
-          contact: { name: lead.name, phone: lead.phone, email: lead.email ?? null },
-          entity: { name: input.entityName ?? lead.company ?? null, province: input.province },
-          miniProgram: input.miniProgram ?? {},
-          note: lead.message ?? null,
-          materials,
-          partner: idOf(lead.partner),
-          source: lead.source ?? {},
-          consent: lead.consent ?? {},
-          assignee: idOf(lead.assignee) ?? req.user?.id ?? null,
-          status: "submitted",
-        } as never,
-        // Orders are otherwise created by the public endpoint or an admin; the role is checked.
-        overrideAccess: true,
-        req,
-        depth: 0,
-      });
-    } catch (error) {
-      // 30^8 order numbers: a collision is rare; the unique index catches it, a new one is drawn.
-      if (attempt < 3 && /orderNo/i.test(String((error as Error).message))) continue;
-      throw error;
-    }
-    await payload.update({
-      collection: "leads",
-      id: lead.id,
-      data: { status: "converted", convertedOrder: order.id } as never,
-      // `convertedOrder` is written here only; the status change is recorded as the user's.
-      overrideAccess: true,
-      req,
-      depth: 0,
-    });
-    return { order: { id: order.id, orderNo: order.orderNo }, lead: { id: lead.id } };
-  }
+  const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
+  const order = await payload.create({
+    collection: "orders",
+    data: {
+      orderNo,
+      lead: lead.id,
+      filingType: input.filingType,
+      contact: { name: lead.name, phone: lead.phone, email: lead.email ?? null },
+      entity: { name: input.entityName ?? lead.company ?? null, province: input.province },
+      miniProgram: input.miniProgram ?? {},
+      note: lead.message ?? null,
+      materials,
+      partner: idOf(lead.partner),
+      source: lead.source ?? {},
+      consent: lead.consent ?? {},
+      assignee: idOf(lead.assignee) ?? req.user?.id ?? null,
+      status: "submitted",
+    } as never,
+    // Orders are otherwise created by the public endpoint or an admin; the role is checked.
+    overrideAccess: true,
+    req,
+    depth: 0,
+  });
+  await payload.update({
+    collection: "leads",
+    id: lead.id,
+    data: { status: "converted", convertedOrder: order.id } as never,
+    // `convertedOrder` is written here only; the status change is recorded as the user's.
+    overrideAccess: true,
+    req,
+    depth: 0,
+  });
+  return { order: { id: order.id, orderNo: order.orderNo }, lead: { id: lead.id } };
 }
 
 /** Payload's ValidationError as `{ path: message }`, or undefined for any other error. */

@@ -1,5 +1,5 @@
-import type { CollectionConfig, Field } from "payload";
-import { isAdmin, isSalesOrAdmin, nobody } from "../../access/index.ts";
+import type { Access, CollectionConfig, Field } from "payload";
+import { hasRole, isAdmin, nobody } from "../../access/index.ts";
 import { OUTBOX_STATES } from "../../email/outbox.ts";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
 import { retryOnRequest } from "./hooks/retryOnRequest.ts";
@@ -12,6 +12,16 @@ export const OUTBOX_STATE_LABELS = {
   failed: { zh: "发送失败", en: "Failed" },
   skipped: { zh: "已跳过", en: "Skipped" },
 } as const;
+
+/**
+ * Sales read the emails about leads and orders; account emails (password-reset links) are for
+ * admins only — a reset link in a colleague's hands is their account.
+ */
+const readOutbox: Access = ({ req }) => {
+  if (hasRole(req, "admin")) return true;
+  if (hasRole(req, "sales")) return { kind: { not_equals: "account" } };
+  return false;
+};
 
 /** Written by the system only: what was sent stays as it was sent. */
 const systemOnly = { access: { update: () => false }, admin: { readOnly: true } } as const;
@@ -37,7 +47,7 @@ export const Outbox: CollectionConfig = {
     },
   },
   defaultSort: "-createdAt",
-  access: { read: isSalesOrAdmin, create: nobody, update: isAdmin, delete: isAdmin },
+  access: { read: readOutbox, create: nobody, update: isAdmin, delete: isAdmin },
   hooks: { beforeChange: [retryOnRequest.validate], afterChange: [retryOnRequest.queue] },
   fields: [
     systemField({

@@ -10,7 +10,7 @@ import type { Lead } from "../../../payload-types.ts";
  */
 export const queueLeadEmails: CollectionAfterChangeHook<Lead> = async ({ doc, operation, req }) => {
   if (operation !== "create") return doc;
-  const context = await emailContext(req, doc.partner as number | null);
+  const context = await emailContext(req, doc.partner);
   await queueEmail(req, {
     kind: "lead_alert",
     to: emailSettingsOf(req.payload).salesInbox,

@@ -30,7 +30,7 @@ export const queueOrderEmails: CollectionAfterChangeHook<Order> = async ({
   const created = operation === "create";
   const moved = operation === "update" && previousDoc?.status !== doc.status;
   if (!created && !moved) return doc;
-  const context = await emailContext(req, doc.partner as number | null);
+  const context = await emailContext(req, doc.partner);
   const customer = doc.contact?.email;
   const about = { order: doc.id };
 

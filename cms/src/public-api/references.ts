@@ -1,0 +1,45 @@
+/**
+ * The codes people read out over the phone: lead references (`L-XXXXXX`) and order numbers
+ * (`B-XXXX-XXXX`), drawn at random and checked unused before they are written.
+ */
+import { randomInt } from "node:crypto";
+import type { PayloadRequest } from "payload";
+
+/** Crockford-style: no 0/O, 1/I/L or U, so a reference read over the phone is never ambiguous. */
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function newReference(prefix: string, length = 6): string {
+  let code = "";
+  for (let i = 0; i < length; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return `${prefix}-${code}`;
+}
+
+/** `B-XXXX-XXXX`: easy to read out, and 30^8 possibilities, so lookup also asks for the phone. */
+export function newOrderNo(): string {
+  const code = newReference("B", 8).slice(2);
+  return `B-${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/**
+ * A code nobody has yet. Checked before the write rather than caught after it: a failed create
+ * ends the request's transaction, and with it everything else the request was writing. (Within
+ * SQLite's one-at-a-time transactions the check cannot race; elsewhere the unique index remains
+ * the last guard.)
+ */
+export async function unusedCode(
+  req: PayloadRequest,
+  target: { collection: "leads"; field: "reference" } | { collection: "orders"; field: "orderNo" },
+  draw: () => string,
+): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = draw();
+    const { totalDocs } = await req.payload.count({
+      collection: target.collection,
+      where: { [target.field]: { equals: code } },
+      overrideAccess: true,
+      req,
+    });
+    if (totalDocs === 0) return code;
+  }
+  throw new Error(`no unused ${target.field} found in 5 draws`);
+}
