@@ -3,7 +3,7 @@
  * work) and converting a lead into a filing order from the lead's page. Editors see none of it.
  */
 import { expect, test } from "@playwright/test";
-import { cmsUrl, LOGINS, logIn, siteUrl } from "../fixtures/logins.ts";
+import { cmsUrl, LOGINS, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
 
 /** A prospect's lead, sent the way the site's form sends it. */
 async function newLead(name: string): Promise<{ id: number; reference: string }> {
@@ -28,7 +28,7 @@ test("sales sees the dashboard and converts a lead into an order in the admin", 
 }) => {
   test.setTimeout(120_000);
   const lead = await newLead("吴老板");
-  await logIn(page, LOGINS.sales);
+  await logIn(page, await newColleague("sales"));
 
   // The dashboard: overdue work first, then counts that open the filtered lists.
   const dashboard = page.locator("[data-sales-dashboard]");

@@ -390,10 +390,15 @@ test.describe("publish to live", () => {
         intervals: [500],
       })
       .toBe(true);
-    const status = await (
-      await request.get(cmsUrl("/api/globals/site-publish"), { headers: auth })
-    ).json();
-    expect(status.state).toBe("succeeded");
+    // Other tests may publish meanwhile: wait for the publisher to settle, then it has succeeded.
+    await expect
+      .poll(
+        async () =>
+          (await (await request.get(cmsUrl("/api/globals/site-publish"), { headers: auth })).json())
+            .state,
+        { timeout: 60_000, intervals: [500] },
+      )
+      .toBe("succeeded");
 
     // Unpublishing takes it off the site again.
     await request.patch(cmsUrl(`/api/faqs/${id}`), { headers: auth, data: { _status: "draft" } });
