@@ -97,6 +97,16 @@ async function drainJobs(timeoutMs = 20_000): Promise<void> {
   }
 }
 
+/** The jobs that send one outbox email, newest first. */
+async function jobsFor(outboxId: number | string | undefined) {
+  const { docs } = await payload.find({
+    collection: "payload-jobs",
+    where: { "input.outboxId": { equals: String(outboxId) } },
+    sort: "-createdAt",
+  });
+  return docs;
+}
+
 async function orderByNo(orderNo: string) {
   const { docs } = await payload.find({
     collection: "orders",
@@ -235,13 +245,7 @@ describe("an order", () => {
     ]);
 
     // When it comes due while the order still waits for the SMS check, it is sent…
-    const [job] = (
-      await payload.find({
-        collection: "payload-jobs",
-        where: { "input.outboxId": { equals: String(reminder?.id) } },
-        limit: 1,
-      })
-    ).docs;
+    const [job] = await jobsFor(reminder?.id);
     expect(new Date(job?.waitUntil as string).getTime()).toBe(deadline - 4 * 3600_000);
     await payload.jobs.runByID({ id: job?.id as number, silent: true });
     expect((await outbox({ id: { equals: reminder?.id } }))[0]?.state).toBe("sent");
@@ -261,13 +265,7 @@ describe("an order", () => {
     const [reminder] = await outbox({
       and: [{ order: { equals: doc.id } }, { kind: { equals: "sms_deadline_reminder" } }],
     });
-    const [job] = (
-      await payload.find({
-        collection: "payload-jobs",
-        where: { "input.outboxId": { equals: String(reminder?.id) } },
-        limit: 1,
-      })
-    ).docs;
+    const [job] = await jobsFor(reminder?.id);
     await payload.jobs.runByID({ id: job?.id as number, silent: true });
     const [skipped] = await outbox({ id: { equals: reminder?.id } });
     expect(skipped?.state).toBe("skipped");
@@ -332,15 +330,7 @@ describe("when Resend fails", () => {
       data: { reference: "L-BADKEY", name: "钱", phone: "13300133000" } as never,
     });
     const [queued] = await outbox({ lead: { equals: created.id } });
-    const job = async () =>
-      (
-        await payload.find({
-          collection: "payload-jobs",
-          where: { "input.outboxId": { equals: String(queued?.id) } },
-          sort: "-createdAt",
-          limit: 1,
-        })
-      ).docs[0];
+    const job = async () => (await jobsFor(queued?.id))[0];
     // Run the jobs until the fake has refused the key three times (each retry after its backoff).
     const until = Date.now() + 10_000;
     while (fake.requests.filter((r) => r.idempotencyKey === queued?.idempotencyKey).length < 3) {
@@ -468,13 +458,7 @@ describe("a job left processing by a process that died", () => {
       data: { reference: "L-STALL", name: "冯", phone: "13300133002" } as never,
     });
     const [email] = await outbox({ lead: { equals: created.id } });
-    const [job] = (
-      await payload.find({
-        collection: "payload-jobs",
-        where: { "input.outboxId": { equals: String(email?.id) } },
-        limit: 1,
-      })
-    ).docs;
+    const [job] = await jobsFor(email?.id);
     const longAgo = new Date(Date.now() - STALLED_AFTER_MS - 60_000).toISOString();
     await payload.db.updateOne({
       collection: "payload-jobs",
