@@ -1,39 +1,93 @@
 /**
  * What the templates need from the CMS besides the lead or order: brand and hotline (site
- * settings), filing-type and stage titles, the partner's name. Read with the caller's `req`, so
- * inside its transaction.
+ * settings), filing-type and stage titles, the partner's name. These change rarely and every new
+ * lead or order needs them inside its (SQLite: one-at-a-time) transaction, so they are read at
+ * most once a minute per process; an edit shows in emails within that minute.
  */
-import type { PayloadRequest } from "payload";
+import type { Payload, PayloadRequest } from "payload";
 import { emailSettingsOf } from "./outbox.ts";
 import type { TEmailContext } from "./templates.ts";
+
+const TTL_MS = 60_000;
+
+type TContent = {
+  brand: string;
+  hotline: string | null;
+  serviceHours: string | null;
+  types: Map<string, string>;
+  stages: Map<string, { title: string; summary: string | null }>;
+  partners: Map<string, string>;
+};
+
+const cache = new WeakMap<Payload, { at: number; content: Promise<TContent> }>();
+
+async function readContent(payload: Payload): Promise<TContent> {
+  const common = { depth: 0, overrideAccess: true } as const;
+  const [settings, types, stages, partners] = await Promise.all([
+    payload.findGlobal({ slug: "site-settings", ...common }),
+    payload.find({ collection: "filing-types", pagination: false, ...common }),
+    payload.find({ collection: "filing-stages", pagination: false, ...common }),
+    payload.find({ collection: "partners", pagination: false, ...common }),
+  ]);
+  return {
+    brand: settings.brand?.name ?? "小程序备案中心",
+    hotline: settings.hotline ?? null,
+    serviceHours: settings.serviceHours ?? null,
+    types: new Map(types.docs.map((type) => [type.slug, type.name])),
+    stages: new Map(
+      stages.docs.map((stage) => [
+        stage.key,
+        { title: stage.title, summary: stage.summary ?? null },
+      ]),
+    ),
+    partners: new Map(partners.docs.map((partner) => [String(partner.id), partner.name])),
+  };
+}
+
+function contentOf(payload: Payload): Promise<TContent> {
+  const cached = cache.get(payload);
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.content;
+  const content = readContent(payload);
+  cache.set(payload, { at: Date.now(), content });
+  // A failed read is not kept: the next email tries again.
+  content.catch(() => cache.delete(payload));
+  return content;
+}
 
 export async function emailContext(
   req: PayloadRequest,
   partner?: number | string | { id: number | string; name?: string | null } | null,
 ): Promise<TEmailContext> {
-  const { payload } = req;
-  const common = { depth: 0, overrideAccess: true, req } as const;
-  const [settings, types, stages, partnerDoc] = await Promise.all([
-    payload.findGlobal({ slug: "site-settings", ...common }),
-    payload.find({ collection: "filing-types", pagination: false, ...common }),
-    payload.find({ collection: "filing-stages", pagination: false, ...common }),
-    partner === null || partner === undefined || typeof partner === "object"
-      ? Promise.resolve(partner ?? null)
-      : payload.findByID({ collection: "partners", id: partner, disableErrors: true, ...common }),
-  ]);
-  const { siteUrl, cmsUrl } = emailSettingsOf(payload);
+  const content = await contentOf(req.payload);
+  const { siteUrl, cmsUrl } = emailSettingsOf(req.payload);
+  const partnerId =
+    partner === null || partner === undefined
+      ? null
+      : String(typeof partner === "object" ? partner.id : partner);
+  let partnerName =
+    (typeof partner === "object" ? partner?.name : undefined) ??
+    (partnerId ? content.partners.get(partnerId) : undefined) ??
+    null;
+  if (partnerId && !partnerName) {
+    // A partner added within the last minute: not in the cached list yet.
+    const doc = await req.payload.findByID({
+      collection: "partners",
+      id: partnerId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    });
+    partnerName = doc?.name ?? null;
+  }
   return {
-    brand: settings.brand?.name ?? "小程序备案中心",
-    hotline: settings.hotline ?? null,
-    serviceHours: settings.serviceHours ?? null,
+    brand: content.brand,
+    hotline: content.hotline,
+    serviceHours: content.serviceHours,
     siteUrl,
     cmsUrl,
-    filingTypeTitle: (slug) =>
-      slug ? (types.docs.find((type) => type.slug === slug)?.name ?? slug) : undefined,
-    stage: (key) => {
-      const stage = stages.docs.find((candidate) => candidate.key === key);
-      return { title: stage?.title ?? key, summary: stage?.summary ?? null };
-    },
-    partnerName: partnerDoc?.name ?? null,
+    filingTypeTitle: (slug) => (slug ? (content.types.get(slug) ?? slug) : undefined),
+    stage: (key) => content.stages.get(key) ?? { title: key, summary: null },
+    partnerName,
   };
 }
