@@ -153,6 +153,12 @@ export const Outbox: CollectionConfig = {
       label: { zh: "订单", en: "Order" },
       index: true,
     }),
+    {
+      name: "preview",
+      type: "ui",
+      label: { zh: "预览", en: "Preview" },
+      admin: { components: { Field: "/admin/EmailPreview/index.tsx#EmailPreview" } },
+    },
     systemField({
       name: "text",
       type: "textarea",
