@@ -38,6 +38,7 @@ import { SiteSettings } from "./globals/SiteSettings/index.ts";
 import { migrations } from "./migrations/index.ts";
 import { publicEndpoints } from "./public-api/index.ts";
 import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
+import { enforceRetentionTask } from "./retention/index.ts";
 import { takeTransactionsInTurn } from "./sqliteWrites.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
@@ -96,7 +97,7 @@ export function buildBeianConfig(env: TEnv) {
     endpoints: [health, rebuildEndpoint(env), ...publicEndpoints(env)],
     // Emails are sent by jobs (src/email/): queued with the lead or order, retried with backoff.
     jobs: {
-      tasks: [sendEmailTask(env)],
+      tasks: [sendEmailTask(env), enforceRetentionTask],
       // Jobs are internal (the outbox shows emails): nobody queues, runs or cancels them over HTTP.
       access: { queue: () => false, run: () => false, cancel: () => false },
       // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.

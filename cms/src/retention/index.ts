@@ -1,0 +1,105 @@
+/**
+ * What the privacy notice promises about keeping personal data (站点设置 › 页面 › 隐私政策,
+ * 保存期限), done by a daily job:
+ * - a lead that did not become an order: deleted 12 months after it was last worked on;
+ * - an order (with the lead it came from): deleted 3 years after it was last touched — an order
+ *   nobody has touched for 3 years is no longer being served;
+ * - the emails about either go with them; account emails (password resets) after 6 months.
+ * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
+ */
+import type { Payload, TaskConfig, Where } from "payload";
+
+export const RETENTION = { leadMonths: 12, orderYears: 3, accountEmailMonths: 6 } as const;
+
+export const ENFORCE_RETENTION_TASK = "enforceRetention";
+
+export type TRetentionReport = { leads: number; orders: number; emails: number };
+
+const monthsBefore = (now: Date, months: number): string => {
+  const date = new Date(now);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString();
+};
+
+async function ids(
+  payload: Payload,
+  collection: "leads" | "orders",
+  where: Where,
+): Promise<(number | string)[]> {
+  const { docs } = await payload.find({
+    collection,
+    where,
+    pagination: false,
+    depth: 0,
+    select: {},
+    overrideAccess: true,
+  });
+  return docs.map((doc) => doc.id);
+}
+
+async function remove(
+  payload: Payload,
+  collection: "leads" | "orders" | "outbox",
+  where: Where,
+): Promise<number> {
+  const { docs, errors } = await payload.delete({
+    collection,
+    where,
+    overrideAccess: true,
+    depth: 0,
+  });
+  if (errors.length) throw new Error(`retention: ${errors.length} ${collection} not deleted`);
+  return docs.length;
+}
+
+export async function enforceRetention(
+  payload: Payload,
+  now = new Date(),
+): Promise<TRetentionReport> {
+  const orderIds = await ids(payload, "orders", {
+    updatedAt: { less_than: monthsBefore(now, RETENTION.orderYears * 12) },
+  });
+  const leadIds = [
+    ...(await ids(payload, "leads", {
+      and: [
+        { updatedAt: { less_than: monthsBefore(now, RETENTION.leadMonths) } },
+        { status: { not_equals: "converted" } },
+      ],
+    })),
+    // A converted lead is part of its order's record and goes with it.
+    ...(orderIds.length ? await ids(payload, "leads", { convertedOrder: { in: orderIds } }) : []),
+  ];
+  // Emails first: they refer to the leads and orders (and hold the same personal data).
+  const about: Where[] = [
+    {
+      kind: { equals: "account" },
+      createdAt: { less_than: monthsBefore(now, RETENTION.accountEmailMonths) },
+    },
+  ];
+  if (leadIds.length) about.push({ lead: { in: leadIds } });
+  if (orderIds.length) about.push({ order: { in: orderIds } });
+  const emails = await remove(payload, "outbox", { or: about });
+  const orders = orderIds.length ? await remove(payload, "orders", { id: { in: orderIds } }) : 0;
+  const leads = leadIds.length ? await remove(payload, "leads", { id: { in: leadIds } }) : 0;
+  return { leads, orders, emails };
+}
+
+/** Every night at 03:30 (the server's time zone): few people fill in forms then. */
+export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentionReport }> = {
+  slug: ENFORCE_RETENTION_TASK,
+  label: "按隐私政策删除到期个人信息",
+  schedule: [{ cron: "0 30 3 * * *", queue: "default" }],
+  outputSchema: [
+    { name: "leads", type: "number" },
+    { name: "orders", type: "number" },
+    { name: "emails", type: "number" },
+  ],
+  retries: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
+  handler: async ({ req }) => {
+    const report = await enforceRetention(req.payload);
+    req.payload.logger.info(
+      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.emails} email(s)`,
+    );
+    return { output: report };
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * The privacy notice's retention periods, on a real SQLite database: what has expired goes (with
+ * its emails), what has not stays, and a converted lead lives as long as its order.
+ */
+import type { Payload } from "payload";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { seed } from "../seed/index.ts";
+import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
+import { ENFORCE_RETENTION_TASK, enforceRetention } from "./index.ts";
+
+let t: TTestPayload;
+let payload: Payload;
+
+beforeAll(async () => {
+  t = await createTestPayload();
+  payload = t.payload;
+  await seed(payload, t.env);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const now = new Date("2026-11-27T12:00:00Z");
+const ago = (days: number) => new Date(now.getTime() - days * 24 * 3600_000).toISOString();
+
+/** Sets when a document was last touched (the Local API would set it to now). */
+async function touchedAt(collection: "leads" | "orders" | "outbox", id: number, at: string) {
+  await payload.db.updateOne({ collection, id, data: { updatedAt: at, createdAt: at }, req: {} });
+}
+
+async function lead(reference: string, days: number, extra: Record<string, unknown> = {}) {
+  const doc = await payload.create({
+    collection: "leads",
+    data: {
+      reference,
+      name: "保留",
+      phone: "13800138000",
+      email: "keep@example.com",
+      ...extra,
+    } as never,
+  });
+  await touchedAt("leads", doc.id, ago(days));
+  return doc.id;
+}
+
+async function order(orderNo: string, days: number) {
+  const doc = await payload.create({
+    collection: "orders",
+    data: {
+      orderNo,
+      filingType: "personal",
+      contact: { name: "保留", phone: "13800138000", email: "keep@example.com" },
+      entity: { province: "beijing" },
+      status: "submitted",
+    } as never,
+  });
+  await touchedAt("orders", doc.id, ago(days));
+  return doc.id;
+}
+
+const exists = async (collection: "leads" | "orders", id: number) =>
+  (await payload.count({ collection, where: { id: { equals: id } } })).totalDocs === 1;
+const emailsOf = async (field: "lead" | "order", id: number) =>
+  (await payload.count({ collection: "outbox", where: { [field]: { equals: id } } })).totalDocs;
+
+it("deletes expired leads and orders with their emails, and keeps the rest", async () => {
+  const staleLead = await lead("L-OLD001", 366);
+  const freshLead = await lead("L-NEW001", 300);
+  const oldOrder = await order("B-OLD0-0001", 3 * 365 + 2);
+  const liveOrder = await order("B-NEW0-0001", 400);
+  const convertedLead = await lead("L-CONV01", 4 * 365, {
+    status: "converted",
+    convertedOrder: oldOrder,
+  });
+  const keptConverted = await lead("L-CONV02", 4 * 365, {
+    status: "converted",
+    convertedOrder: liveOrder,
+  });
+  expect(await emailsOf("lead", staleLead)).toBe(2);
+  expect(await emailsOf("order", oldOrder)).toBe(2);
+
+  const report = await enforceRetention(payload, now);
+
+  expect(await exists("leads", staleLead)).toBe(false);
+  expect(await emailsOf("lead", staleLead)).toBe(0);
+  expect(await exists("orders", oldOrder)).toBe(false);
+  expect(await emailsOf("order", oldOrder)).toBe(0);
+  expect(await exists("leads", convertedLead)).toBe(false);
+
+  expect(await exists("leads", freshLead)).toBe(true);
+  expect(await emailsOf("lead", freshLead)).toBe(2);
+  expect(await exists("orders", liveOrder)).toBe(true);
+  expect(await exists("leads", keptConverted)).toBe(true);
+  expect(report).toMatchObject({ leads: 2, orders: 1 });
+  expect(report.emails).toBeGreaterThanOrEqual(4);
+
+  // Nothing left to do the next night.
+  expect(await enforceRetention(payload, now)).toEqual({ leads: 0, orders: 0, emails: 0 });
+});
+
+it("runs as a nightly scheduled job", () => {
+  const task = payload.config.jobs.tasks?.find(
+    (candidate) => candidate.slug === ENFORCE_RETENTION_TASK,
+  );
+  expect(task?.schedule?.map((entry) => entry.cron)).toEqual(["0 30 3 * * *"]);
+});
