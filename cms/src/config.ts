@@ -38,7 +38,7 @@ import { SiteSettings } from "./globals/SiteSettings/index.ts";
 import { migrations } from "./migrations/index.ts";
 import { publicEndpoints } from "./public-api/index.ts";
 import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
-import { enforceRetentionTask } from "./retention/index.ts";
+import { enforceRetentionTask, scheduleNextRetention } from "./retention/index.ts";
 import { takeTransactionsInTurn } from "./sqliteWrites.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
@@ -103,11 +103,15 @@ export function buildBeianConfig(env: TEnv) {
       // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.
       autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 2 }] : [],
     },
-    // A job runner first releases jobs a stopped process left "processing".
+    // A job runner first releases jobs a stopped process left "processing", and makes sure the
+    // nightly retention run is queued.
     onInit: async (payload) => {
       if (!env.JOBS_AUTORUN) return;
       await reclaimStalledJobs(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: "jobs: could not release stalled jobs" }),
+      );
+      await scheduleNextRetention(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: "jobs: could not schedule the retention run" }),
       );
     },
     // Payload's own emails (password reset) go through the outbox as well.

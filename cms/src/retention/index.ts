@@ -1,13 +1,21 @@
 /**
- * What the privacy notice promises about keeping personal data (站点设置 › 页面 › 隐私政策,
- * 保存期限), done by a daily job:
+ * What the privacy notice promises about keeping personal data (页面 › 隐私政策, 保存期限), done
+ * by a nightly job (03:30 China time; the job runner queues the first run when it starts):
  * - a lead that did not become an order: deleted 12 months after it was last worked on;
  * - an order (with the lead it came from): deleted 3 years after it was last touched — an order
  *   nobody has touched for 3 years is no longer being served;
  * - the emails about either go with them; account emails (password resets) after 6 months.
  * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
  */
-import type { Payload, TaskConfig, Where } from "payload";
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type TaskConfig,
+  type Where,
+} from "payload";
 
 export const RETENTION = { leadMonths: 12, orderYears: 3, accountEmailMonths: 6 } as const;
 
@@ -84,11 +92,53 @@ export async function enforceRetention(
   return { leads, orders, emails };
 }
 
-/** Every night at 03:30 (the server's time zone): few people fill in forms then. */
+/** 03:30 in China, when few people fill in forms: the first such moment after `now`. */
+export function nextRunAt(now: Date): Date {
+  const CHINA_OFFSET_MS = 8 * 3600_000;
+  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const run = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), 3, 30);
+  const next = run > china.getTime() ? run : run + 24 * 3600_000;
+  return new Date(next - CHINA_OFFSET_MS);
+}
+
+/**
+ * Queues the next night's run unless one is already waiting. A chain of ordinary jobs rather than
+ * Payload's `schedule`, whose bookkeeping writes outside any transaction on every tick (on SQLite
+ * those writes collide with the requests' transactions).
+ */
+export async function scheduleNextRetention(payload: Payload, now = new Date()): Promise<void> {
+  const waiting = await payload.count({
+    collection: "payload-jobs",
+    where: {
+      and: [
+        { taskSlug: { equals: ENFORCE_RETENTION_TASK } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { processing: { not_equals: true } },
+      ],
+    },
+    overrideAccess: true,
+  });
+  if (waiting.totalDocs > 0) return;
+  const req = await createLocalReq({}, payload);
+  const owns = await initTransaction(req);
+  try {
+    await payload.jobs.queue({
+      task: ENFORCE_RETENTION_TASK,
+      input: {},
+      waitUntil: nextRunAt(now),
+      req,
+    } as never);
+    if (owns) await commitTransaction(req);
+  } catch (error) {
+    if (owns) await killTransaction(req);
+    throw error;
+  }
+}
+
 export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentionReport }> = {
   slug: ENFORCE_RETENTION_TASK,
   label: "按隐私政策删除到期个人信息",
-  schedule: [{ cron: "0 30 3 * * *", queue: "default" }],
   outputSchema: [
     { name: "leads", type: "number" },
     { name: "orders", type: "number" },
@@ -100,6 +150,7 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
     req.payload.logger.info(
       `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.emails} email(s)`,
     );
+    await scheduleNextRetention(req.payload);
     return { output: report };
   },
 };

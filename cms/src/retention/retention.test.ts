@@ -6,7 +6,12 @@ import type { Payload } from "payload";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
-import { ENFORCE_RETENTION_TASK, enforceRetention } from "./index.ts";
+import {
+  ENFORCE_RETENTION_TASK,
+  enforceRetention,
+  nextRunAt,
+  scheduleNextRetention,
+} from "./index.ts";
 
 let t: TTestPayload;
 let payload: Payload;
@@ -99,9 +104,33 @@ it("deletes expired leads and orders with their emails, and keeps the rest", asy
   expect(await enforceRetention(payload, now)).toEqual({ leads: 0, orders: 0, emails: 0 });
 });
 
-it("runs as a nightly scheduled job", () => {
-  const task = payload.config.jobs.tasks?.find(
-    (candidate) => candidate.slug === ENFORCE_RETENTION_TASK,
+it("runs every night at 03:30 China time, one run queued at a time", async () => {
+  // 2026-11-27 12:00 UTC is 20:00 in China: the next run is 03:30 on the 28th there.
+  expect(nextRunAt(now).toISOString()).toBe("2026-11-27T19:30:00.000Z");
+  expect(nextRunAt(new Date("2026-11-27T19:00:00Z")).toISOString()).toBe(
+    "2026-11-27T19:30:00.000Z",
   );
-  expect(task?.schedule?.map((entry) => entry.cron)).toEqual(["0 30 3 * * *"]);
+  expect(nextRunAt(new Date("2026-11-27T19:30:00Z")).toISOString()).toBe(
+    "2026-11-28T19:30:00.000Z",
+  );
+
+  await scheduleNextRetention(payload, now);
+  await scheduleNextRetention(payload, now);
+  const { docs } = await payload.find({
+    collection: "payload-jobs",
+    where: { taskSlug: { equals: ENFORCE_RETENTION_TASK } },
+  });
+  expect(docs.map((job) => job.waitUntil)).toEqual(["2026-11-27T19:30:00.000Z"]);
+
+  // When it comes due it runs, and queues the next night's.
+  await payload.jobs.runByID({ id: docs[0]?.id as number, silent: true });
+  const after = await payload.find({
+    collection: "payload-jobs",
+    where: { taskSlug: { equals: ENFORCE_RETENTION_TASK } },
+    sort: "createdAt",
+  });
+  // (A completed job is deleted: what remains is the next night's run.)
+  expect(after.docs).toHaveLength(1);
+  expect(after.docs[0]?.id).not.toBe(docs[0]?.id);
+  expect(new Date(after.docs[0]?.waitUntil as string).getTime()).toBeGreaterThan(Date.now());
 });

@@ -790,7 +790,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`queue\` text DEFAULT 'default',
   	\`wait_until\` text,
   	\`processing\` integer DEFAULT false,
-  	\`meta\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -1194,13 +1193,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text
   );
   `)
-  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`stats\` text,
-  	\`updated_at\` text,
-  	\`created_at\` text
-  );
-  `)
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
@@ -1263,5 +1255,4 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`_landing_v_version_advantages_items\`;`)
   await db.run(sql`DROP TABLE \`_landing_v\`;`)
   await db.run(sql`DROP TABLE \`site_publish\`;`)
-  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
 }
