@@ -8,15 +8,8 @@
  * person can ask again (these are not prospects' emails).
  */
 import { escapeHtml } from "@beian/contract";
-import {
-  commitTransaction,
-  createLocalReq,
-  type EmailAdapter,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type SendEmailOptions,
-} from "payload";
+import type { EmailAdapter, Payload, SendEmailOptions } from "payload";
+import { inTransaction } from "../transaction.ts";
 import { queueEmail } from "./outbox.ts";
 
 /** `Name <address>` → its parts. */
@@ -51,12 +44,10 @@ const recipients = (to: SendEmailOptions["to"]): string[] =>
   );
 
 async function queueAccountEmail(payload: Payload, message: SendEmailOptions): Promise<void> {
-  const req = await createLocalReq({}, payload);
   const html = typeof message.html === "string" ? message.html : "";
   const text = typeof message.text === "string" ? message.text : textOf(html);
   // The outbox row and its job together, or neither.
-  const owns = await initTransaction(req);
-  try {
+  await inTransaction(payload, async (req) => {
     for (const to of recipients(message.to)) {
       await queueEmail(req, {
         kind: "account",
@@ -68,11 +59,7 @@ async function queueAccountEmail(payload: Payload, message: SendEmailOptions): P
         },
       });
     }
-    if (owns) await commitTransaction(req);
-  } catch (error) {
-    if (owns) await killTransaction(req);
-    throw error;
-  }
+  });
 }
 
 export function outboxEmailAdapter(from: string): EmailAdapter {

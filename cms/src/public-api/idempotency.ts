@@ -3,14 +3,8 @@
  * created, so a repeat within 24 h gets that answer again and nothing is stored twice — even when
  * the repeat races the original (the key's unique index decides, the loser replays the winner).
  */
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from "payload";
+import type { Payload, PayloadRequest } from "payload";
+import { inTransaction } from "../transaction.ts";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const KEY = /^[\x21-\x7e]{1,128}$/;
@@ -46,27 +40,26 @@ export async function once(
     const previous = await stored(payload, scope);
     if (previous) return { ...previous, replayed: true };
   }
-  const req = await createLocalReq({}, payload);
-  const ownsTransaction = await initTransaction(req);
   try {
-    const result = await work(req);
-    if (scope) {
-      await payload.create({
-        collection: "idempotency-keys",
-        data: {
-          scope,
-          status: result.status,
-          body: result.body as Record<string, unknown>,
-          expiresAt: new Date(Date.now() + TTL_MS).toISOString(),
-        },
-        overrideAccess: true,
-        req,
-      });
-    }
-    if (ownsTransaction) await commitTransaction(req);
+    const result = await inTransaction(payload, async (req) => {
+      const answer = await work(req);
+      if (scope) {
+        await payload.create({
+          collection: "idempotency-keys",
+          data: {
+            scope,
+            status: answer.status,
+            body: answer.body as Record<string, unknown>,
+            expiresAt: new Date(Date.now() + TTL_MS).toISOString(),
+          },
+          overrideAccess: true,
+          req,
+        });
+      }
+      return answer;
+    });
     return { ...result, replayed: false };
   } catch (error) {
-    if (ownsTransaction) await killTransaction(req);
     // A concurrent request with the same key won the unique index: answer as it did, once its
     // transaction has committed.
     if (scope) {

@@ -7,15 +7,8 @@
  * - the emails about either go with them; account emails (password resets) after 6 months.
  * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
  */
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type TaskConfig,
-  type Where,
-} from "payload";
+import type { Payload, TaskConfig, Where } from "payload";
+import { inTransaction } from "../transaction.ts";
 
 export const RETENTION = { leadMonths: 12, orderYears: 3, accountEmailMonths: 6 } as const;
 
@@ -120,20 +113,15 @@ export async function scheduleNextRetention(payload: Payload, now = new Date()):
     overrideAccess: true,
   });
   if (waiting.totalDocs > 0) return;
-  const req = await createLocalReq({}, payload);
-  const owns = await initTransaction(req);
-  try {
-    await payload.jobs.queue({
+  // In a transaction: on SQLite a write outside one collides with the requests' transactions.
+  await inTransaction(payload, (req) =>
+    payload.jobs.queue({
       task: ENFORCE_RETENTION_TASK,
       input: {},
       waitUntil: nextRunAt(now),
       req,
-    } as never);
-    if (owns) await commitTransaction(req);
-  } catch (error) {
-    if (owns) await killTransaction(req);
-    throw error;
-  }
+    } as never),
+  );
 }
 
 export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentionReport }> = {
