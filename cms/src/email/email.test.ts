@@ -18,7 +18,6 @@ let fake: TFakeResend;
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
-let ip = 0;
 
 beforeAll(async () => {
   fake = await startFakeResend();
@@ -43,18 +42,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function post(path: string, body: unknown) {
-  ip += 1;
-  return fetch(`${server.url}/api/public/${path}`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Origin: SITE,
-      "X-Forwarded-For": `10.9.0.${ip}`,
-    },
-    body: JSON.stringify(body),
-  });
-}
+const post = (path: string, body: unknown) => server.postPublic(path, body);
 
 const lead = (extra: Record<string, unknown> = {}) => ({
   name: "王<b>小明</b>",

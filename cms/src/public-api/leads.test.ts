@@ -13,7 +13,6 @@ const PARTNER_ORIGIN = "https://yunfan.example.com";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
-let ipCounter = 0;
 
 beforeAll(async () => {
   // A trusted proxy in front, so each test can speak from its own address (X-Forwarded-For).
@@ -41,19 +40,8 @@ const lead = (extra: Record<string, unknown> = {}) => ({
 });
 
 /** A fresh client address per call unless given: rate limits stay out of unrelated tests. */
-function post(body: unknown, headers: Record<string, string> = {}, raw?: string) {
-  ipCounter += 1;
-  return fetch(`${server.url}/api/public/leads`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Origin: SITE,
-      "X-Forwarded-For": `10.1.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`,
-      ...headers,
-    },
-    body: raw ?? JSON.stringify(body),
-  });
-}
+const post = (body: unknown, headers: Record<string, string> = {}, raw?: string) =>
+  server.postPublic("leads", body, { headers, ...(raw === undefined ? {} : { raw }) });
 
 const leadCount = async () => (await payload.count({ collection: "leads" })).totalDocs;
 
@@ -313,15 +301,13 @@ describe("the plain HTML form (no JavaScript)", () => {
     };
     const redirectTo = async (returnUrl: string) =>
       (
-        await fetch(`${server.url}/api/public/leads`, {
-          method: "POST",
+        await server.postPublic("leads", undefined, {
           redirect: "manual",
           headers: {
             "Content-Type": "application/x-www-form-urlencoded",
             Origin: PARTNER_ORIGIN,
-            "X-Forwarded-For": `10.201.0.${++ipCounter % 250}`,
           },
-          body: new URLSearchParams({ ...fields, returnUrl }).toString(),
+          raw: new URLSearchParams({ ...fields, returnUrl }).toString(),
         })
       ).headers.get("location");
     expect(await redirectTo(`${PARTNER_ORIGIN}/beian/thanks`)).toBe(

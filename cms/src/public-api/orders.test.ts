@@ -14,7 +14,6 @@ let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
 let sales: { id: number | string; collection: "users"; role: string; email: string };
-let ip = 0;
 
 beforeAll(async () => {
   t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true" });
@@ -45,19 +44,8 @@ const order = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  ip += 1;
-  return fetch(`${server.url}/api/public/${path}`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Origin: SITE,
-      "X-Forwarded-For": `10.3.0.${ip}`,
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
-}
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  server.postPublic(path, body, { headers });
 
 async function place(extra: Record<string, unknown> = {}) {
   const response = await post("orders", order(extra));

@@ -8,7 +8,24 @@ import { handleEndpoints } from "payload";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
 import type { TTestPayload } from "./payload.ts";
 
-export type TTestServer = { url: string; close: () => Promise<void> };
+export type TPostOptions = {
+  /** Added to (and overriding) the defaults below. */
+  headers?: Record<string, string>;
+  /** Sent as the body instead of `JSON.stringify(body)`. */
+  raw?: string;
+  redirect?: RequestRedirect;
+};
+
+export type TTestServer = {
+  url: string;
+  /**
+   * POSTs to `/api/public/<path>` as the site's page would: JSON, `Origin` = SITE_URL, and from
+   * a client address of its own each time (`X-Forwarded-For`, for a test Payload with
+   * TRUST_PROXY), so per-address rate limits only meet the tests that are about them.
+   */
+  postPublic: (path: string, body: unknown, options?: TPostOptions) => Promise<Response>;
+  close: () => Promise<void>;
+};
 
 async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -42,8 +59,25 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const origin = new URL(t.env.SITE_URL).origin;
+  let clients = 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    postPublic: (path, body, options = {}) => {
+      clients += 1;
+      return fetch(`${url}/api/public/${path}`, {
+        method: "POST",
+        ...(options.redirect ? { redirect: options.redirect } : {}),
+        headers: {
+          "Content-Type": "application/json",
+          Origin: origin,
+          "X-Forwarded-For": `10.0.${Math.floor(clients / 250)}.${(clients % 250) + 1}`,
+          ...options.headers,
+        },
+        body: options.raw ?? JSON.stringify(body),
+      });
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

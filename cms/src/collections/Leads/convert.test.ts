@@ -12,7 +12,6 @@ const SITE = "http://site.test";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
-let ip = 0;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -38,27 +37,18 @@ afterAll(async () => {
 
 /** A lead as prospects send them: through the public endpoint, via a partner. */
 async function newLead(extra: Record<string, unknown> = {}): Promise<number> {
-  ip += 1;
-  const response = await fetch(`${server.url}/api/public/leads`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Origin: SITE,
-      "X-Forwarded-For": `10.7.0.${ip}`,
-    },
-    body: JSON.stringify({
-      name: "钱经理",
-      phone: "13700137000",
-      email: "qian@example.com",
-      company: "钱塘科技有限公司",
-      filingType: "enterprise",
-      message: "想尽快上线点单小程序",
-      partner: "yunfan",
-      consent: { privacy: true, sharing: true },
-      source: { pageUrl: "https://yunfan.example/beian", utm: { source: "yunfan" } },
-      elapsedMs: 9_000,
-      ...extra,
-    }),
+  const response = await server.postPublic("leads", {
+    name: "钱经理",
+    phone: "13700137000",
+    email: "qian@example.com",
+    company: "钱塘科技有限公司",
+    filingType: "enterprise",
+    message: "想尽快上线点单小程序",
+    partner: "yunfan",
+    consent: { privacy: true, sharing: true },
+    source: { pageUrl: "https://yunfan.example/beian", utm: { source: "yunfan" } },
+    elapsedMs: 9_000,
+    ...extra,
   });
   expect(response.status).toBe(201);
   return (await response.json()).id;
