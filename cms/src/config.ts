@@ -53,7 +53,8 @@ export function databaseAdapter(env: TEnv): DatabaseAdapterObj {
     sqliteAdapter({
       client: { url: env.DATABASE_URI },
       wal: true,
-      busyTimeout: 5_000,
+      // No busy timeout: the driver is synchronous, so waiting for a lock would block the event loop
+      // and the transaction holding it. sqliteWrites.ts takes turns and waits asynchronously instead.
       // Payload only wraps multi-step writes in transactions on SQLite when asked to.
       transactionOptions: {},
       push: env.PAYLOAD_DB_PUSH,

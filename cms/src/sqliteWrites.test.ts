@@ -1,9 +1,15 @@
 /**
- * Overlapping writes in one process (a lead arriving while the site publisher records its state)
- * all succeed on SQLite: without taking transactions in turn, most fail with SQLITE_BUSY.
+ * Overlapping writes in one process (a lead arriving while the site publisher records its state,
+ * the admin saving list preferences, the jobs runner updating a job) all succeed on SQLite: without
+ * sqliteWrites.ts most fail with SQLITE_BUSY, and one failure poisons the next transaction.
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestPayload, type TTestPayload } from "./testing/payload.ts";
+
+const require = createRequire(import.meta.url);
 
 let t: TTestPayload;
 beforeAll(async () => {
@@ -13,21 +19,83 @@ afterAll(async () => {
   await t?.close();
 });
 
+let serial = 0;
+function leadData(name: string) {
+  serial++;
+  return { reference: `L-TEST${serial}`, name, phone: "13800138000", status: "new" } as never;
+}
+const leadCount = async () => (await t.payload.count({ collection: "leads" })).totalDocs;
+const failuresOf = (results: PromiseSettledResult<unknown>[]) =>
+  results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
+
 it("runs 60 overlapping transactions without a single SQLITE_BUSY", async () => {
+  const before = await leadCount();
   const writes = Array.from({ length: 30 }, (_, i) => [
     t.payload.updateGlobal({
       slug: "site-publish",
       data: { state: "building", reason: `change ${i}` },
       overrideAccess: true,
     }),
-    t.payload.create({
-      collection: "leads",
-      data: { reference: `L-TEST${i}`, name: "并发", phone: "13800138000", status: "new" } as never,
-      overrideAccess: true,
-    }),
+    t.payload.create({ collection: "leads", data: leadData("并发"), overrideAccess: true }),
   ]).flat();
-  const results = await Promise.allSettled(writes);
-  const failures = results.filter((result) => result.status === "rejected");
-  expect(failures.map((failure) => String((failure as PromiseRejectedResult).reason))).toEqual([]);
-  expect((await t.payload.count({ collection: "leads" })).totalDocs).toBe(30);
+  expect(failuresOf(await Promise.allSettled(writes))).toEqual([]);
+  expect(await leadCount()).toBe(before + 30);
+});
+
+it("a write outside a transaction waits for the open one, and the next transaction still begins", async () => {
+  const before = await leadCount();
+  const id = await t.payload.db.beginTransaction();
+  if (id === null) throw new Error("SQLite should have begun a transaction");
+  const req = { transactionID: id } as never;
+  await t.payload.db.create({ collection: "leads", data: leadData("事务内"), req });
+  // payload.db without a req writes outside any transaction, as Payload's own preferences and job
+  // bookkeeping do.
+  const outside = t.payload.db.create({ collection: "leads", data: leadData("事务外") });
+  const outsideSettled = Promise.allSettled([outside]);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await t.payload.db.commitTransaction(id);
+  expect(failuresOf(await outsideSettled)).toEqual([]);
+  const next = await Promise.allSettled([
+    t.payload.create({ collection: "leads", data: leadData("之后"), overrideAccess: true }),
+  ]);
+  expect(failuresOf(next)).toEqual([]);
+  expect(await leadCount()).toBe(before + 3);
+});
+
+it("reads outside a transaction do not wait for it", async () => {
+  const id = await t.payload.db.beginTransaction();
+  try {
+    const started = Date.now();
+    await t.payload.db.find({ collection: "leads", limit: 1 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  } finally {
+    if (id) await t.payload.db.commitTransaction(id);
+  }
+});
+
+it("a lock held by another process is waited out, not failed", async () => {
+  const before = await leadCount();
+  // A second copy of SQLite in this process would not see the lock (POSIX locks are per process).
+  const file = t.env.DATABASE_URI.replace(/^file:/, "");
+  const holder = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const Database = require(${JSON.stringify(require.resolve("libsql"))});
+       const db = new Database(${JSON.stringify(file)});
+       db.exec("BEGIN IMMEDIATE");
+       console.log("locked");
+       setTimeout(() => { db.exec("COMMIT"); db.close(); }, 400);`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const exited = once(holder, "exit");
+  await once(holder.stdout, "data");
+  const writes = await Promise.allSettled([
+    t.payload.create({ collection: "leads", data: leadData("等锁"), overrideAccess: true }),
+    t.payload.db.create({ collection: "leads", data: leadData("等锁外") }),
+  ]);
+  expect(await exited).toEqual([0, null]);
+  expect(failuresOf(writes)).toEqual([]);
+  expect(await leadCount()).toBe(before + 2);
 });

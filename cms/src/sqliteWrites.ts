@@ -1,13 +1,29 @@
 /**
- * SQLite has one writer at a time, and the libsql client opens a fresh connection (without a busy
- * timeout) for every transaction, so two overlapping Payload transactions in this process fail with
- * SQLITE_BUSY ("cannot begin transaction"). Transactions are therefore taken in turn here: begin
- * waits for the previous one to commit or roll back. Reads never wait. Used by config.ts only.
+ * SQLite allows one writer at a time, and the libsql client runs every statement synchronously on
+ * the Node thread. It hands each transaction the connection it was using and opens a fresh one for
+ * everything else. Within one process this goes wrong three ways:
+ * - two overlapping transactions: the second fails at BEGIN with SQLITE_BUSY;
+ * - a write outside any transaction (Payload writes admin preferences and job bookkeeping so) while
+ *   a transaction is open fails at once with SQLITE_BUSY. A busy timeout cannot help: it would block
+ *   the event loop, and with it the very transaction it waits for;
+ * - the failed statement stays open on the shared connection, so the next transaction to take that
+ *   connection fails as well (SQLITE_BUSY_SNAPSHOT), and one failure becomes several.
+ *
+ * So here, transactions and writes outside them take turns in one queue; reads never wait; a
+ * connection that saw SQLITE_BUSY is discarded; and a lock held by another process (a migration, a
+ * seed script) is waited out with backoff instead of failing at once. Used by config.ts only.
  */
 import type { DatabaseAdapterObj } from "payload";
 
 type TTransactionId = string | number;
+type TStatement = string | { sql: string; args?: unknown };
+type TLibsqlClient = {
+  execute: (statement: TStatement, args?: unknown) => Promise<unknown>;
+  transaction: (mode?: "write" | "read" | "deferred") => Promise<{ close: () => void }>;
+};
 type TAdapter = {
+  client?: TLibsqlClient;
+  connect?: (options?: unknown) => Promise<void>;
   beginTransaction: (options?: unknown) => Promise<TTransactionId | null>;
   commitTransaction: (id: TTransactionId | Promise<TTransactionId>) => Promise<void>;
   rollbackTransaction: (id: TTransactionId | Promise<TTransactionId>) => Promise<void>;
@@ -15,34 +31,29 @@ type TAdapter = {
 };
 
 /** A transaction that never ends must not stop every other write forever. */
-const MAX_WAIT_MS = 15_000;
+const MAX_TURN_WAIT_MS = 15_000;
+/** How long a lock held by another process is waited out before the statement fails. */
+const MAX_BUSY_WAIT_MS = 10_000;
 
 export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
     ...base,
     init: (args) => {
       const adapter = base.init(args) as unknown as TAdapter;
-      let tail: Promise<void> = Promise.resolve();
+      const warn = (message: string) => adapter.payload?.logger.warn(`sqlite: ${message}`);
+      const turns = turnQueue((what) =>
+        warn(`${what} waited ${MAX_TURN_WAIT_MS / 1000} s for its turn; going ahead`),
+      );
       const releases = new Map<TTransactionId, () => void>();
 
       const begin = adapter.beginTransaction.bind(adapter);
       adapter.beginTransaction = async (options) => {
-        let release = () => {};
-        const mine = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        const previous = tail;
-        tail = previous.then(() => mine);
-        const waited = await Promise.race([
-          previous.then(() => true),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), MAX_WAIT_MS).unref()),
-        ]);
-        if (!waited)
-          adapter.payload?.logger.warn(
-            "sqlite: a transaction waited 15 s for another; going ahead",
-          );
+        const release = await turns.take("a transaction");
         try {
-          const id = await begin(options);
+          const id = await retryWhileBusy(
+            () => begin(options),
+            () => discardConnection(adapter.client),
+          );
           if (id === null || id === undefined) release();
           else releases.set(id, release);
           return id;
@@ -63,7 +74,130 @@ export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapte
           }
         };
       }
+
+      // The client exists once connected; statements outside transactions go through it.
+      const connect = adapter.connect?.bind(adapter);
+      if (connect)
+        adapter.connect = async (options) => {
+          await connect(options);
+          if (adapter.client) writeInTurn(adapter.client, turns);
+        };
       return adapter as unknown as ReturnType<DatabaseAdapterObj["init"]>;
     },
   };
+}
+
+type TTurns = {
+  /** True when no transaction or write is running or waiting. */
+  readonly idle: boolean;
+  /** Waits for every earlier turn to end; the caller must call the returned release. */
+  take: (what: string) => Promise<() => void>;
+};
+
+function turnQueue(onGuardTripped: (what: string) => void): TTurns {
+  let tail: Promise<void> = Promise.resolve();
+  let taken = 0;
+  return {
+    get idle() {
+      return taken === 0;
+    },
+    async take(what) {
+      taken++;
+      let resolve = () => {};
+      const mine = new Promise<void>((done) => {
+        resolve = done;
+      });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        taken--;
+        resolve();
+      };
+      const previous = tail;
+      tail = previous.then(() => mine);
+      const inTurn = await Promise.race([
+        previous.then(() => true),
+        new Promise<boolean>((done) => setTimeout(() => done(false), MAX_TURN_WAIT_MS).unref()),
+      ]);
+      if (!inTurn) onGuardTripped(what);
+      return release;
+    },
+  };
+}
+
+const patchedClients = new WeakSet<TLibsqlClient>();
+
+function writeInTurn(client: TLibsqlClient, turns: TTurns): void {
+  if (patchedClients.has(client)) return;
+  patchedClients.add(client);
+  const execute = client.execute.bind(client);
+  client.execute = async (statement, args) => {
+    const sql = typeof statement === "string" ? statement : statement.sql;
+    // While nothing else writes, a statement runs at once: it is synchronous, so nothing can
+    // begin halfway through it. Otherwise a write waits its turn behind the open transactions.
+    const release = isRead(sql) || turns.idle ? undefined : await turns.take(describe(sql));
+    try {
+      return await retryWhileBusy(
+        () => execute(statement, args),
+        () => discardConnection(client),
+      );
+    } finally {
+      release?.();
+    }
+  };
+}
+
+function isRead(sql: string): boolean {
+  return /^\s*(select|explain)\b/i.test(sql);
+}
+
+function describe(sql: string): string {
+  const words = sql.trim().split(/\s+/).slice(0, 3).join(" ");
+  return `a write outside a transaction (${words} …)`;
+}
+
+/**
+ * A statement that failed with SQLITE_BUSY had no effect, so it is safe to run again. Only another
+ * process can hold the lock once writes here take turns, and it lets go soon.
+ */
+async function retryWhileBusy<T>(
+  run: () => Promise<T>,
+  afterBusy: () => Promise<void>,
+): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      await afterBusy();
+      if (Date.now() - started > MAX_BUSY_WAIT_MS) throw error;
+    }
+    await new Promise((done) => setTimeout(done, Math.min(10 * 2 ** attempt, 500)));
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
+    // Payload rethrows a failed BEGIN as a plain Error that only names the code.
+    if (typeof message === "string" && message.includes("SQLITE_BUSY")) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * A statement that failed with SQLITE_BUSY stays open on its connection and poisons it for the next
+ * transaction. The client's transaction() is the one public way to take a connection out of use:
+ * it hands the current one over and opens a fresh one for what comes next.
+ */
+async function discardConnection(client: TLibsqlClient | undefined): Promise<void> {
+  try {
+    (await client?.transaction("deferred"))?.close();
+  } catch {
+    // Nothing more to do: the next statement reports its own error.
+  }
 }
