@@ -4,6 +4,7 @@
  * Templates (templates.ts) describe content; only this file writes markup.
  */
 import { escapeHtml } from "@beian/contract";
+import { formatChinaTime } from "../chinaTime.ts";
 
 export type TEmailContent = { subject: string; html: string; text: string };
 
@@ -84,15 +85,5 @@ export function renderEmail(
 
 /** `2026-11-27 18:00(北京时间)`: deadlines are China's, wherever the reader is. */
 export function chinaTime(iso: string | Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}(北京时间)`;
+  return `${formatChinaTime(iso)}(北京时间)`;
 }

@@ -4,9 +4,10 @@
  * zone. Working days skip Saturdays and Sundays; public holidays are not known here, so a deadline
  * over a holiday week is early, never late.
  */
+import { CHINA_OFFSET_MS } from "../chinaTime.ts";
+
 export type TDeadlineUnit = "hours" | "days" | "working_days";
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Day of the week in China (0 = Sunday) for an instant. */

@@ -8,6 +8,7 @@
  * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
  */
 import type { Payload, TaskConfig, Where } from "payload";
+import { CHINA_OFFSET_MS } from "../chinaTime.ts";
 import { inTransaction } from "../transaction.ts";
 
 export const RETENTION = { leadMonths: 12, orderYears: 3, accountEmailMonths: 6 } as const;
@@ -87,7 +88,6 @@ export async function enforceRetention(
 
 /** 03:30 in China, when few people fill in forms: the first such moment after `now`. */
 export function nextRunAt(now: Date): Date {
-  const CHINA_OFFSET_MS = 8 * 3600_000;
   const china = new Date(now.getTime() + CHINA_OFFSET_MS);
   const run = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), 3, 30);
   const next = run > china.getTime() ? run : run + 24 * 3600_000;

@@ -7,18 +7,9 @@
  */
 import type { ServerProps } from "payload";
 import { roleOf } from "../../access/roles.ts";
+import { formatChinaTime } from "../../chinaTime.ts";
 import { NEW_LEAD_WORKING_DAYS, salesSummary, type TSalesSummary } from "./summary.ts";
 import "./SalesDashboard.css";
-
-const when = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
 
 /** "3 天" / "5 小时" / "20 分钟": how long ago an instant passed. */
 function ago(iso: string, now: string): string {
@@ -97,7 +88,7 @@ export async function SalesDashboard({ payload, user }: ServerProps) {
                   <span>{order.contactName}</span>
                   <span>{order.stageLabel}</span>
                   <span className="sales-dashboard__late">
-                    截止 {when.format(new Date(order.deadline))} · 已逾期 {ago(order.deadline, now)}
+                    截止 {formatChinaTime(order.deadline)} · 已逾期 {ago(order.deadline, now)}
                   </span>
                 </li>
               ))}
@@ -122,8 +113,7 @@ export async function SalesDashboard({ payload, user }: ServerProps) {
                   <a href={lead.href}>{lead.reference}</a>
                   <span>{lead.name}</span>
                   <span className="sales-dashboard__late">
-                    提交于 {when.format(new Date(lead.createdAt))} · 已等待{" "}
-                    {ago(lead.createdAt, now)}
+                    提交于 {formatChinaTime(lead.createdAt)} · 已等待 {ago(lead.createdAt, now)}
                   </span>
                 </li>
               ))}

@@ -1,0 +1,24 @@
+/**
+ * China's time, in which every deadline, working day and nightly run of this agency is counted,
+ * wherever the server or the reader is. China has one time zone and no daylight saving: UTC+8.
+ */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+const parts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: CHINA_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** `2026-11-27 18:00`: the admin's own date format (`admin.dateFormat` in config.ts), China time. */
+export function formatChinaTime(instant: string | Date): string {
+  const found = parts.formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    found.find((part) => part.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
