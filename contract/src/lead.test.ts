@@ -79,6 +79,43 @@ describe("lead contract", () => {
     });
   });
 
+  it("checks emails exactly as strictly as the CMS's email field (Payload 3.90.2)", () => {
+    const email = (value: string, locale?: "en") =>
+      validateLead({ ...valid, email: value }, locale);
+    for (const bad of [
+      "张三@qq.com",
+      "a..b@qq.com",
+      "a@b.c",
+      "a@x_y.com",
+      ".a@qq.com",
+      "a.@qq.com",
+      "a@-qq.com",
+      "a@qq-.com",
+      "a@qq..com",
+      '"a"@qq.com',
+      "a@qq.c0m",
+      "a@localhost",
+    ]) {
+      expect(email(bad), bad).toEqual({ ok: false, error: { email: "请输入有效的邮箱地址" } });
+    }
+    expect(email("a..b@qq.com", "en")).toEqual({
+      ok: false,
+      error: { email: "Enter a valid email address" },
+    });
+    for (const good of [
+      "wang@example.com",
+      "Wang.Xiao+beian@Sub.Example.COM.CN",
+      "o'brien@ex--ample.org",
+      "12345@qq.com",
+    ]) {
+      expect(email(good), good).toMatchObject({ ok: true, data: { email: good } });
+    }
+    expect(email("  wang@example.com ")).toMatchObject({
+      ok: true,
+      data: { email: "wang@example.com" },
+    });
+  });
+
   it("picks English only when preferred", () => {
     expect(localeFrom("en-US,en;q=0.9")).toBe("en");
     expect(localeFrom("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh-CN");

@@ -89,7 +89,14 @@ export function normalizePhone(input: string): string {
 }
 
 export const PHONE = /^1[3-9]\d{9}$/;
-const EMAIL_OR_BLANK = /^([^\s@]+@[^\s@.]+(\.[^\s@.]+)+)?$/;
+/**
+ * Payload 3.90.2's own email check (payload/dist/fields/validations.js `email`), so nothing the
+ * widget accepts is refused by the CMS's `email` fields: ASCII only, no `..`, no leading or
+ * trailing dot in the local part, host labels of letters, digits and inner hyphens, a top-level
+ * domain of two or more letters. Blank is allowed here (optional; `blankAsAbsent` drops it).
+ */
+const EMAIL_OR_BLANK =
+  /^$|^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
 const PARTNER_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const err = (code: TFieldError) => ({ error: code });

@@ -4,7 +4,9 @@
  */
 import {
   apiError,
+  escapeHtml,
   localeFrom,
+  message,
   type TApiErrorCode,
   type TFieldErrors,
   type TLocale,
@@ -29,16 +31,71 @@ export function localeOf(req: PayloadRequest): TLocale {
   return localeFrom(req.headers.get("accept-language"));
 }
 
+/**
+ * The error answer of CONTRACT §3: the JSON error shape, or — to a plain HTML form's post, whose
+ * browser shows the answer as a page — the HTML page listing the errors, with the same status and
+ * headers (Retry-After included). `home` is the site's address, linked from the page.
+ */
 export function errorResponse(
   req: PayloadRequest,
   code: TApiErrorCode,
   headers: HeadersInit = {},
   fields?: TFieldErrors,
+  home?: string,
 ): Response {
-  return Response.json(apiError(code, localeOf(req), fields), {
+  const locale = localeOf(req);
+  if (isFormPost(req)) return errorPage(locale, code, headers, fields, home);
+  return Response.json(apiError(code, locale, fields), {
     status: STATUS[code],
     headers: { "Cache-Control": "no-store", ...headers },
   });
+}
+
+function mediaType(req: PayloadRequest): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/**
+ * Posted by an HTML form (no JavaScript): url-encoded, the form default, or multipart (a form with
+ * `enctype="multipart/form-data"`, which is answered 415 — as a page the visitor can read).
+ */
+export function isFormPost(req: PayloadRequest): boolean {
+  const type = mediaType(req);
+  return type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
+}
+
+/** The no-JavaScript form's error page: what was wrong, in the visitor's language, and a way back. */
+export function errorPage(
+  locale: TLocale,
+  code: TApiErrorCode,
+  headers: HeadersInit = {},
+  fields?: TFieldErrors,
+  home?: string,
+): Response {
+  const en = locale === "en";
+  const title =
+    code === "validation_failed"
+      ? en
+        ? "Please check your details"
+        : "请检查填写的信息"
+      : en
+        ? "Your submission was not sent"
+        : "提交未成功";
+  const listed = fields && Object.keys(fields).length > 0;
+  const items = listed
+    ? Object.entries(fields)
+        .map(
+          ([field, text]) => `<li><strong>${escapeHtml(field)}</strong>: ${escapeHtml(text)}</li>`,
+        )
+        .join("")
+    : `<li>${escapeHtml(message(code, locale))}</li>`;
+  const back = `<a href="javascript:history.back()">${en ? "Go back and correct" : "返回修改"}</a>`;
+  const homeLink = home ? ` · <a href="${escapeHtml(home)}">${en ? "Home" : "返回首页"}</a>` : "";
+  const html = `<!doctype html><html lang="${en ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.7"><h1>${title}</h1><ul>${items}</ul><p>${back}${homeLink}</p></body></html>`;
+  const merged = new Headers(headers);
+  merged.set("Content-Type", "text/html; charset=utf-8");
+  merged.set("Cache-Control", "no-store");
+  return new Response(html, { status: STATUS[code], headers: merged });
 }
 
 export type TBody =
@@ -47,7 +104,7 @@ export type TBody =
 
 /** Reads at most MAX_BODY_BYTES (whatever Content-Length claims) and decodes JSON or a form. */
 export async function readBody(req: PayloadRequest): Promise<TBody> {
-  const type = (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  const type = mediaType(req);
   const kind =
     type === "application/json"
       ? "json"
@@ -117,9 +174,14 @@ export function decodeForm(text: string): Record<string, unknown> {
 }
 
 /**
- * The client's IP. The CMS's own server (cms/server.ts) overwrites X-Forwarded-For with the socket
- * address unless TRUST_PROXY is set, so the first entry is always the one to trust.
+ * The client's IP: the rightmost X-Forwarded-For entry, the one the nearest proxy appended (a
+ * client can put anything in the entries before it). Without TRUST_PROXY the CMS's own server
+ * (cms/server.ts) replaces the header with the socket address, so it holds that one entry only.
  */
 export function clientIp(req: PayloadRequest): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const entries = (req.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.at(-1) ?? "unknown";
 }

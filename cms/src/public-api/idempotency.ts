@@ -2,12 +2,20 @@
  * `Idempotency-Key`: the first answer to a key is stored in the same transaction as the document it
  * created, so a repeat within 24 h gets that answer again and nothing is stored twice — even when
  * the repeat races the original (the key's unique index decides, the loser replays the winner).
+ *
+ * A key is scoped to the endpoint and the partner (`leads:yunfan:<key>`): two partners' widgets
+ * that happen to send the same key never see each other's answers. An expired answer (older than
+ * 24 h) no longer counts: the same key then stores a new submission, replacing the old row.
  */
-import type { Payload, PayloadRequest } from "payload";
+import { type Payload, type PayloadRequest, ValidationError, type Where } from "payload";
 import { inTransaction } from "../transaction.ts";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const KEY = /^[\x21-\x7e]{1,128}$/;
+const COLLECTION = "idempotency-keys";
+/** How long a request whose key lost the race waits for the winner's answer to commit. */
+const WAIT_ATTEMPTS = 20;
+const WAIT_MS = 100;
 
 export type TStoredResponse = { status: number; body: unknown };
 
@@ -15,9 +23,18 @@ export function isValidKey(key: string): boolean {
   return KEY.test(key);
 }
 
-async function stored(payload: Payload, scope: string): Promise<TStoredResponse | undefined> {
+/** `<endpoint>:<partner>:<key>`. Partner keys are `[a-z0-9-]`, so the parts never run together. */
+export function idempotencyScope(kind: string, partnerKey: string, key: string): string {
+  return `${kind}:${partnerKey}:${key}`;
+}
+
+/** The answer stored for `scope`, unless it has expired. */
+export async function storedResponse(
+  payload: Payload,
+  scope: string,
+): Promise<TStoredResponse | undefined> {
   const { docs } = await payload.find({
-    collection: "idempotency-keys",
+    collection: COLLECTION,
     where: { scope: { equals: scope }, expiresAt: { greater_than: new Date().toISOString() } },
     limit: 1,
     depth: 0,
@@ -26,6 +43,17 @@ async function stored(payload: Payload, scope: string): Promise<TStoredResponse 
   const doc = docs[0];
   return doc ? { status: doc.status, body: doc.body } : undefined;
 }
+
+/** The insert of the answer failed because another request stored one for the same scope. */
+function isDuplicateScope(error: unknown): boolean {
+  return (
+    error instanceof ValidationError &&
+    error.data.collection === COLLECTION &&
+    error.data.errors.some((field) => field.path === "scope")
+  );
+}
+
+const expired = (now: Date): Where => ({ expiresAt: { less_than_equal: now.toISOString() } });
 
 /**
  * Runs `work` once per scope. `work` receives a request carrying the transaction; everything it
@@ -37,20 +65,27 @@ export async function once(
   work: (req: PayloadRequest) => Promise<TStoredResponse>,
 ): Promise<TStoredResponse & { replayed: boolean }> {
   if (scope) {
-    const previous = await stored(payload, scope);
+    const previous = await storedResponse(payload, scope);
     if (previous) return { ...previous, replayed: true };
   }
   try {
     const result = await inTransaction(payload, async (req) => {
       const answer = await work(req);
       if (scope) {
+        const now = new Date();
+        // An expired answer for this scope would hold the unique index: it no longer counts.
+        await payload.db.deleteMany({
+          collection: COLLECTION,
+          where: { and: [{ scope: { equals: scope } }, expired(now)] },
+          req,
+        });
         await payload.create({
-          collection: "idempotency-keys",
+          collection: COLLECTION,
           data: {
             scope,
             status: answer.status,
             body: answer.body as Record<string, unknown>,
-            expiresAt: new Date(Date.now() + TTL_MS).toISOString(),
+            expiresAt: new Date(now.getTime() + TTL_MS).toISOString(),
           },
           overrideAccess: true,
           req,
@@ -60,24 +95,34 @@ export async function once(
     });
     return { ...result, replayed: false };
   } catch (error) {
+    if (!scope || !isDuplicateScope(error)) throw error;
     // A concurrent request with the same key won the unique index: answer as it did, once its
     // transaction has committed.
-    if (scope) {
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const winner = await stored(payload, scope);
-        if (winner) return { ...winner, replayed: true };
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
+      const winner = await storedResponse(payload, scope);
+      if (winner) return { ...winner, replayed: true };
+      await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
     }
-    throw error;
+    throw new Error(
+      `idempotency: no answer stored for a duplicate key within ${WAIT_ATTEMPTS * WAIT_MS} ms`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
-/** Drops answers older than 24 h (run from the periodic cleanup). */
-export async function expireKeys(payload: Payload): Promise<void> {
-  await payload.delete({
-    collection: "idempotency-keys",
-    where: { expiresAt: { less_than: new Date().toISOString() } },
+/**
+ * Deletes every stored answer that has expired (older than 24 h) — for the nightly cleanup job.
+ * One statement, whatever the number of rows; returns how many rows had expired at `now`.
+ */
+export async function expireKeys(payload: Payload, now: Date = new Date()): Promise<number> {
+  const where = expired(now);
+  const { totalDocs } = await payload.count({
+    collection: COLLECTION,
+    where,
     overrideAccess: true,
   });
+  if (totalDocs > 0) await payload.db.deleteMany({ collection: COLLECTION, where });
+  return totalDocs;
 }

@@ -2,11 +2,14 @@
  * The public lead API over real HTTP (Payload's REST handler on a real SQLite database): every
  * status of CONTRACT §3, CORS, idempotency, bots, injection attempts and rate limits.
  */
-import type { Payload } from "payload";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateLead } from "@beian/contract";
+import { type Payload, ValidationError } from "payload";
+import { email as payloadEmail } from "payload/shared";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../testing/server.ts";
+import { expireKeys } from "./idempotency.ts";
 
 const SITE = "http://site.test";
 const PARTNER_ORIGIN = "https://yunfan.example.com";
@@ -78,6 +81,38 @@ describe("GET /api/public/widget-config", () => {
     expect((await fetch(`${server.url}/api/public/widget-config?partner=haitang`)).status).toBe(
       404,
     );
+  });
+  it("lists published filing types only, never one that exists only as a draft", async () => {
+    const slugs = async () =>
+      (
+        (await (await fetch(`${server.url}/api/public/widget-config`)).json()) as {
+          filingTypes: { slug: string }[];
+        }
+      ).filingTypes.map((type) => type.slug);
+    const { docs } = await payload.find({
+      collection: "filing-types",
+      where: { slug: { equals: "enterprise" } },
+      depth: 0,
+    });
+    const published = docs[0];
+    if (!published) throw new Error("no enterprise filing type seeded");
+    const { id: _id, createdAt: _c, updatedAt: _u, _status: _s, ...data } = published;
+    await payload.delete({ collection: "filing-types", id: published.id });
+    const draft = await payload.create({
+      collection: "filing-types",
+      data: { ...data, _status: "draft" },
+      draft: true,
+    });
+    try {
+      expect(await slugs()).toEqual(["personal", "individual-business"]);
+    } finally {
+      await payload.update({
+        collection: "filing-types",
+        id: draft.id,
+        data: { _status: "published" },
+      });
+    }
+    expect(await slugs()).toEqual(["personal", "individual-business", "enterprise"]);
   });
 });
 
@@ -259,6 +294,206 @@ describe("POST /api/public/leads", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await limited.json()).error.code).toBe("rate_limited");
   });
+
+  it("refuses the emails the CMS's email field refuses, in the contract's shape", async () => {
+    for (const email of ["张三@qq.com", "a..b@qq.com", "a@b.c", "a@x_y.com"]) {
+      const response = await post(lead({ email }));
+      expect(response.status, email).toBe(400);
+      expect(response.headers.get("access-control-allow-origin")).toBe(SITE);
+      expect(await response.json(), email).toEqual({
+        error: {
+          code: "validation_failed",
+          message: "提交的信息有误,请检查后重试",
+          fields: { email: "请输入有效的邮箱地址" },
+        },
+      });
+    }
+  });
+
+  it("the contract's email check agrees with Payload's email field", () => {
+    const candidates = [
+      "wang@example.com",
+      "Wang.Xiao+beian@Sub.Example.COM.CN",
+      "o'brien@ex--ample.org",
+      "12345@qq.com",
+      "张三@qq.com",
+      "a..b@qq.com",
+      "a@b.c",
+      "a@x_y.com",
+      ".a@qq.com",
+      "a.@qq.com",
+      "a@-qq.com",
+      "a@qq-.com",
+      '"a"@qq.com',
+      "a@qq.c0m",
+      "a@localhost",
+      "a@[127.0.0.1]",
+      "a b@qq.com",
+    ];
+    const options = { req: { payload, t: (key: string) => key }, required: false } as never;
+    for (const value of candidates) {
+      const contract = validateLead({
+        name: "王",
+        phone: "13800138000",
+        consent: { privacy: true },
+        email: value,
+      }).ok;
+      expect(contract, value).toBe(payloadEmail(value, options) === true);
+    }
+  });
+
+  it("answers a failure while storing in the contract's shape, with CORS: 400 or a logged 500", async () => {
+    const create = payload.create.bind(payload);
+    let failure: Error = new Error("unused");
+    const spy = vi.spyOn(payload, "create").mockImplementation((async (args: {
+      collection: string;
+    }) => {
+      if (args.collection === "leads") throw failure;
+      return create(args as never);
+    }) as never);
+    const logged = vi.spyOn(payload.logger, "error");
+    try {
+      failure = new ValidationError({
+        collection: "leads",
+        errors: [{ path: "email", message: "Please enter a valid email address." }],
+      });
+      const refused = await post(lead());
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get("access-control-allow-origin")).toBe(SITE);
+      expect(await refused.json()).toEqual({
+        error: {
+          code: "validation_failed",
+          message: "提交的信息有误,请检查后重试",
+          fields: { email: "请输入有效的邮箱地址" },
+        },
+      });
+
+      failure = new Error("SQLITE_IOERR: disk I/O error");
+      const broken = await post(lead(), { "Accept-Language": "en" });
+      expect(broken.status).toBe(500);
+      expect(broken.headers.get("access-control-allow-origin")).toBe(SITE);
+      expect(await broken.json()).toEqual({
+        error: {
+          code: "internal_error",
+          message: "The service is unavailable; please try again later or call the hotline",
+        },
+      });
+      expect(logged).toHaveBeenCalled();
+
+      // With a key: the failure is not a duplicate key, so it is answered at once (no waiting).
+      const started = Date.now();
+      const keyed = await post(lead(), { "Idempotency-Key": `broken-${Date.now()}` });
+      expect(keyed.status).toBe(500);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      spy.mockRestore();
+      logged.mockRestore();
+    }
+  });
+
+  it("Idempotency-Key: an expired key (over 24 h) stores the new submission", async () => {
+    const before = await leadCount();
+    const key = `expired-${Date.now()}`;
+    const first = await (await post(lead(), { "Idempotency-Key": key })).json();
+    const { docs } = await payload.find({
+      collection: "idempotency-keys",
+      where: { scope: { like: key } },
+    });
+    expect(docs).toHaveLength(1);
+    await payload.update({
+      collection: "idempotency-keys",
+      id: docs[0]?.id as number,
+      data: { expiresAt: new Date(Date.now() - 60_000).toISOString() },
+    });
+    const again = await post(lead(), { "Idempotency-Key": key });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotency-replayed")).toBeNull();
+    const second = await again.json();
+    expect(second.reference).not.toBe(first.reference);
+    expect(await leadCount()).toBe(before + 2);
+    const replay = await post(lead(), { "Idempotency-Key": key });
+    expect(await replay.json()).toEqual(second);
+  });
+
+  it("Idempotency-Key: expireKeys deletes every expired answer and keeps the live ones", async () => {
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const future = new Date(Date.now() + 60_000).toISOString();
+    const stamp = Date.now();
+    for (let i = 0; i < 25; i++) {
+      await payload.create({
+        collection: "idempotency-keys",
+        data: { scope: `leads:direct:old-${stamp}-${i}`, status: 201, body: {}, expiresAt: past },
+      });
+    }
+    await payload.create({
+      collection: "idempotency-keys",
+      data: { scope: `leads:direct:live-${stamp}`, status: 201, body: {}, expiresAt: future },
+    });
+    expect(await expireKeys(payload)).toBeGreaterThanOrEqual(25);
+    const left = await payload.find({
+      collection: "idempotency-keys",
+      where: { scope: { like: `-${stamp}` } },
+      pagination: false,
+    });
+    expect(left.docs.map((doc) => doc.scope)).toEqual([`leads:direct:live-${stamp}`]);
+    const stale = await payload.count({
+      collection: "idempotency-keys",
+      where: { expiresAt: { less_than_equal: new Date().toISOString() } },
+    });
+    expect(stale.totalDocs).toBe(0);
+  });
+
+  it("Idempotency-Key: a key is the partner's own; another partner's same key is another request", async () => {
+    const key = `shared-${Date.now()}`;
+    const direct = await (await post(lead(), { "Idempotency-Key": key })).json();
+    const partnered = await post(
+      lead({ partner: "yunfan", consent: { privacy: true, sharing: true } }),
+      { Origin: PARTNER_ORIGIN, "Idempotency-Key": key },
+    );
+    expect(partnered.status).toBe(201);
+    expect(partnered.headers.get("idempotency-replayed")).toBeNull();
+    const body = await partnered.json();
+    expect(body.reference).not.toBe(direct.reference);
+    const stored = await payload.findByID({ collection: "leads", id: body.id, depth: 1 });
+    expect(stored.partner).toMatchObject({ key: "yunfan" });
+  });
+
+  it("a replayed Idempotency-Key costs no rate-limit points", async () => {
+    const ip = "10.98.0.1";
+    const key = `free-${Date.now()}`;
+    const first = await post(lead(), { "X-Forwarded-For": ip, "Idempotency-Key": key });
+    expect(first.status).toBe(201);
+    for (let i = 0; i < 7; i++) {
+      const replay = await post(lead(), { "X-Forwarded-For": ip, "Idempotency-Key": key });
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get("idempotency-replayed")).toBe("true");
+    }
+    expect((await post(lead(), { "X-Forwarded-For": ip })).status).toBe(201);
+  });
+
+  it("junk and bots do not use up a partner's budget (only submissions that are stored count)", async () => {
+    const origin = "https://qingshan.example.com";
+    const viaQingshan = (extra: Record<string, unknown>) =>
+      post(lead({ partner: "qingshan", consent: { privacy: true, sharing: true }, ...extra }), {
+        Origin: origin,
+      });
+    // The partner's budget is ten times the per-IP one (5): 50 per window.
+    for (let i = 0; i < 55; i++) expect((await viaQingshan({ phone: "1" })).status).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect((await viaQingshan({ website: "http://spam.example" })).status).toBe(201);
+    const before = await leadCount();
+    expect((await viaQingshan({})).status).toBe(201);
+    expect(await leadCount()).toBe(before + 1);
+  });
+
+  it("TRUST_PROXY: the client is the rightmost X-Forwarded-For entry, not what it claims", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const forwarded = `203.0.113.${i + 1}, 10.97.0.1`;
+      statuses.push((await post(lead(), { "X-Forwarded-For": forwarded })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+  });
 });
 
 describe("the plain HTML form (no JavaScript)", () => {
@@ -323,6 +558,45 @@ describe("the plain HTML form (no JavaScript)", () => {
     const html = await response.text();
     expect(html).toContain("请输入有效的中国大陆手机号");
     expect(html).toContain("请填写此项");
+  });
+
+  it("answers every other error with an HTML page too, with its status, in the visitor's language", async () => {
+    const valid = { name: "赵六", phone: "13900139000", "consent.privacy": "true" };
+    const page = async (response: Response, status: number, text: string) => {
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toMatch(/text\/html/);
+      expect(await response.text()).toContain(text);
+    };
+    await page(await form(valid, { Origin: "https://evil.example.net" }), 403, "此网站无权提交");
+    await page(await form({ ...valid, partner: "nobody" }), 404, "合作伙伴不存在或已停用");
+    await page(await form({ ...valid, message: "字".repeat(6000) }), 413, "提交内容过大");
+    await page(
+      await post(
+        undefined,
+        { "Content-Type": "multipart/form-data; boundary=b", "Accept-Language": "en" },
+        '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--b--\r\n',
+      ),
+      415,
+      "Unsupported content type",
+    );
+    const ip = "10.96.0.1";
+    for (let i = 0; i < 5; i++) await form({ ...valid, phone: "1" }, { "X-Forwarded-For": ip });
+    const limited = await form(valid, { "X-Forwarded-For": ip, "Accept-Language": "en" });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    await page(limited, 429, "Too many submissions; please try again later");
+
+    const create = payload.create.bind(payload);
+    const spy = vi.spyOn(payload, "create").mockImplementation((async (args: {
+      collection: string;
+    }) => {
+      if (args.collection === "leads") throw new Error("disk full");
+      return create(args as never);
+    }) as never);
+    try {
+      await page(await form(valid), 500, "服务暂时不可用,请稍后再试或致电咨询热线");
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -218,6 +218,40 @@ describe("POST /api/public/orders/lookup", () => {
     ]);
   });
 
+  it("after a resubmission (rejected → submitted) the timeline starts again", async () => {
+    const { orderNo } = await place();
+    await move(orderNo, "preliminary_review");
+    await move(orderNo, "platform_review");
+    await move(orderNo, "rejected", {
+      rejection: [{ field: "小程序名称", reason: "名称含敏感词", suggestion: "请更换名称" }],
+    });
+    const resubmitted = await move(orderNo, "submitted");
+    const body = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
+    expect(body.status).toBe("submitted");
+    expect(
+      body.stages.map((stage: { key: string; state: string }) => `${stage.key}:${stage.state}`),
+    ).toEqual([
+      "submitted:current",
+      "preliminary_review:pending",
+      "platform_review:pending",
+      "sms_verification:pending",
+      "bureau_review:pending",
+      "filed:pending",
+      "police_filing:pending",
+    ]);
+    expect(body.stages[0].at).toBe(resubmitted.stageHistory?.at(-1)?.enteredAt);
+    expect(body.stages.slice(1).every((stage: { at?: string }) => stage.at === undefined)).toBe(
+      true,
+    );
+
+    await move(orderNo, "preliminary_review");
+    const again = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
+    expect(
+      again.stages.slice(0, 3).map((stage: { key: string; state: string }) => stage.state),
+    ).toEqual(["done", "current", "pending"]);
+    expect(again.stages[2].at).toBeUndefined();
+  });
+
   it("an unknown order and a wrong phone look exactly the same", async () => {
     const { orderNo } = await place();
     const wrongPhone = await post("orders/lookup", { orderNo, phone: "13900000000" });

@@ -86,7 +86,11 @@ export function orderLookupHandler(env: TEnv) {
       depth: 0,
     });
     const titleOf = (key: string) => titles.docs.find((stage) => stage.key === key)?.title ?? key;
-    const history = order.stageHistory ?? [];
+    // A resubmission (`rejected` → `submitted`) starts the pipeline afresh: only the history since
+    // the latest entry into `submitted` says which stages are done, and when.
+    const fullHistory = order.stageHistory ?? [];
+    const restart = fullHistory.findLastIndex((entry) => entry.stage === "submitted");
+    const history = restart > 0 ? fullHistory.slice(restart) : fullHistory;
     const enteredAt = (key: string) =>
       history.findLast((entry) => entry.stage === key)?.enteredAt ?? undefined;
     const current = order.status;

@@ -1,14 +1,24 @@
 /**
- * The shared pipeline of every public POST (leads now, orders next): media type and size, rate
- * limits, origin, partner, bots, validation, idempotency — in that order, each with its own 4xx.
- * Endpoint modules supply only the schema and what to store.
+ * The shared pipeline of every public POST (leads, orders): media type and size, origin, partner,
+ * a replay of a stored Idempotency-Key answer, the per-IP rate limit, bots, validation, the
+ * per-partner rate limit and the idempotent store — in that order, each with its own 4xx. A replay
+ * costs no rate-limit points, and only submissions that would be stored count against their
+ * partner's budget (junk and bots cannot use up a partner's). Whatever goes wrong later is still
+ * answered in the contract's error shape, never Payload's. Endpoint modules supply only the schema
+ * and what to store.
  */
-import { escapeHtml, type TFieldErrors, type TLocale, type TResult } from "@beian/contract";
-import type { Payload, PayloadRequest } from "payload";
+import { message, type TFieldErrors, type TLocale, type TResult } from "@beian/contract";
+import { type Payload, type PayloadRequest, ValidationError } from "payload";
 import type { TEnv } from "../env.ts";
 import { activePartners, corsHeaders } from "./cors.ts";
 import { clientIp, errorResponse, localeOf, readBody } from "./http.ts";
-import { isValidKey, once, type TStoredResponse } from "./idempotency.ts";
+import {
+  idempotencyScope,
+  isValidKey,
+  once,
+  storedResponse,
+  type TStoredResponse,
+} from "./idempotency.ts";
 import { consume, limitersFor } from "./rateLimit.ts";
 
 /** Faster than this from form shown to submit is a bot (autofill and a click take longer). */
@@ -46,20 +56,39 @@ export function submissionHandler<
 >(env: TEnv, spec: TSubmissionSpec<T>) {
   const siteOrigin = new URL(env.SITE_URL).origin;
   return async (req: PayloadRequest): Promise<Response> => {
-    const cors = await corsHeaders(req, siteOrigin);
+    let cors: Record<string, string> = { Vary: "Origin" };
     const fail = (
       code: Parameters<typeof errorResponse>[1],
       headers: Record<string, string> = {},
       fields?: TFieldErrors,
-    ) => errorResponse(req, code, { ...cors, ...headers }, fields);
+    ) => errorResponse(req, code, { ...cors, ...headers }, fields, env.SITE_URL);
+    try {
+      cors = await corsHeaders(req, siteOrigin);
+      return await submit(req, cors, fail);
+    } catch (error) {
+      // Bad input is the contract's to refuse; what Payload still refuses is told the same way.
+      if (error instanceof ValidationError) {
+        req.payload.logger.warn({ err: error, msg: `public ${spec.kind}: refused by Payload` });
+        return fail("validation_failed", {}, payloadFieldErrors(error, localeOf(req)));
+      }
+      req.payload.logger.error({ err: error, msg: `public ${spec.kind}: submission failed` });
+      return fail("internal_error");
+    }
+  };
 
+  async function submit(
+    req: PayloadRequest,
+    cors: Record<string, string>,
+    fail: (
+      code: Parameters<typeof errorResponse>[1],
+      headers?: Record<string, string>,
+      fields?: TFieldErrors,
+    ) => Response,
+  ): Promise<Response> {
     const body = await readBody(req);
     if (!body.ok) return fail(body.code);
     const asForm = body.kind === "form";
     const locale = localeOf(req);
-
-    const ipLimit = await consume(limitersFor(req.payload, env).ip, clientIp(req));
-    if (!ipLimit.ok) return fail("rate_limited", { "Retry-After": String(ipLimit.retryAfterS) });
 
     const raw = (typeof body.data === "object" && body.data !== null ? body.data : {}) as Record<
       string,
@@ -82,31 +111,7 @@ export function submissionHandler<
       return fail("origin_not_allowed");
     }
     if (!partner) return fail("unknown_partner");
-
-    const partnerLimit = await consume(limitersFor(req.payload, env).partner, partner.key);
-    if (!partnerLimit.ok)
-      return fail("rate_limited", { "Retry-After": String(partnerLimit.retryAfterS) });
-
-    if (
-      (typeof raw.website === "string" && raw.website !== "") ||
-      (typeof raw.elapsedMs === "number" && raw.elapsedMs < MIN_FILL_MS)
-    ) {
-      req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${clientIp(req)})`);
-      return created(
-        asForm,
-        thanksUrl(env, partner, returnTo),
-        { status: 201, body: spec.decoy() },
-        cors,
-        false,
-      );
-    }
-
-    const validated = spec.validate({ ...payloadFields, partner: partnerKey }, locale);
-    if (!validated.ok) {
-      return asForm
-        ? formErrorPage(locale, validated.error, env)
-        : fail("validation_failed", {}, validated.error);
-    }
+    const thanks = thanksUrl(env, partner, returnTo);
 
     const key = req.headers.get("idempotency-key");
     if (key !== null && !isValidKey(key)) {
@@ -119,13 +124,50 @@ export function submissionHandler<
         },
       );
     }
-    const scope = key ? `${spec.kind}:${key}` : undefined;
+    const scope = key ? idempotencyScope(spec.kind, partner.key, key) : undefined;
+    // A repeat of an answered request is answered again before any rate limit: it costs nothing.
+    const previous = scope ? await storedResponse(req.payload, scope) : undefined;
+    if (previous) return created(asForm, thanks, previous, cors, true);
+
+    const limiters = limitersFor(req.payload, env);
+    const ipLimit = await consume(limiters.ip, clientIp(req));
+    if (!ipLimit.ok) return fail("rate_limited", { "Retry-After": String(ipLimit.retryAfterS) });
+
+    if (
+      (typeof raw.website === "string" && raw.website !== "") ||
+      (typeof raw.elapsedMs === "number" && raw.elapsedMs < MIN_FILL_MS)
+    ) {
+      req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${clientIp(req)})`);
+      return created(asForm, thanks, { status: 201, body: spec.decoy() }, cors, false);
+    }
+
+    const validated = spec.validate({ ...payloadFields, partner: partnerKey }, locale);
+    if (!validated.ok) return fail("validation_failed", {}, validated.error);
+
+    // Only what will be stored counts against the partner's budget.
+    const partnerLimit = await consume(limiters.partner, partner.key);
+    if (!partnerLimit.ok)
+      return fail("rate_limited", { "Retry-After": String(partnerLimit.retryAfterS) });
+
     const result = await once(req.payload, scope, async (txReq) => ({
       status: 201,
       body: await spec.store({ data: validated.data, partner, req: txReq, payload: req.payload }),
     }));
-    return created(asForm, thanksUrl(env, partner, returnTo), result, cors, result.replayed);
-  };
+    return created(asForm, thanks, result, cors, result.replayed);
+  }
+}
+
+/**
+ * A Payload ValidationError as the contract's field errors: the same paths as the payload
+ * (`email`, `contact.email`), with the contract's message in the visitor's language.
+ */
+function payloadFieldErrors(error: ValidationError, locale: TLocale): TFieldErrors | undefined {
+  const fields: TFieldErrors = {};
+  for (const { path } of error.data.errors) {
+    if (!path) continue;
+    fields[path] ??= message(/(^|\.)email$/.test(path) ? "email_invalid" : "invalid", locale);
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 function created(
@@ -169,17 +211,4 @@ export function thanksUrl(
     }
   }
   return new URL("/thanks/", env.SITE_URL).toString();
-}
-
-/** The no-JavaScript form's error page: what was wrong, in the visitor's language, and a way back. */
-function formErrorPage(locale: TLocale, fields: TFieldErrors, env: TEnv): Response {
-  const en = locale === "en";
-  const items = Object.entries(fields)
-    .map(([field, text]) => `<li><strong>${escapeHtml(field)}</strong>: ${escapeHtml(text)}</li>`)
-    .join("");
-  const html = `<!doctype html><html lang="${en ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${en ? "Please check your details" : "请检查填写的信息"}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.7"><h1>${en ? "Please check your details" : "请检查填写的信息"}</h1><ul>${items}</ul><p><a href="javascript:history.back()">${en ? "Go back and correct" : "返回修改"}</a> · <a href="${escapeHtml(env.SITE_URL)}">${en ? "Home" : "返回首页"}</a></p></body></html>`;
-  return new Response(html, {
-    status: 400,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
-  });
 }

@@ -13,7 +13,14 @@ export function widgetConfigHandler(env: TEnv) {
     if (!partner) return errorResponse(req, "unknown_partner", cors);
 
     const [types, settings] = await Promise.all([
-      req.payload.find({ collection: "filing-types", sort: "order", pagination: false, depth: 0 }),
+      // Published filing types only: one never published exists as a draft alone.
+      req.payload.find({
+        collection: "filing-types",
+        where: { _status: { equals: "published" } },
+        sort: "order",
+        pagination: false,
+        depth: 0,
+      }),
       req.payload.findGlobal({ slug: "site-settings", depth: 0 }),
     ]);
     const body = {

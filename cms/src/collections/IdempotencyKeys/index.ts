@@ -10,7 +10,7 @@ export const IdempotencyKeys: CollectionConfig = {
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
-    /** `<endpoint>:<key>`: the same key on another endpoint is another request. */
+    /** `<endpoint>:<partner>:<key>`: the same key on another endpoint or from another partner is another request. */
     { name: "scope", type: "text", required: true, unique: true, index: true },
     { name: "status", type: "number", required: true },
     { name: "body", type: "json", required: true },
