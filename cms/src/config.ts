@@ -40,6 +40,7 @@ import { publicEndpoints } from "./public-api/index.ts";
 import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
 import { enforceRetentionTask, scheduleNextRetention } from "./retention/index.ts";
 import { takeTransactionsInTurn } from "./sqliteWrites.ts";
+import { missingTransactions } from "./transaction.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -104,9 +105,11 @@ export function buildBeianConfig(env: TEnv) {
       // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.
       autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 2 }] : [],
     },
-    // A job runner first releases jobs a stopped process left "processing", and makes sure the
+    // Production refuses a database without transactions. A job runner first releases jobs a stopped process left "processing", and makes sure the
     // nightly retention run is queued.
     onInit: async (payload) => {
+      const unsafe = missingTransactions(payload.db, env.NODE_ENV);
+      if (unsafe) throw new Error(`refusing to start: ${unsafe}`);
       if (!env.JOBS_AUTORUN) return;
       await reclaimStalledJobs(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: "jobs: could not release stalled jobs" }),
@@ -130,7 +133,9 @@ export function buildBeianConfig(env: TEnv) {
     sharp,
     // Nothing uses GraphQL: no endpoint, no playground, no schema to attack.
     graphQL: { disable: true, disablePlaygroundInProduction: true },
-    csrf: [env.CMS_URL, env.SITE_URL],
+    // Cookie-authenticated requests come from the admin only; the static site and the widget use
+    // the public endpoints, which need no session.
+    csrf: [env.CMS_URL],
     upload: { limits: { fileSize: 10 * 1024 * 1024 } },
     typescript: { outputFile: path.join(srcDir, "payload-types.ts"), autoGenerate: false },
   });

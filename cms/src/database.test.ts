@@ -11,6 +11,7 @@ import { buildBeianConfig } from "./config.ts";
 import { migrations } from "./migrations/index.ts";
 import { seed } from "./seed/index.ts";
 import { createTestPayload, testEnv } from "./testing/payload.ts";
+import { missingTransactions } from "./transaction.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -58,6 +59,9 @@ describe("SQLite with the committed migrations (production path)", () => {
     // A migration that falls behind the config (a field added without `migrate:create`) shows here.
     expect(await sqliteSchema(migrated)).toEqual(await sqliteSchema(pushed.payload));
 
+    // Production may run on it: transactions are on.
+    expect(missingTransactions(migrated.db, "production")).toBeUndefined();
+
     const report = await seed(migrated, env);
     expect(report.created["filing-types"]).toBe(3);
     expect((await migrated.count({ collection: "faqs" })).totalDocs).toBeGreaterThanOrEqual(11);
@@ -65,6 +69,16 @@ describe("SQLite with the committed migrations (production path)", () => {
 });
 
 describe("MongoDB", () => {
+  it("production refuses a MongoDB without transactions (Payload turns them off off a replica set)", () => {
+    // What Payload's MongoDB adapter leaves after connecting to a server that is not a replica set.
+    const standalone = { name: "mongoose", transactionOptions: false };
+    expect(missingTransactions(standalone, "production")).toMatch(/replica set/);
+    expect(missingTransactions(standalone, "development")).toBeUndefined();
+    expect(missingTransactions({ name: "mongoose", transactionOptions: {} }, "production")).toBe(
+      undefined,
+    );
+  });
+
   it("a mongodb:// URI selects the MongoDB adapter with the same collections and globals", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "beian-mongo-"));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));

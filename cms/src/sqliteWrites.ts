@@ -114,13 +114,14 @@ function turnQueue(onGuardTripped: (what: string) => void): TTurns {
         taken--;
         resolve();
       };
-      const previous = tail;
-      tail = previous.then(() => mine);
-      const inTurn = await Promise.race([
-        previous.then(() => true),
+      // The next turn waits for this one only, not for whatever this one gave up waiting for:
+      // a turn that is never released costs one guard period, not one per later write.
+      const inTurn = Promise.race([
+        tail.then(() => true),
         new Promise<boolean>((done) => setTimeout(() => done(false), MAX_TURN_WAIT_MS).unref()),
       ]);
-      if (!inTurn) onGuardTripped(what);
+      tail = inTurn.then(() => mine);
+      if (!(await inTurn)) onGuardTripped(what);
       return release;
     },
   };

@@ -27,3 +27,17 @@ export async function inTransaction<T>(
     throw error;
   }
 }
+
+/**
+ * Why a production database cannot be trusted with submissions, or `undefined` when it can. The
+ * public endpoints and every hook rely on transactions (a lead with its emails, an idempotency key
+ * with its response); Payload's MongoDB adapter silently runs without them on a server that is
+ * not a replica set, and then a race can store a submission twice.
+ */
+export function missingTransactions(
+  db: { name: string; transactionOptions?: unknown },
+  nodeEnv: string,
+): string | undefined {
+  if (nodeEnv !== "production" || db.transactionOptions !== false) return undefined;
+  return `the ${db.name} database runs without transactions; MongoDB must be a replica set (Atlas is one; a single server can be started as a one-member replica set)`;
+}

@@ -9,13 +9,19 @@
  */
 import type { Payload, TaskConfig, Where } from "payload";
 import { CHINA_OFFSET_MS } from "../chinaTime.ts";
+import { expireKeys } from "../public-api/idempotency.ts";
 import { inTransaction } from "../transaction.ts";
 
 export const RETENTION = { leadMonths: 12, orderYears: 3, accountEmailMonths: 6 } as const;
 
 export const ENFORCE_RETENTION_TASK = "enforceRetention";
 
-export type TRetentionReport = { leads: number; orders: number; emails: number };
+export type TRetentionReport = {
+  leads: number;
+  orders: number;
+  emails: number;
+  idempotencyKeys: number;
+};
 
 const monthsBefore = (now: Date, months: number): string => {
   const date = new Date(now);
@@ -39,19 +45,37 @@ async function ids(
   return docs.map((doc) => doc.id);
 }
 
+/**
+ * Deletes in batches, each its own transaction: the first run over a large backlog must not hold
+ * SQLite's one write lock for long, while prospects are submitting.
+ */
+export const RETENTION_BATCH = 100;
+
 async function remove(
   payload: Payload,
   collection: "leads" | "orders" | "outbox",
   where: Where,
 ): Promise<number> {
-  const { docs, errors } = await payload.delete({
-    collection,
-    where,
-    overrideAccess: true,
-    depth: 0,
-  });
-  if (errors.length) throw new Error(`retention: ${errors.length} ${collection} not deleted`);
-  return docs.length;
+  let removed = 0;
+  for (;;) {
+    const { docs } = await payload.find({
+      collection,
+      where,
+      limit: RETENTION_BATCH,
+      depth: 0,
+      select: {},
+      overrideAccess: true,
+    });
+    if (docs.length === 0) return removed;
+    const { errors } = await payload.delete({
+      collection,
+      where: { id: { in: docs.map((doc) => doc.id) } },
+      overrideAccess: true,
+      depth: 0,
+    });
+    if (errors.length) throw new Error(`retention: ${errors.length} ${collection} not deleted`);
+    removed += docs.length;
+  }
 }
 
 export async function enforceRetention(
@@ -65,7 +89,8 @@ export async function enforceRetention(
     ...(await ids(payload, "leads", {
       and: [
         { updatedAt: { less_than: monthsBefore(now, RETENTION.leadMonths) } },
-        { status: { not_equals: "converted" } },
+        // No order came of it (a converted lead whose order was deleted counts as one).
+        { convertedOrder: { exists: false } },
       ],
     })),
     // A converted lead is part of its order's record and goes with it.
@@ -83,7 +108,10 @@ export async function enforceRetention(
   const emails = await remove(payload, "outbox", { or: about });
   const orders = orderIds.length ? await remove(payload, "orders", { id: { in: orderIds } }) : 0;
   const leads = leadIds.length ? await remove(payload, "leads", { id: { in: leadIds } }) : 0;
-  return { leads, orders, emails };
+  // Stored answers to idempotent submissions hold personal data too, and serve no purpose after
+  // their 24 hours.
+  const idempotencyKeys = await expireKeys(payload, now);
+  return { leads, orders, emails, idempotencyKeys };
 }
 
 /** 03:30 in China, when few people fill in forms: the first such moment after `now`. */
@@ -131,14 +159,16 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
     { name: "leads", type: "number" },
     { name: "orders", type: "number" },
     { name: "emails", type: "number" },
+    { name: "idempotencyKeys", type: "number" },
   ],
   retries: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
   handler: async ({ req }) => {
+    // Tomorrow's run first: a night whose run fails (after its retries) must not end the chain.
+    await scheduleNextRetention(req.payload);
     const report = await enforceRetention(req.payload);
     req.payload.logger.info(
-      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.emails} email(s)`,
+      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.emails} email(s), ${report.idempotencyKeys} idempotency key(s)`,
     );
-    await scheduleNextRetention(req.payload);
     return { output: report };
   },
 };

@@ -10,6 +10,7 @@ import {
   ENFORCE_RETENTION_TASK,
   enforceRetention,
   nextRunAt,
+  RETENTION_BATCH,
   scheduleNextRetention,
 } from "./index.ts";
 
@@ -101,7 +102,44 @@ it("deletes expired leads and orders with their emails, and keeps the rest", asy
   expect(report.emails).toBeGreaterThanOrEqual(4);
 
   // Nothing left to do the next night.
-  expect(await enforceRetention(payload, now)).toEqual({ leads: 0, orders: 0, emails: 0 });
+  expect(await enforceRetention(payload, now)).toEqual({
+    leads: 0,
+    orders: 0,
+    emails: 0,
+    idempotencyKeys: 0,
+  });
+});
+
+it("a lead whose order is gone counts as unconverted, a large backlog goes in batches, expired idempotency keys go", async () => {
+  // Marked converted, but its order was deleted (by an admin, or by retention): 12 months apply.
+  const orphan = await payload.db.create({
+    collection: "leads",
+    data: { reference: "L-ORPH01", name: "孤儿", phone: "13800138000", status: "converted" },
+    req: {},
+  });
+  await touchedAt("leads", orphan.id as number, ago(400));
+  const backlog = RETENTION_BATCH + 50;
+  for (let i = 0; i < backlog; i++) {
+    const doc = await payload.db.create({
+      collection: "leads",
+      data: { reference: `L-BK${String(i).padStart(4, "0")}`, name: "积压", phone: "13800138000" },
+      req: {},
+    });
+    await touchedAt("leads", doc.id as number, ago(500));
+  }
+  const keyOf = (scope: string, expiresAt: string) =>
+    payload.create({
+      collection: "idempotency-keys",
+      data: { scope, status: 201, body: { id: 1 }, expiresAt },
+    });
+  await keyOf("leads:direct:expired", ago(2));
+  const live = await keyOf("leads:direct:live", new Date(now.getTime() + 3600_000).toISOString());
+  const report = await enforceRetention(payload, now);
+  expect(report.leads).toBe(backlog + 1);
+  expect(await exists("leads", orphan.id as number)).toBe(false);
+  expect(report.idempotencyKeys).toBe(1);
+  const keys = await payload.find({ collection: "idempotency-keys", pagination: false });
+  expect(keys.docs.map((key) => key.id)).toEqual([live.id]);
 });
 
 it("runs every night at 03:30 China time, one run queued at a time", async () => {
