@@ -54,6 +54,8 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
   const status = useRef<HTMLDivElement>(null);
   const shownAt = useRef(0);
   const key = useRef<string | undefined>(undefined);
+  /** The key of this form's last stored attempt: an edited resubmission takes its place. */
+  const last = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     if (visible && !shownAt.current) shownAt.current = Date.now();
@@ -130,7 +132,8 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
       lang,
     };
     const storage = storageOf(window);
-    savePending(storage, entry);
+    savePending(storage, entry, last.current);
+    last.current = entry.key;
     setPhase("sending");
     setNotice(t.sending);
     const outcome = await submit(storage, entry, {
@@ -143,7 +146,7 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
     if (outcome.type === "failed") {
       setPhase("failed");
       setNotice("");
-      emit("beian:error", { code: "network_error", message: t.failed });
+      emit("beian:error", { code: outcome.code, message: t.failed });
       return;
     }
     setPhase("idle");

@@ -433,11 +433,13 @@ describe("the embed script", () => {
     const alert = first.$("#bw-panel-lead [role=alert]");
     expect(alert?.querySelector("a")?.getAttribute("href")).toBe("tel:4009986176");
     const stored = JSON.parse(first.window.localStorage.getItem(PENDING_KEY) ?? "null");
-    expect(stored).toMatchObject({
-      kind: "lead",
-      url: "https://cms.example/api/public/leads",
-      body: { name: "张三", phone: "13800138000" },
-    });
+    expect(stored).toMatchObject([
+      {
+        kind: "lead",
+        url: "https://cms.example/api/public/leads",
+        body: { name: "张三", phone: "13800138000" },
+      },
+    ]);
     expect(first.$("#bw-panel-lead [name=name]")).not.toBeNull();
 
     const keys: string[] = [];
@@ -449,12 +451,108 @@ describe("the embed script", () => {
         return json(201, { id: 1, reference: "L-AAAAAA" });
       },
     });
-    expect(keys).toEqual([stored.key]);
+    expect(keys).toEqual([stored[0].key]);
     expect(second.window.localStorage.getItem(PENDING_KEY)).toBeNull();
     expect(second.events).toContainEqual({
       type: "beian:submitted",
       detail: { kind: "lead", reference: "L-AAAAAA" },
     });
+  });
+
+  it("retries a rate-limited (429) submission with the same key, keeps it, and offers the hotline", async () => {
+    const keys: string[] = [];
+    let limited = true;
+    const { $, type, click, window, events } = await page({
+      data: { partner: "direct" },
+      answer: (call) => {
+        keys.push(call.headers["Idempotency-Key"] ?? "");
+        if (!limited) return json(201, { id: 2, reference: "L-BBBBBB" });
+        return new Response(
+          JSON.stringify({ error: { code: "rate_limited", message: "请求过于频繁" } }),
+          { status: 429, headers: { "Content-Type": "application/json", "Retry-After": "1" } },
+        );
+      },
+    });
+    await click(".launcher");
+    await type("#bw-panel-lead [name=name]", "张三");
+    await type("#bw-panel-lead [name=phone]", "13800138000");
+    await click("#bw-panel-lead [name='consent.privacy']");
+    await click("#bw-panel-lead .submit");
+    await settle(window, 100);
+    expect(keys).toHaveLength(5);
+    expect(new Set(keys).size).toBe(1);
+    expect($("#bw-panel-lead [role=alert] a")?.getAttribute("href")).toBe("tel:4009986176");
+    expect(events.at(-1)).toMatchObject({ type: "beian:error", detail: { code: "rate_limited" } });
+    const stored = JSON.parse(window.localStorage.getItem(PENDING_KEY) ?? "null");
+    expect(stored).toMatchObject([{ kind: "lead", key: keys[0] }]);
+
+    limited = false;
+    await click("#bw-panel-lead .submit");
+    expect(keys.at(-1)).toBe(keys[0]);
+    expect(window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(events.at(-1)).toEqual({
+      type: "beian:submitted",
+      detail: { kind: "lead", reference: "L-BBBBBB" },
+    });
+  });
+
+  it("keeps a failed lead and a failed order side by side and resends each on the next load", async () => {
+    const first = await page({
+      data: { partner: "direct" },
+      answer: () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    await first.click(".launcher");
+    await first.type("#bw-panel-lead [name=name]", "张三");
+    await first.type("#bw-panel-lead [name=phone]", "13800138000");
+    await first.click("#bw-panel-lead [name='consent.privacy']");
+    await first.click("#bw-panel-lead .submit");
+    await settle(first.window, 100);
+    // an edited resubmission takes the place of the attempt it corrects
+    await first.type("#bw-panel-lead [name=name]", "张三丰");
+    await first.click("#bw-panel-lead .submit");
+    await settle(first.window, 100);
+    await first.click("#bw-tab-order");
+    await first.type("#bw-panel-order [name='filingType']", "personal");
+    await first.type("#bw-panel-order [name='contact.name']", "李四");
+    await first.type("#bw-panel-order [name='contact.phone']", "13900000000");
+    await first.type("#bw-panel-order [name='entity.province']", "zhejiang");
+    await first.click("#bw-panel-order [name='consent.privacy']");
+    await first.click("#bw-panel-order .submit");
+    await settle(first.window, 100);
+    expect(first.$("#bw-panel-order [role=alert]")).not.toBeNull();
+    const stored = JSON.parse(first.window.localStorage.getItem(PENDING_KEY) ?? "null");
+    expect(stored).toMatchObject([
+      { kind: "lead", body: { name: "张三丰" } },
+      { kind: "order", body: { contact: { name: "李四" } } },
+    ]);
+    expect(stored).toHaveLength(2);
+
+    const sent: [string, string][] = [];
+    const second = await page({
+      data: { partner: "direct" },
+      storage: { [PENDING_KEY]: JSON.stringify(stored) },
+      answer: (call) => {
+        sent.push([call.url, call.headers["Idempotency-Key"] ?? ""]);
+        return call.url.endsWith("/leads")
+          ? json(201, { id: 3, reference: "L-CCCCCC" })
+          : json(503, {});
+      },
+    });
+    await settle(second.window, 100);
+    expect(sent[0]).toEqual(["https://cms.example/api/public/leads", stored[0].key]);
+    expect(sent.slice(1)).toEqual(
+      Array(5).fill(["https://cms.example/api/public/orders", stored[1].key]),
+    );
+    expect(second.events).toContainEqual({
+      type: "beian:submitted",
+      detail: { kind: "lead", reference: "L-CCCCCC" },
+    });
+    // the confirmed lead is gone; the order (still 503) stays for the next load
+    expect(JSON.parse(second.window.localStorage.getItem(PENDING_KEY) ?? "null")).toEqual([
+      stored[1],
+    ]);
   });
 
   it("takes the partner from the page URL for the iframe page, and obeys BeianWidget.open()", async () => {

@@ -5,7 +5,9 @@ import {
   deliver,
   newKey,
   PENDING_KEY,
+  PENDING_MAX,
   PENDING_TTL_MS,
+  RETRY_AFTER_MAX_MS,
   readPending,
   savePending,
   submit,
@@ -40,38 +42,96 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 describe("the pending-submission store", () => {
-  it("saves and reads back the submission under beian-widget:pending", () => {
-    const storage = fakeStorage();
-    expect(savePending(storage, entry())).toBe(true);
-    expect(JSON.parse(storage.data.get(PENDING_KEY) ?? "")).toMatchObject({
-      kind: "lead",
-      key: entry().key,
-      createdAt: NOW,
-    });
-    expect(readPending(storage, NOW + 1000)).toEqual(entry());
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it("expires entries after 24 h, and drops malformed ones", () => {
+  it("saves and reads back the submission under beian-widget:pending, as a list", () => {
+    const storage = fakeStorage();
+    expect(savePending(storage, entry())).toBe(true);
+    expect(JSON.parse(storage.data.get(PENDING_KEY) ?? "")).toMatchObject([
+      { kind: "lead", key: entry().key, createdAt: NOW },
+    ]);
+    expect(readPending(storage, NOW + 1000)).toEqual([entry()]);
+  });
+
+  it("keeps submissions side by side by Idempotency-Key: a failed order does not replace a failed lead", () => {
+    const storage = fakeStorage();
+    const lead = entry({ key: "lead-key" });
+    const order = entry({
+      kind: "order",
+      key: "order-key",
+      url: "https://cms.example/api/public/orders",
+    });
+    savePending(storage, lead);
+    savePending(storage, order);
+    expect(readPending(storage, NOW)).toEqual([lead, order]);
+    // the same key again (a resubmission) replaces its own entry only
+    savePending(storage, { ...lead, createdAt: NOW + 5 });
+    expect(readPending(storage, NOW).map((e) => [e.key, e.createdAt])).toEqual([
+      ["order-key", NOW],
+      ["lead-key", NOW + 5],
+    ]);
+  });
+
+  it("drops the attempt an edited resubmission replaces, and keeps at most PENDING_MAX (the newest)", () => {
+    const storage = fakeStorage();
+    savePending(storage, entry({ key: "other" }));
+    savePending(storage, entry({ key: "before-edit" }));
+    savePending(storage, entry({ key: "after-edit" }), "before-edit");
+    expect(readPending(storage, NOW).map((e) => e.key)).toEqual(["other", "after-edit"]);
+
+    for (let i = 0; i < PENDING_MAX + 2; i++) savePending(storage, entry({ key: `k${i}` }));
+    const keys = readPending(storage, NOW).map((e) => e.key);
+    expect(keys).toHaveLength(PENDING_MAX);
+    expect(keys.at(-1)).toBe(`k${PENDING_MAX + 1}`);
+    expect(keys).not.toContain("other");
+  });
+
+  it("reads an entry stored by the previous version (one object) and rewrites it as a list", () => {
+    const storage = fakeStorage();
+    storage.setItem(PENDING_KEY, JSON.stringify(entry({ key: "old-format" })));
+    expect(readPending(storage, NOW)).toEqual([entry({ key: "old-format" })]);
+    savePending(storage, entry({ key: "new" }));
+    expect(JSON.parse(storage.data.get(PENDING_KEY) ?? "").map((e: TPending) => e.key)).toEqual([
+      "old-format",
+      "new",
+    ]);
+  });
+
+  it("expires entries after 24 h, each on its own, and drops malformed ones", () => {
     const storage = fakeStorage();
     savePending(storage, entry());
-    expect(readPending(storage, NOW + PENDING_TTL_MS - 1)).toBeDefined();
-    expect(readPending(storage, NOW + PENDING_TTL_MS)).toBeUndefined();
+    expect(readPending(storage, NOW + PENDING_TTL_MS - 1)).toHaveLength(1);
+    expect(readPending(storage, NOW + PENDING_TTL_MS)).toEqual([]);
     expect(storage.data.has(PENDING_KEY)).toBe(false);
 
     storage.setItem(PENDING_KEY, "{not json");
-    expect(readPending(storage, NOW)).toBeUndefined();
-    storage.setItem(PENDING_KEY, JSON.stringify({ kind: "spam", url: 1 }));
-    expect(readPending(storage, NOW)).toBeUndefined();
+    expect(readPending(storage, NOW)).toEqual([]);
     expect(storage.data.has(PENDING_KEY)).toBe(false);
+    storage.setItem(PENDING_KEY, JSON.stringify({ kind: "spam", url: 1 }));
+    expect(readPending(storage, NOW)).toEqual([]);
+    expect(storage.data.has(PENDING_KEY)).toBe(false);
+
+    const fresh = entry({ key: "fresh", createdAt: NOW + 1000 });
+    storage.setItem(PENDING_KEY, JSON.stringify([entry({ key: "stale" }), null, fresh]));
+    expect(readPending(storage, NOW + PENDING_TTL_MS)).toEqual([fresh]);
+    expect(JSON.parse(storage.data.get(PENDING_KEY) ?? "")).toEqual([fresh]);
   });
 
   it("clears only the entry with the given key", () => {
     const storage = fakeStorage();
+    savePending(storage, entry({ key: "older" }));
     savePending(storage, entry({ key: "newer" }));
     clearPending(storage, "older");
-    expect(readPending(storage, NOW)?.key).toBe("newer");
+    expect(readPending(storage, NOW).map((e) => e.key)).toEqual(["newer"]);
     clearPending(storage, "newer");
-    expect(readPending(storage, NOW)).toBeUndefined();
+    expect(readPending(storage, NOW)).toEqual([]);
+    expect(storage.data.has(PENDING_KEY)).toBe(false);
   });
 
   it("survives a storage that throws (blocked or full)", () => {
@@ -87,7 +147,8 @@ describe("the pending-submission store", () => {
       },
     };
     expect(savePending(broken, entry())).toBe(false);
-    expect(readPending(broken, NOW)).toBeUndefined();
+    expect(readPending(broken, NOW)).toEqual([]);
+    expect(() => clearPending(broken, entry().key)).not.toThrow();
     expect(savePending(undefined, entry())).toBe(false);
   });
 });
@@ -145,7 +206,7 @@ describe("deliver", () => {
       onRetry: (attempt, delay) => retries.push([attempt, delay]),
     });
     await vi.runAllTimersAsync();
-    await expect(pending).resolves.toEqual({ type: "failed" });
+    await expect(pending).resolves.toEqual({ type: "failed", code: "network_error" });
     expect(startedAt).toEqual([0, 1000, 3000, 7000, 15000]);
     expect(retries).toEqual([
       [2, 1000],
@@ -187,13 +248,61 @@ describe("deliver", () => {
     expect(fetchFn).toHaveBeenCalledTimes(1);
   });
 
-  it("turns a 429 without a JSON body into rate_limited", async () => {
-    const fetchFn = vi.fn(async () => new Response("slow down", { status: 429 }));
-    await expect(deliver(entry(), { fetch: fetchFn })).resolves.toEqual({
+  it.each([400, 403, 404, 413, 415])("treats a %i as final, without a retry", async (status) => {
+    const fetchFn = vi.fn(async () => new Response("no", { status }));
+    await expect(deliver(entry(), { fetch: fetchFn })).resolves.toMatchObject({
       type: "rejected",
-      status: 429,
-      error: { code: "rate_limited", message: "" },
+      status,
+      error: { code: "validation_failed" },
     });
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+  });
+
+  it("retries a 429 after its Retry-After, with the same key, until it is answered", async () => {
+    const startedAt: number[] = [];
+    const keys: string[] = [];
+    const fetchFn = vi.fn(async (_url: string, init?: RequestInit) => {
+      startedAt.push(Date.now() - NOW);
+      keys.push((init?.headers as Record<string, string> | undefined)?.["Idempotency-Key"] ?? "");
+      return startedAt.length < 3
+        ? new Response('{"error":{"code":"rate_limited","message":"x"}}', {
+            status: 429,
+            headers: { "Retry-After": "5" },
+          })
+        : json(201, { id: 1, reference: "L-1" });
+    });
+    const retries: [number, number][] = [];
+    const pending = deliver(entry(), {
+      fetch: fetchFn as typeof fetch,
+      onRetry: (attempt, delay) => retries.push([attempt, delay]),
+    });
+    await vi.runAllTimersAsync();
+    await expect(pending).resolves.toMatchObject({ type: "created", data: { reference: "L-1" } });
+    expect(startedAt).toEqual([0, 5000, 10000]);
+    expect(retries).toEqual([
+      [2, 5000],
+      [3, 5000],
+    ]);
+    expect(keys).toEqual([entry().key, entry().key, entry().key]);
+  });
+
+  it("caps a long Retry-After, falls back to the backoff without one, and ends as rate_limited", async () => {
+    const afters = ["3600", "", "Wed, 21 Oct 2026 07:28:00 GMT", "0", "2"];
+    const startedAt: number[] = [];
+    const fetchFn = vi.fn(async () => {
+      const after = afters[startedAt.length] ?? "";
+      startedAt.push(Date.now() - NOW);
+      return new Response("slow down", {
+        status: 429,
+        headers: after ? { "Retry-After": after } : {},
+      });
+    });
+    const pending = deliver(entry(), { fetch: fetchFn });
+    await vi.runAllTimersAsync();
+    await expect(pending).resolves.toMatchObject({ type: "failed", code: "rate_limited" });
+    expect(RETRY_AFTER_MAX_MS).toBe(30_000);
+    // waits: capped 30 s, then 2 s, 4 s and 8 s of the backoff (no usable Retry-After)
+    expect(startedAt).toEqual([0, 30000, 32000, 36000, 44000]);
   });
 });
 
@@ -213,13 +322,27 @@ describe("submit", () => {
     expect(storage.data.has(PENDING_KEY)).toBe(false);
   });
 
-  it("removes it on a 4xx (it cannot succeed as it is)", async () => {
+  it("removes it on a 4xx (it cannot succeed as it is), and only it", async () => {
     const storage = fakeStorage();
+    savePending(storage, entry({ key: "other" }));
     savePending(storage, entry());
     await submit(storage, entry(), {
       fetch: async () => json(403, { error: { code: "origin_not_allowed", message: "x" } }),
     });
-    expect(storage.data.has(PENDING_KEY)).toBe(false);
+    expect(readPending(storage, NOW).map((e) => e.key)).toEqual(["other"]);
+  });
+
+  it("keeps it, with its key, when every attempt is rate-limited (429)", async () => {
+    const storage = fakeStorage();
+    savePending(storage, entry());
+    const fetchFn = vi.fn(async () =>
+      json(429, { error: { code: "rate_limited", message: "请求过于频繁" } }),
+    );
+    const pending = submit(storage, entry(), { fetch: fetchFn });
+    await vi.runAllTimersAsync();
+    await expect(pending).resolves.toMatchObject({ type: "failed", code: "rate_limited" });
+    expect(fetchFn).toHaveBeenCalledTimes(BACKOFF_MS.length + 1);
+    expect(readPending(storage, Date.now())).toEqual([entry()]);
   });
 
   it("keeps it after the final failure, for the next page load", async () => {
@@ -231,7 +354,7 @@ describe("submit", () => {
       },
     });
     await vi.runAllTimersAsync();
-    await expect(pending).resolves.toEqual({ type: "failed" });
-    expect(readPending(storage, Date.now())).toEqual(entry());
+    await expect(pending).resolves.toEqual({ type: "failed", code: "network_error" });
+    expect(readPending(storage, Date.now())).toEqual([entry()]);
   });
 });

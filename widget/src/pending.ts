@@ -1,15 +1,21 @@
 /**
  * Nothing typed is lost: a submission is stored in localStorage before it is sent, retried with
- * exponential backoff on network failures and 5xx, and resent on the next page load (with the same
- * Idempotency-Key, so the server stores it once) until it is answered or 24 h old.
+ * backoff on network failures, 5xx and 429 (after the server's Retry-After), and resent on the next
+ * page load (with the same Idempotency-Key, so the server stores it once) until it is answered or
+ * 24 h old. The store is a short list keyed by Idempotency-Key, so one failed submission does not
+ * replace another.
  */
 import type { TLocale } from "@beian/contract";
 import type { TFormKind } from "./constants.ts";
 
 export const PENDING_KEY = "beian-widget:pending";
 export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+/** At most this many submissions are kept; the oldest give way. */
+export const PENDING_MAX = 5;
 /** Waits before the 2nd, 3rd, ... attempt; after the last one the submission stays stored. */
 export const BACKOFF_MS: readonly number[] = [1000, 2000, 4000, 8000];
+/** The longest wait a 429's Retry-After gets; a longer one is cut to this. */
+export const RETRY_AFTER_MAX_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 20_000;
 
 export type TPending = {
@@ -25,7 +31,8 @@ export type TServerError = { code: string; message: string; fields?: Record<stri
 export type TOutcome =
   | { type: "created"; status: number; data: Record<string, unknown> }
   | { type: "rejected"; status: number; error: TServerError }
-  | { type: "failed" };
+  /** Not answered for good (retry later); `wait`: the last 429's Retry-After, in ms. */
+  | { type: "failed"; code: "network_error" | "rate_limited"; wait?: number | undefined };
 
 export type TDeliverDeps = {
   fetch: typeof fetch;
@@ -43,51 +50,63 @@ export function storageOf(win: { localStorage: Storage }): TStorage | undefined 
   }
 }
 
-export function savePending(storage: TStorage | undefined, entry: TPending): boolean {
+/** Writes the list (or removes the key when it is empty); false where storage is unavailable. */
+function write(storage: TStorage | undefined, list: TPending[]): boolean {
   try {
-    storage?.setItem(PENDING_KEY, JSON.stringify(entry));
+    if (list.length) storage?.setItem(PENDING_KEY, JSON.stringify(list));
+    else storage?.removeItem(PENDING_KEY);
     return !!storage;
   } catch {
     return false;
   }
 }
 
-/** The stored submission, unless there is none, it is malformed or older than 24 h (then dropped). */
-export function readPending(storage: TStorage | undefined, now = Date.now()): TPending | undefined {
+/**
+ * The stored submissions, oldest first, without the malformed ones and those older than 24 h
+ * (which are dropped from the store). An entry stored by an earlier version (one object rather
+ * than a list) is read as a list of one.
+ */
+export function readPending(storage: TStorage | undefined, now = Date.now()): TPending[] {
+  let list: Partial<TPending>[] = [];
   try {
     const raw = storage?.getItem(PENDING_KEY);
-    if (!raw) return undefined;
-    const entry = JSON.parse(raw) as Partial<TPending> | null;
-    const fresh =
+    if (raw) list = [JSON.parse(raw)].flat();
+  } catch {
+    list = [{}]; // unreadable JSON: dropped below
+  }
+  const kept = list.filter(
+    (entry): entry is TPending =>
       typeof entry?.createdAt === "number" &&
       now - entry.createdAt < PENDING_TTL_MS &&
-      entry.createdAt <= now + 60_000;
-    if (
-      fresh &&
+      entry.createdAt <= now + 60_000 &&
       (entry.kind === "lead" || entry.kind === "order") &&
       typeof entry.url === "string" &&
       typeof entry.key === "string" &&
-      entry.body !== undefined
-    ) {
-      return entry as TPending;
-    }
-    storage?.removeItem(PENDING_KEY);
-  } catch {
-    // unreadable storage or JSON: nothing to resend
-  }
-  return undefined;
+      entry.body !== undefined,
+  );
+  if (kept.length < list.length) write(storage, kept);
+  return kept;
 }
 
-/** Removes the stored submission if it is the one with this key (a newer one is kept). */
+/**
+ * Stores a submission, in place of the one with the same key and of `replaces` (the key of an
+ * earlier attempt of the same form that the person has since edited), keeping at most PENDING_MAX.
+ */
+export function savePending(
+  storage: TStorage | undefined,
+  entry: TPending,
+  replaces?: string,
+): boolean {
+  const others = readPending(storage).filter((e) => e.key !== entry.key && e.key !== replaces);
+  return write(storage, [...others, entry].slice(-PENDING_MAX));
+}
+
+/** Removes the stored submission with this key (the others are kept). */
 export function clearPending(storage: TStorage | undefined, key: string): void {
-  try {
-    const raw = storage?.getItem(PENDING_KEY);
-    if (raw && (JSON.parse(raw) as { key?: unknown } | null)?.key === key) {
-      storage?.removeItem(PENDING_KEY);
-    }
-  } catch {
-    storage?.removeItem(PENDING_KEY);
-  }
+  write(
+    storage,
+    readPending(storage).filter((entry) => entry.key !== key),
+  );
 }
 
 /** An RFC 4122 v4 id; `randomUUID` exists only in secure contexts, so http pages use the fallback. */
@@ -104,7 +123,9 @@ export function newKey(
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function attempt(entry: TPending, fetchFn: typeof fetch): Promise<TOutcome | undefined> {
+const NETWORK_ERROR: TOutcome = { type: "failed", code: "network_error" };
+
+async function attempt(entry: TPending, fetchFn: typeof fetch): Promise<TOutcome> {
   let response: Response;
   try {
     response = await fetchFn(entry.url, {
@@ -120,39 +141,48 @@ async function attempt(entry: TPending, fetchFn: typeof fetch): Promise<TOutcome
       signal: AbortSignal.timeout?.(REQUEST_TIMEOUT_MS),
     });
   } catch {
-    return undefined;
+    return NETWORK_ERROR;
   }
   const { status } = response;
-  if (status >= 500 || status === 408) return undefined;
+  if (status === 429) {
+    // Retry-After in seconds; an HTTP date, 0 or nothing: the usual backoff.
+    const seconds = parseFloat(response.headers.get("Retry-After") ?? "");
+    return {
+      type: "failed",
+      code: "rate_limited",
+      wait: seconds > 0 ? Math.min(seconds * 1000, RETRY_AFTER_MAX_MS) : undefined,
+    };
+  }
+  if (status >= 500 || status === 408) return NETWORK_ERROR;
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.ok) return { type: "created", status, data: json };
   const error = json.error as TServerError | undefined;
   return {
     type: "rejected",
     status,
-    error:
-      typeof error?.code === "string"
-        ? error
-        : { code: status === 429 ? "rate_limited" : "validation_failed", message: "" },
+    error: typeof error?.code === "string" ? error : { code: "validation_failed", message: "" },
   };
 }
 
-/** Sends a stored submission, retrying network failures and 5xx after each of BACKOFF_MS. */
+/**
+ * Sends a stored submission, retrying network failures and 5xx after each of BACKOFF_MS, and 429
+ * after its Retry-After (at most RETRY_AFTER_MAX_MS; without one, BACKOFF_MS), with the same key.
+ */
 export async function deliver(entry: TPending, deps: TDeliverDeps): Promise<TOutcome> {
   const sleep = deps.sleep ?? wait;
   for (let tries = 0; ; tries++) {
     const outcome = await attempt(entry, deps.fetch);
-    if (outcome) return outcome;
-    const delay = BACKOFF_MS[tries];
-    if (delay === undefined) return { type: "failed" };
+    const backoff = BACKOFF_MS[tries];
+    if (outcome.type !== "failed" || backoff === undefined) return outcome;
+    const delay = outcome.wait ?? backoff;
     deps.onRetry?.(tries + 2, delay);
     await sleep(delay);
   }
 }
 
 /**
- * Sends a stored submission and settles the store: answered (created or rejected) → removed;
- * still failing → kept for the next page load.
+ * Sends a stored submission and settles the store: answered (created, or refused with a 4xx other
+ * than 429) → removed; still failing → kept for the next page load.
  */
 export async function submit(
   storage: TStorage | undefined,

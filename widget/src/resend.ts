@@ -1,4 +1,7 @@
-/** On page load: send a submission that could not be delivered last time (same Idempotency-Key). */
+/**
+ * On page load: send the submissions that could not be delivered before, one after the other,
+ * each with its own Idempotency-Key (each is removed once answered, the rest stay for next time).
+ */
 import { emit, referenceOf } from "./events.ts";
 import { readPending, storageOf, submit } from "./pending.ts";
 
@@ -8,14 +11,15 @@ export function resendPending(): void {
   if (started) return;
   started = true;
   const storage = storageOf(window);
-  const entry = readPending(storage);
-  if (!entry) return;
-  void submit(storage, entry, { fetch: (input, init) => fetch(input, init) }).then((outcome) => {
-    if (outcome.type === "created") {
-      emit("beian:submitted", {
-        kind: entry.kind,
-        reference: referenceOf(entry.kind, outcome.data),
-      });
+  void (async () => {
+    for (const entry of readPending(storage)) {
+      const outcome = await submit(storage, entry, { fetch: (input, init) => fetch(input, init) });
+      if (outcome.type === "created") {
+        emit("beian:submitted", {
+          kind: entry.kind,
+          reference: referenceOf(entry.kind, outcome.data),
+        });
+      }
     }
-  });
+  })();
 }
