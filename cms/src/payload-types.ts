@@ -642,6 +642,11 @@ export interface Order {
    */
   stageNote?: string | null;
   stageDeadline?: string | null;
+  /**
+   * Set when the police filing is done; the stage then has no deadline
+   */
+  policeFiledAt?: string | null;
+  policeFiledBy?: (number | null) | User;
   paymentState?: ('unpaid' | 'paid' | 'refunded') | null;
   assignee?: (number | null) | User;
   partner?: (number | null) | Partner;
@@ -987,14 +992,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'partners';
         value: number | Partner;
-      } | null)
-    | ({
-        relationTo: 'leads';
-        value: number | Lead;
-      } | null)
-    | ({
-        relationTo: 'orders';
-        value: number | Order;
       } | null)
     | ({
         relationTo: 'outbox';
@@ -1350,6 +1347,8 @@ export interface OrdersSelect<T extends boolean = true> {
   status?: T;
   stageNote?: T;
   stageDeadline?: T;
+  policeFiledAt?: T;
+  policeFiledBy?: T;
   paymentState?: T;
   assignee?: T;
   partner?: T;
@@ -1943,6 +1942,7 @@ export interface TaskEnforceRetention {
     leads?: number | null;
     orders?: number | null;
     emails?: number | null;
+    idempotencyKeys?: number | null;
   };
 }
 /**

@@ -44,6 +44,8 @@ export const readUsers: Access = ({ req }) => {
 };
 
 export const adminField: FieldAccess = ({ req }) => hasRole(req, "admin");
+/** Fields only the server writes (hooks, endpoints with overrideAccess): no client sets them. */
+export const nobodyField: FieldAccess = () => false;
 export const staffField: FieldAccess = ({ req }) => hasRole(req, "admin", "editor", "sales");
 
 /** Content collections and globals: public reads published, staff read drafts, editors write. */

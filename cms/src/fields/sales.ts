@@ -2,10 +2,13 @@
  * Fields that leads and orders share: who works the record, their notes, where it came from and
  * what the prospect consented to. Field names follow the public payloads (CONTRACT §3).
  */
-import type { Field, FieldAccess } from "payload";
+import type { Field, FieldAccess, PayloadRequest } from "payload";
+import { hasRole } from "../access/index.ts";
 
 /** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
 const neverEdited: FieldAccess = () => false;
+/** Written by the server (defaults, hooks) only: what a client sends for it is dropped. */
+const serverOnly: FieldAccess = () => false;
 export const evidence = { access: { update: neverEdited }, admin: { readOnly: true } } as const;
 
 export const assigneeField: Field = {
@@ -28,11 +31,44 @@ export const partnerField: Field = {
   admin: { position: "sidebar", readOnly: true },
 };
 
+type TNoteRow = { id?: string | null; text?: string | null; by?: unknown };
+
+const authorOf = (by: unknown) =>
+  by && typeof by === "object" ? (by as { id?: unknown }).id : (by ?? null);
+
+/**
+ * Everyone's notes stay as their author wrote them: sales may add notes and edit or remove their
+ * own; only an admin touches a colleague's. (The server's own writes, without a user, are free.)
+ */
+function othersNotesUnchanged(
+  value: unknown,
+  { previousValue, req }: { previousValue?: unknown; req: PayloadRequest },
+): string | true {
+  const user = req.user;
+  if (!user || hasRole(req, "admin")) return true;
+  const now = new Map(
+    (Array.isArray(value) ? (value as TNoteRow[]) : []).map((row) => [row.id, row]),
+  );
+  for (const note of Array.isArray(previousValue) ? (previousValue as TNoteRow[]) : []) {
+    if (String(authorOf(note.by)) === String(user.id)) continue;
+    const kept = now.get(note.id);
+    if (!kept || kept.text !== note.text) {
+      return "只能修改或删除自己的跟进记录 / You can edit or remove your own notes only";
+    }
+  }
+  return true;
+}
+
+/**
+ * Follow-up notes. Author and time are the server's: set on a new note (the logged-in user, now)
+ * and never changed afterwards; field access drops whatever a client sends for them.
+ */
 export const notesField: Field = {
   name: "notes",
   type: "array",
   label: { zh: "跟进记录", en: "Notes" },
   labels: { singular: { zh: "记录", en: "Note" }, plural: { zh: "记录", en: "Notes" } },
+  validate: othersNotesUnchanged as never,
   fields: [
     { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },
     {
@@ -40,7 +76,8 @@ export const notesField: Field = {
       type: "date",
       label: { zh: "时间", en: "At" },
       defaultValue: () => new Date().toISOString(),
-      admin: { date: { pickerAppearance: "dayAndTime" } },
+      access: { create: serverOnly, update: serverOnly },
+      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
     },
     {
       name: "by",
@@ -48,6 +85,8 @@ export const notesField: Field = {
       relationTo: "users",
       label: { zh: "记录人", en: "By" },
       defaultValue: ({ user }: { user?: { id: number | string } | null }) => user?.id,
+      access: { create: serverOnly, update: serverOnly },
+      admin: { readOnly: true },
     },
   ],
 };

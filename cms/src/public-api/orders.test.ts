@@ -252,6 +252,31 @@ describe("POST /api/public/orders/lookup", () => {
     expect(again.stages[2].at).toBeUndefined();
   });
 
+  it("shows the police filing as done once sales records it, with no deadline left", async () => {
+    const { orderNo } = await place();
+    for (const stage of [
+      "preliminary_review",
+      "platform_review",
+      "sms_verification",
+      "bureau_review",
+      "filed",
+      "police_filing",
+    ]) {
+      await move(orderNo, stage);
+    }
+    const open = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
+    expect(open.stages.at(-1)).toMatchObject({ key: "police_filing", state: "current" });
+    expect(open.stages.at(-1).deadline).toEqual(expect.any(String));
+
+    await move(orderNo, "police_filing", { policeFiledAt: new Date().toISOString() });
+    const done = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
+    expect(done.status).toBe("police_filing");
+    expect(done.stages.map((stage: { state: string }) => stage.state)).toEqual(
+      Array(7).fill("done"),
+    );
+    expect(done.stages.at(-1).deadline).toBeUndefined();
+  });
+
   it("an unknown order and a wrong phone look exactly the same", async () => {
     const { orderNo } = await place();
     const wrongPhone = await post("orders/lookup", { orderNo, phone: "13900000000" });

@@ -99,8 +99,11 @@ export function orderLookupHandler(env: TEnv) {
       reached,
       ...history.map((entry) => PIPELINE.indexOf(entry.stage as (typeof PIPELINE)[number])),
     );
+    // The last stage has no stage after it: it is done when sales records the police filing.
+    const finished = current === "police_filing" && Boolean(order.policeFiledAt);
     const stages = PIPELINE.map((key, index) => {
-      const state = key === current ? "current" : index <= lastInPipeline ? "done" : "pending";
+      const state =
+        key === current && !finished ? "current" : index <= lastInPipeline ? "done" : "pending";
       const at = enteredAt(key);
       return {
         key,

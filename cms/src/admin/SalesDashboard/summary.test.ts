@@ -51,6 +51,10 @@ async function order(
       entity: { province: "guangdong" },
       status,
       partner,
+      // An order is rejected with its reasons.
+      ...(status === "rejected"
+        ? { rejection: [{ field: "主体名称", reason: "与证件不一致" }] }
+        : {}),
     } as never,
   });
   // The stage hook set the stage's own deadline from the real clock; pin it for the test.
@@ -197,6 +201,28 @@ describe("salesSummary", () => {
     await expect(salesSummary(payload, null, now)).rejects.toThrow();
     const admin = await userWith("admin");
     await expect(salesSummary(payload, admin, now)).resolves.toMatchObject({ leadsTotal: 4 });
+  });
+
+  it("takes an order off the overdue list once sales records its police filing as done", async () => {
+    await order("FFFF", "police_filing", new Date(now.getTime() - HOUR), null);
+    const before = await salesSummary(payload, sales, now);
+    expect(before.overdueOrders.map((row) => row.orderNo)).toContain("B-TEST-FFFF");
+    const none = (summary: typeof before) =>
+      summary.byPartner.find((row) => row.partner === null)?.openOrders;
+    expect(none(before)).toBe(2);
+
+    salesToken ??= await token("sales@example.com", "beian-sales-dev-2026");
+    const done = await fetch(`${server.url}/api/orders/${orderIds.FFFF}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", Authorization: `JWT ${salesToken}` },
+      body: JSON.stringify({ policeFiledAt: new Date(now.getTime() - 2 * HOUR).toISOString() }),
+    });
+    expect(done.status).toBe(200);
+
+    const after = await salesSummary(payload, sales, now);
+    expect(after.overdueOrders.map((row) => row.orderNo)).toEqual(["B-TEST-BBBB", "B-TEST-AAAA"]);
+    expect(await countThrough(after.overdueOrdersHref)).toBe(2);
+    expect(none(after)).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The numbers behind the sales dashboard on the admin home: leads by status, orders by stage,
  * both per partner, and what is overdue (open orders past their stage deadline, leads still new
- * after a working day), oldest first. Every query runs with the viewer's own access, and anyone
+ * after a working day), oldest first. An order is open until rejected, cancelled or police-filed. Every query runs with the viewer's own access, and anyone
  * but sales or an admin is refused outright. Each count carries the admin list link that shows
  * exactly the documents counted, so the dashboard and the list filters never disagree.
  */
@@ -122,7 +122,11 @@ export async function salesSummary(
   const count = async (collection: "leads" | "orders", where: Where) =>
     (await payload.count({ collection, where, ...asViewer })).totalDocs;
 
-  const open: Where = { status: { not_in: [...TERMINAL_STAGE_KEYS] } };
+  // Still being worked: neither rejected nor cancelled, nor done with the last step (police
+  // filing recorded as done: `policeFiledAt`, which also clears that stage's deadline).
+  const open: Where = {
+    and: [{ status: { not_in: [...TERMINAL_STAGE_KEYS] } }, { policeFiledAt: { exists: false } }],
+  };
   const nowIso = now.toISOString();
   const overdueWhere: Where = { and: [{ stageDeadline: { less_than: nowIso } }, open] };
   const cutoffIso = newLeadCutoff(now).toISOString();
@@ -224,6 +228,7 @@ export async function salesSummary(
       ...whereParams([
         ["stageDeadline", "less_than", nowIso],
         ["status", "not_in", [...TERMINAL_STAGE_KEYS]],
+        ["policeFiledAt", "exists", "false"],
       ]),
       sort: "stageDeadline",
     }),

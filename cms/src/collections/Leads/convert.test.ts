@@ -227,4 +227,32 @@ describe("POST /api/leads/:id/convert", () => {
       leadId,
     );
   });
+
+  it("only the conversion marks a lead converted: not sales nor an admin by hand", async () => {
+    const leadId = await newLead();
+    for (const role of ["sales", "admin"]) {
+      const response = await fetch(`${server.url}/api/leads/${leadId}`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json", Authorization: `JWT ${tokens[role]}` },
+        body: JSON.stringify({ status: "converted" }),
+      });
+      expect(response.status).toBe(400);
+      const { errors } = await response.json();
+      expect(errors[0].data.errors[0]).toMatchObject({
+        path: "status",
+        message: expect.stringContaining("转为订单"),
+      });
+    }
+    expect((await payload.findByID({ collection: "leads", id: leadId })).status).toBe("new");
+
+    // Converted for real, it stays converted while its order exists.
+    expect((await convert(leadId, { province: "hunan" }, "sales")).status).toBe(201);
+    const back = await fetch(`${server.url}/api/leads/${leadId}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", Authorization: `JWT ${tokens.sales}` },
+      body: JSON.stringify({ status: "qualified" }),
+    });
+    expect(back.status).toBe(400);
+    expect((await payload.findByID({ collection: "leads", id: leadId })).status).toBe("converted");
+  });
 });

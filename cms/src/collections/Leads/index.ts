@@ -1,6 +1,6 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
 import type { CollectionConfig } from "payload";
-import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import { isAdmin, isSalesOrAdmin, nobodyField } from "../../access/index.ts";
 import { FILING_TYPE_LABELS, LEAD_STATUS_LABELS, optionsOf } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
 import { emailsField } from "../../fields/emails.ts";
@@ -19,7 +19,7 @@ import { recordStatusChange } from "./hooks/recordStatusChange.ts";
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "converted", "lost"] as const;
 
 /** Written by the conversion endpoint only (POST /api/leads/:id/convert). */
-const setByConversion = { access: { create: () => false, update: () => false } } as const;
+const setByConversion = { access: { create: nobodyField, update: nobodyField } } as const;
 
 /**
  * Leads from the widget, the site's forms and partners' pages. Created only by the public endpoint
@@ -53,6 +53,9 @@ export const Leads: CollectionConfig = {
     update: isSalesOrAdmin,
     delete: isAdmin,
   },
+  // No edit locks: they would show who opens which lead to anyone logged in, editors included
+  // (/api/payload-locked-documents).
+  lockDocuments: false,
   hooks: { beforeChange: [recordStatusChange], afterChange: [queueLeadEmails] },
   endpoints: [
     convertLeadEndpoint,
@@ -129,6 +132,14 @@ export const Leads: CollectionConfig = {
       defaultValue: "new",
       index: true,
       options: optionsOf(LEAD_STATUS_LABELS, LEAD_STATUSES),
+      // "Converted" is the conversion's to set (recordStatusChange refuses it by hand): the
+      // admin offers it only on a lead that has its order.
+      filterOptions: ({ data, options }) =>
+        data?.convertedOrder
+          ? options
+          : options.filter((option) =>
+              typeof option === "string" ? option !== "converted" : option.value !== "converted",
+            ),
       admin: { position: "sidebar" },
     },
     {

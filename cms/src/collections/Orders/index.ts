@@ -1,6 +1,6 @@
 import { FILING_TYPE_SLUGS, PROVINCES, STAGE_KEYS } from "@beian/contract";
 import type { CollectionConfig } from "payload";
-import { isAdmin, isSalesOrAdmin } from "../../access/index.ts";
+import { isAdmin, isSalesOrAdmin, nobodyField } from "../../access/index.ts";
 import { FILING_TYPE_LABELS, optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
 import { emailsField } from "../../fields/emails.ts";
@@ -39,6 +39,9 @@ export const Orders: CollectionConfig = {
   },
   defaultSort: "-createdAt",
   access: { read: isSalesOrAdmin, create: isAdmin, update: isSalesOrAdmin, delete: isAdmin },
+  // Sales work an order from its page: no edit locks (they would show who opens which order to
+  // anyone logged in, editors included, through /api/payload-locked-documents).
+  lockDocuments: false,
   hooks: { beforeChange: [moveThroughStages], afterChange: [queueOrderEmails] },
   endpoints: [
     csvExport("orders", [
@@ -57,6 +60,7 @@ export const Orders: CollectionConfig = {
       col("付款状态", "paymentState"),
       col("合作伙伴", "partner.key"),
       col("负责人", "assignee.email"),
+      col("公安备案完成", "policeFiledAt"),
     ]),
   ],
   fields: [
@@ -156,7 +160,33 @@ export const Orders: CollectionConfig = {
       type: "date",
       label: { zh: "本阶段截止", en: "Stage deadline" },
       index: true,
+      // Computed by the stage hook only: no client sets it (admin.readOnly alone is UI-only).
+      access: { create: nobodyField, update: nobodyField },
       admin: { position: "sidebar", readOnly: true, date: { pickerAppearance: "dayAndTime" } },
+    },
+    {
+      name: "policeFiledAt",
+      type: "date",
+      label: { zh: "公安备案完成日期", en: "Police filing done on" },
+      index: true,
+      admin: {
+        position: "sidebar",
+        condition: (data) => data?.status === "police_filing",
+        date: { pickerAppearance: "dayAndTime" },
+        description: {
+          zh: "公安备案完成后填写;填写后本阶段不再计截止时间",
+          en: "Set when the police filing is done; the stage then has no deadline",
+        },
+      },
+    },
+    {
+      name: "policeFiledBy",
+      type: "relationship",
+      relationTo: "users",
+      label: { zh: "公安备案登记人", en: "Police filing recorded by" },
+      // Set by the stage hook with policeFiledAt.
+      access: { create: nobodyField, update: nobodyField },
+      admin: { position: "sidebar", readOnly: true, condition: (data) => !!data?.policeFiledBy },
     },
     {
       name: "paymentState",
@@ -179,7 +209,7 @@ export const Orders: CollectionConfig = {
       label: { zh: "来源线索", en: "From lead" },
       index: true,
       // Set by POST /api/leads/:id/convert only.
-      access: { create: () => false, update: () => false },
+      access: { create: nobodyField, update: nobodyField },
       admin: { position: "sidebar", readOnly: true, condition: (data) => !!data?.lead },
     },
     {

@@ -38,6 +38,9 @@ export const Users: CollectionConfig = {
     read: readUsers,
     update: adminOrSelf,
     delete: isAdmin,
+    // Unlocking an account locked after failed logins (POST /api/users/unlock) is for admins only:
+    // otherwise any colleague could lift the lockout of any account, an admin's included.
+    unlock: isAdmin,
   },
   fields: [
     { name: "name", type: "text", label: { zh: "姓名", en: "Name" } },

@@ -568,6 +568,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`status\` text DEFAULT 'submitted' NOT NULL,
   	\`stage_note\` text,
   	\`stage_deadline\` text,
+  	\`police_filed_at\` text,
+  	\`police_filed_by_id\` integer,
   	\`payment_state\` text DEFAULT 'unpaid',
   	\`assignee_id\` integer,
   	\`partner_id\` integer,
@@ -587,6 +589,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`consent_at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`police_filed_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`assignee_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`partner_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`lead_id\`) REFERENCES \`leads\`(\`id\`) ON UPDATE no action ON DELETE set null
@@ -598,6 +601,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`orders_entity_entity_province_idx\` ON \`orders\` (\`entity_province\`);`)
   await db.run(sql`CREATE INDEX \`orders_status_idx\` ON \`orders\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`orders_stage_deadline_idx\` ON \`orders\` (\`stage_deadline\`);`)
+  await db.run(sql`CREATE INDEX \`orders_police_filed_at_idx\` ON \`orders\` (\`police_filed_at\`);`)
+  await db.run(sql`CREATE INDEX \`orders_police_filed_by_idx\` ON \`orders\` (\`police_filed_by_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_assignee_idx\` ON \`orders\` (\`assignee_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_partner_idx\` ON \`orders\` (\`partner_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_lead_idx\` ON \`orders\` (\`lead_id\`);`)
@@ -826,8 +831,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`pages_id\` integer,
   	\`media_id\` integer,
   	\`partners_id\` integer,
-  	\`leads_id\` integer,
-  	\`orders_id\` integer,
   	\`outbox_id\` integer,
   	\`province_rules_id\` integer,
   	\`users_id\` integer,
@@ -841,8 +844,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`pages_id\`) REFERENCES \`pages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`partners_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`leads_id\`) REFERENCES \`leads\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`orders_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`outbox_id\`) REFERENCES \`outbox\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`province_rules_id\`) REFERENCES \`province_rules\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -860,8 +861,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_pages_id_idx\` ON \`payload_locked_documents_rels\` (\`pages_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_partners_id_idx\` ON \`payload_locked_documents_rels\` (\`partners_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_leads_id_idx\` ON \`payload_locked_documents_rels\` (\`leads_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_orders_id_idx\` ON \`payload_locked_documents_rels\` (\`orders_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_outbox_id_idx\` ON \`payload_locked_documents_rels\` (\`outbox_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_province_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`province_rules_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
