@@ -131,7 +131,14 @@ async function page(
     await settle(window);
   };
   const active = () => root?.activeElement as HTMLElement | null;
-  return { window, document, host, root, $, type, click, key, active, calls, events };
+  /** Fills in the open lead form (name, phone, privacy consent) and sends it. */
+  const sendLead = async () => {
+    await type("#bw-panel-lead [name=name]", "张三");
+    await type("#bw-panel-lead [name=phone]", "13800138000");
+    await click("#bw-panel-lead [name='consent.privacy']");
+    await click("#bw-panel-lead .submit");
+  };
+  return { window, document, host, root, $, type, click, key, active, sendLead, calls, events };
 }
 
 async function settle(window: Window, ms = 30) {
@@ -388,7 +395,7 @@ describe("the embed script", () => {
   });
 
   it("shows the server's field errors next to the fields", async () => {
-    const { $, type, click, active, window, events } = await page({
+    const { $, sendLead, click, active, window, events } = await page({
       data: { partner: "direct" },
       answer: () =>
         json(400, {
@@ -400,10 +407,7 @@ describe("the embed script", () => {
         }),
     });
     await click(".launcher");
-    await type("#bw-panel-lead [name=name]", "张三");
-    await type("#bw-panel-lead [name=phone]", "13800138000");
-    await click("#bw-panel-lead [name='consent.privacy']");
-    await click("#bw-panel-lead .submit");
+    await sendLead();
     expect($("#bw-lead-phone-err")?.textContent).toBe("该手机号已被停用");
     expect($("#bw-panel-lead .notice")?.textContent).toBe("提交的信息有误,请检查后重试");
     expect(active()?.getAttribute("name")).toBe("phone");
@@ -424,10 +428,7 @@ describe("the embed script", () => {
       },
     });
     await first.click(".launcher");
-    await first.type("#bw-panel-lead [name=name]", "张三");
-    await first.type("#bw-panel-lead [name=phone]", "13800138000");
-    await first.click("#bw-panel-lead [name='consent.privacy']");
-    await first.click("#bw-panel-lead .submit");
+    await first.sendLead();
     await settle(first.window, 100);
     expect(attempts).toBe(5);
     const alert = first.$("#bw-panel-lead [role=alert]");
@@ -462,7 +463,7 @@ describe("the embed script", () => {
   it("retries a rate-limited (429) submission with the same key, keeps it, and offers the hotline", async () => {
     const keys: string[] = [];
     let limited = true;
-    const { $, type, click, window, events } = await page({
+    const { $, sendLead, click, window, events } = await page({
       data: { partner: "direct" },
       answer: (call) => {
         keys.push(call.headers["Idempotency-Key"] ?? "");
@@ -474,10 +475,7 @@ describe("the embed script", () => {
       },
     });
     await click(".launcher");
-    await type("#bw-panel-lead [name=name]", "张三");
-    await type("#bw-panel-lead [name=phone]", "13800138000");
-    await click("#bw-panel-lead [name='consent.privacy']");
-    await click("#bw-panel-lead .submit");
+    await sendLead();
     await settle(window, 100);
     expect(keys).toHaveLength(5);
     expect(new Set(keys).size).toBe(1);
@@ -504,10 +502,7 @@ describe("the embed script", () => {
       },
     });
     await first.click(".launcher");
-    await first.type("#bw-panel-lead [name=name]", "张三");
-    await first.type("#bw-panel-lead [name=phone]", "13800138000");
-    await first.click("#bw-panel-lead [name='consent.privacy']");
-    await first.click("#bw-panel-lead .submit");
+    await first.sendLead();
     await settle(first.window, 100);
     // an edited resubmission takes the place of the attempt it corrects
     await first.type("#bw-panel-lead [name=name]", "张三丰");
