@@ -994,16 +994,8 @@ export interface PayloadLockedDocument {
         value: number | Partner;
       } | null)
     | ({
-        relationTo: 'outbox';
-        value: number | Outbox;
-      } | null)
-    | ({
         relationTo: 'province-rules';
         value: number | ProvinceRule;
-      } | null)
-    | ({
-        relationTo: 'users';
-        value: number | User;
       } | null)
     | ({
         relationTo: 'idempotency-keys';

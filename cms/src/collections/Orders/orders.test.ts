@@ -252,23 +252,26 @@ describe("police filing done (policeFiledAt)", () => {
   });
 });
 
-describe("no edit locks on leads and orders", () => {
-  it("nobody can lock a lead or an order, so editors learn nothing about them from the locks", async () => {
+describe("no edit locks on sales records", () => {
+  it("nobody can lock a lead, an order or an email, so editors learn nothing about them from the locks", async () => {
     const orderId = await newOrder();
     const lead = await payload.create({
       collection: "leads",
       data: { reference: "L-LOCK01", name: "锁", phone: "13800138000" } as never,
     });
+    const email = (await payload.find({ collection: "outbox", limit: 1 })).docs[0];
+    expect(email).toBeDefined();
     for (const [relationTo, value] of [
       ["orders", orderId],
       ["leads", lead.id],
+      ["outbox", email?.id],
     ] as const) {
       for (const role of ["sales", "editor"]) {
         const locked = await api("POST", "/payload-locked-documents", role, {
           document: { relationTo, value },
           user: { relationTo: "users", value: ids[role] },
         });
-        // The lock may be stored, but it points at nothing: leads and orders are not lockable.
+        // The lock may be stored, but it points at nothing: these collections are not lockable.
         expect(locked.body.doc?.document ?? null).toBeNull();
       }
     }
@@ -277,7 +280,6 @@ describe("no edit locks on leads and orders", () => {
     const about = seen.body.docs.map(
       (doc: { document?: { relationTo?: string } | null }) => doc.document?.relationTo,
     );
-    expect(about).not.toContain("leads");
-    expect(about).not.toContain("orders");
+    for (const slug of ["leads", "orders", "outbox"]) expect(about).not.toContain(slug);
   });
 });

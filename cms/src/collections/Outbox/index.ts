@@ -35,6 +35,9 @@ const systemField = (field: Field): Field => ({ ...field, ...systemOnly }) as Fi
  */
 export const Outbox: CollectionConfig = {
   slug: "outbox",
+  // No edit locks: they would show anyone logged in which email is being looked at, and what it
+  // is about (/api/payload-locked-documents).
+  lockDocuments: false,
   labels: { singular: { zh: "邮件", en: "Email" }, plural: { zh: "发件箱", en: "Outbox" } },
   admin: {
     useAsTitle: "subject",

@@ -11,6 +11,9 @@ const ROLE_LABELS = {
 
 export const Users: CollectionConfig = {
   slug: "users",
+  // No edit locks: they would show anyone logged in, editors included, which account an admin is
+  // editing (/api/payload-locked-documents).
+  lockDocuments: false,
   labels: {
     singular: { zh: "用户", en: "User" },
     plural: { zh: "用户", en: "Users" },
