@@ -1,6 +1,7 @@
 /**
  * The CMS's HTTP server: Next.js (admin + REST API) behind a plain Node server, so the client's
- * address is known for rate limiting (see src/server/forwardedFor.ts). `pnpm start` runs it.
+ * address is known for rate limiting (see src/server/forwardedFor.ts) and an account's logins do not
+ * overwrite each other's sessions (src/server/sessionWrites.ts). `pnpm start` runs it.
  * Node's own TypeScript support runs this file; it reads only the variables it needs to listen.
  */
 import { createServer } from "node:http";
@@ -8,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { normaliseForwardedFor } from "./src/server/forwardedFor.ts";
+import { takeSessionWritesInTurn } from "./src/server/sessionWrites.ts";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const hostname = process.env.HOST || "127.0.0.1";
@@ -15,7 +17,7 @@ const port = Number(process.env.CMS_PORT || 3000);
 const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
 
 const app = next({ dev: false, dir, hostname, port });
-const handle = app.getRequestHandler();
+const handle = takeSessionWritesInTurn(app.getRequestHandler());
 await app.prepare();
 
 const server = createServer((req, res) => {

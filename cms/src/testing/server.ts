@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleEndpoints } from "payload";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
+import { takeSessionWritesInTurn } from "../server/sessionWrites.ts";
 import type { TTestPayload } from "./payload.ts";
 
 export type TPostOptions = {
@@ -44,10 +45,10 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
 
 export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const config = t.payload.config;
-  const server = createServer((req, res) => {
-    normaliseForwardedFor(req, t.env.TRUST_PROXY);
+  // The same front as server.ts: the client's address, and session writes one at a time.
+  const handle = takeSessionWritesInTurn((req, res) => {
     const base = `http://${req.headers.host}`;
-    void toRequest(req, base)
+    return toRequest(req, base)
       .then((request) => handleEndpoints({ config, request, payloadInstanceCacheKey: t.dir }))
       .then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -56,6 +57,10 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
       .catch(() => {
         res.writeHead(500).end();
       });
+  });
+  const server = createServer((req, res) => {
+    normaliseForwardedFor(req, t.env.TRUST_PROXY);
+    void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
