@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { createTestPayload, type TTestPayload } from "./testing/payload.ts";
 
 const require = createRequire(import.meta.url);
@@ -18,6 +18,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/**
+ * What SQLite refused along the way, as Payload and sqliteWrites.ts log it: a BEGIN that failed
+ * ("cannot begin transaction") or a statement that met a lock and had to wait ("is locked").
+ * Within one process nothing should ever meet a lock: writes take turns.
+ */
+function lockEncounters() {
+  const seen: string[] = [];
+  const record = (...args: unknown[]) => {
+    const text = args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" ");
+    if (/cannot begin transaction|is locked|SQLITE_BUSY/.test(text)) seen.push(text);
+  };
+  vi.spyOn(t.payload.logger, "warn").mockImplementation(record as never);
+  vi.spyOn(t.payload.logger, "error").mockImplementation(record as never);
+  return seen;
+}
 
 let serial = 0;
 function leadData(name: string) {
@@ -29,6 +48,7 @@ const failuresOf = (results: PromiseSettledResult<unknown>[]) =>
   results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
 
 it("runs 60 overlapping transactions without a single SQLITE_BUSY", async () => {
+  const locks = lockEncounters();
   const before = await leadCount();
   const writes = Array.from({ length: 30 }, (_, i) => [
     t.payload.updateGlobal({
@@ -40,9 +60,11 @@ it("runs 60 overlapping transactions without a single SQLITE_BUSY", async () => 
   ]).flat();
   expect(failuresOf(await Promise.allSettled(writes))).toEqual([]);
   expect(await leadCount()).toBe(before + 30);
+  expect(locks).toEqual([]);
 });
 
 it("a write outside a transaction waits for the open one, and the next transaction still begins", async () => {
+  const locks = lockEncounters();
   const before = await leadCount();
   const id = await t.payload.db.beginTransaction();
   if (id === null) throw new Error("SQLite should have begun a transaction");
@@ -60,6 +82,7 @@ it("a write outside a transaction waits for the open one, and the next transacti
   ]);
   expect(failuresOf(next)).toEqual([]);
   expect(await leadCount()).toBe(before + 3);
+  expect(locks).toEqual([]);
 });
 
 it("reads outside a transaction do not wait for it", async () => {
@@ -74,6 +97,7 @@ it("reads outside a transaction do not wait for it", async () => {
 });
 
 it("a lock held by another process is waited out, not failed", async () => {
+  const locks = lockEncounters();
   const before = await leadCount();
   // A second copy of SQLite in this process would not see the lock (POSIX locks are per process).
   const file = t.env.DATABASE_URI.replace(/^file:/, "");
@@ -98,4 +122,6 @@ it("a lock held by another process is waited out, not failed", async () => {
   expect(await exited).toEqual([0, null]);
   expect(failuresOf(writes)).toEqual([]);
   expect(await leadCount()).toBe(before + 2);
+  // Here the lock was met, waited out, and said so.
+  expect(locks.some((line) => line.includes("is locked (by another process?)"))).toBe(true);
 });

@@ -45,6 +45,11 @@ export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapte
         warn(`${what} waited ${MAX_TURN_WAIT_MS / 1000} s for its turn; going ahead`),
       );
       const releases = new Map<TTransactionId, () => void>();
+      // Once writes here take turns, only another process can hold the lock: say so, once a wait.
+      const afterBusy = (attempt: number, what: string, client: TLibsqlClient | undefined) => {
+        if (attempt === 0) warn(`the database is locked (by another process?); ${what} waits`);
+        return discardConnection(client);
+      };
 
       const begin = adapter.beginTransaction.bind(adapter);
       adapter.beginTransaction = async (options) => {
@@ -52,7 +57,7 @@ export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapte
         try {
           const id = await retryWhileBusy(
             () => begin(options),
-            () => discardConnection(adapter.client),
+            (attempt) => afterBusy(attempt, "a transaction", adapter.client),
           );
           if (id === null || id === undefined) release();
           else releases.set(id, release);
@@ -80,7 +85,7 @@ export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapte
       if (connect)
         adapter.connect = async (options) => {
           await connect(options);
-          if (adapter.client) writeInTurn(adapter.client, turns);
+          if (adapter.client) writeInTurn(adapter.client, turns, afterBusy);
         };
       return adapter as unknown as ReturnType<DatabaseAdapterObj["init"]>;
     },
@@ -129,7 +134,11 @@ function turnQueue(onGuardTripped: (what: string) => void): TTurns {
 
 const patchedClients = new WeakSet<TLibsqlClient>();
 
-function writeInTurn(client: TLibsqlClient, turns: TTurns): void {
+function writeInTurn(
+  client: TLibsqlClient,
+  turns: TTurns,
+  afterBusy: (attempt: number, what: string, client: TLibsqlClient) => Promise<void>,
+): void {
   if (patchedClients.has(client)) return;
   patchedClients.add(client);
   const execute = client.execute.bind(client);
@@ -141,7 +150,7 @@ function writeInTurn(client: TLibsqlClient, turns: TTurns): void {
     try {
       return await retryWhileBusy(
         () => execute(statement, args),
-        () => discardConnection(client),
+        (attempt) => afterBusy(attempt, describe(sql), client),
       );
     } finally {
       release?.();
@@ -155,7 +164,7 @@ function isRead(sql: string): boolean {
 
 function describe(sql: string): string {
   const words = sql.trim().split(/\s+/).slice(0, 3).join(" ");
-  return `a write outside a transaction (${words} …)`;
+  return `a statement outside a transaction (${words} …)`;
 }
 
 /**
@@ -164,7 +173,7 @@ function describe(sql: string): string {
  */
 async function retryWhileBusy<T>(
   run: () => Promise<T>,
-  afterBusy: () => Promise<void>,
+  afterBusy: (attempt: number) => Promise<void>,
 ): Promise<T> {
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -172,7 +181,7 @@ async function retryWhileBusy<T>(
       return await run();
     } catch (error) {
       if (!isBusy(error)) throw error;
-      await afterBusy();
+      await afterBusy(attempt);
       if (Date.now() - started > MAX_BUSY_WAIT_MS) throw error;
     }
     await new Promise((done) => setTimeout(done, Math.min(10 * 2 ** attempt, 500)));

@@ -39,5 +39,5 @@ export function missingTransactions(
   nodeEnv: string,
 ): string | undefined {
   if (nodeEnv !== "production" || db.transactionOptions !== false) return undefined;
-  return `the ${db.name} database runs without transactions; MongoDB must be a replica set (Atlas is one; a single server can be started as a one-member replica set)`;
+  return `the ${db.name} database runs without transactions; MongoDB must be a replica set named in DATABASE_URI (?replicaSet=…; Atlas's mongodb+srv:// names it), and a single server can run as a one-member replica set`;
 }

@@ -45,12 +45,33 @@ export async function storedResponse(
 }
 
 /** The insert of the answer failed because another request stored one for the same scope. */
-function isDuplicateScope(error: unknown): boolean {
-  return (
+/**
+ * Another request with the same key got there first. On SQLite that is the unique index on
+ * `scope`, which Payload reports as a ValidationError. On MongoDB the two transactions usually
+ * collide before either reaches the index: a WriteConflict (112, a TransientTransactionError).
+ */
+export function isConcurrentDuplicate(error: unknown): boolean {
+  if (
     error instanceof ValidationError &&
     error.data.collection === COLLECTION &&
     error.data.errors.some((field) => field.path === "scope")
-  );
+  ) {
+    return true;
+  }
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const { code, hasErrorLabel } = cause as {
+      code?: unknown;
+      hasErrorLabel?: (label: string) => boolean;
+    };
+    if (code === 112 || code === 11000) return true;
+    if (
+      typeof hasErrorLabel === "function" &&
+      hasErrorLabel.call(cause, "TransientTransactionError")
+    )
+      return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 const expired = (now: Date): Where => ({ expiresAt: { less_than_equal: now.toISOString() } });
@@ -95,7 +116,7 @@ export async function once(
     });
     return { ...result, replayed: false };
   } catch (error) {
-    if (!scope || !isDuplicateScope(error)) throw error;
+    if (!scope || !isConcurrentDuplicate(error)) throw error;
     // A concurrent request with the same key won the unique index: answer as it did, once its
     // transaction has committed.
     for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {

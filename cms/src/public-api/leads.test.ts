@@ -458,7 +458,7 @@ describe("POST /api/public/leads", () => {
     expect(stored.partner).toMatchObject({ key: "yunfan" });
   });
 
-  it("a replayed Idempotency-Key costs no rate-limit points", async () => {
+  it("a replayed Idempotency-Key costs no rate-limit points, and is answered over the limit too", async () => {
     const ip = "10.98.0.1";
     const key = `free-${Date.now()}`;
     const first = await post(lead(), { "X-Forwarded-For": ip, "Idempotency-Key": key });
@@ -469,6 +469,12 @@ describe("POST /api/public/leads", () => {
       expect(replay.headers.get("idempotency-replayed")).toBe("true");
     }
     expect((await post(lead(), { "X-Forwarded-For": ip })).status).toBe(201);
+    // Over the limit (5 per address), new submissions wait; the stored answer is still given.
+    for (let i = 0; i < 3; i++) await post(lead(), { "X-Forwarded-For": ip });
+    expect((await post(lead(), { "X-Forwarded-For": ip })).status).toBe(429);
+    const late = await post(lead(), { "X-Forwarded-For": ip, "Idempotency-Key": key });
+    expect(late.status).toBe(201);
+    expect(late.headers.get("idempotency-replayed")).toBe("true");
   });
 
   it("junk and bots do not use up a partner's budget (only submissions that are stored count)", async () => {

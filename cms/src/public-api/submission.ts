@@ -90,6 +90,16 @@ export function submissionHandler<
     const asForm = body.kind === "form";
     const locale = localeOf(req);
 
+    // Every request counts against its address first; the answer to one over the limit waits
+    // only for a replay check (below), and without a key there is nothing to replay.
+    const limiters = limitersFor(req.payload, env);
+    const ip = clientIp(req);
+    const ipLimit = await consume(limiters.ip, ip);
+    const key = req.headers.get("idempotency-key");
+    const limited = (result: { retryAfterS: number }) =>
+      fail("rate_limited", { "Retry-After": String(result.retryAfterS) });
+    if (!ipLimit.ok && key === null) return limited(ipLimit);
+
     const raw = (typeof body.data === "object" && body.data !== null ? body.data : {}) as Record<
       string,
       unknown
@@ -113,7 +123,6 @@ export function submissionHandler<
     if (!partner) return fail("unknown_partner");
     const thanks = thanksUrl(env, partner, returnTo);
 
-    const key = req.headers.get("idempotency-key");
     if (key !== null && !isValidKey(key)) {
       return fail(
         "validation_failed",
@@ -125,19 +134,20 @@ export function submissionHandler<
       );
     }
     const scope = key ? idempotencyScope(spec.kind, partner.key, key) : undefined;
-    // A repeat of an answered request is answered again before any rate limit: it costs nothing.
+    // A repeat of an answered request is answered again, even over the limit, and costs nothing:
+    // a client whose first answer was lost must not be refused its own submission.
     const previous = scope ? await storedResponse(req.payload, scope) : undefined;
-    if (previous) return created(asForm, thanks, previous, cors, true);
-
-    const limiters = limitersFor(req.payload, env);
-    const ipLimit = await consume(limiters.ip, clientIp(req));
-    if (!ipLimit.ok) return fail("rate_limited", { "Retry-After": String(ipLimit.retryAfterS) });
+    if (previous) {
+      if (ipLimit.ok) await limiters.ip.reward(ip, 1);
+      return created(asForm, thanks, previous, cors, true);
+    }
+    if (!ipLimit.ok) return limited(ipLimit);
 
     if (
       (typeof raw.website === "string" && raw.website !== "") ||
       (typeof raw.elapsedMs === "number" && raw.elapsedMs < MIN_FILL_MS)
     ) {
-      req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${clientIp(req)})`);
+      req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${ip})`);
       return created(asForm, thanks, { status: 201, body: spec.decoy() }, cors, false);
     }
 
@@ -146,8 +156,7 @@ export function submissionHandler<
 
     // Only what will be stored counts against the partner's budget.
     const partnerLimit = await consume(limiters.partner, partner.key);
-    if (!partnerLimit.ok)
-      return fail("rate_limited", { "Retry-After": String(partnerLimit.retryAfterS) });
+    if (!partnerLimit.ok) return limited(partnerLimit);
 
     const result = await once(req.payload, scope, async (txReq) => ({
       status: 201,

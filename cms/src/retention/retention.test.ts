@@ -3,7 +3,7 @@
  * its emails), what has not stays, and a converted lead lives as long as its order.
  */
 import type { Payload } from "payload";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import {
@@ -134,7 +134,16 @@ it("a lead whose order is gone counts as unconverted, a large backlog goes in ba
     });
   await keyOf("leads:direct:expired", ago(2));
   const live = await keyOf("leads:direct:live", new Date(now.getTime() + 3600_000).toISOString());
+  const deletes = vi.spyOn(payload, "delete");
   const report = await enforceRetention(payload, now);
+  // Each batch its own delete (its own transaction), none larger than RETENTION_BATCH.
+  const leadBatches = deletes.mock.calls
+    .map(([args]) => args)
+    .filter((args) => args.collection === "leads")
+    .map((args) => ((args.where?.id as { in?: unknown[] } | undefined)?.in ?? []).length);
+  deletes.mockRestore();
+  expect(leadBatches.length).toBeGreaterThanOrEqual(2);
+  expect(Math.max(...leadBatches)).toBeLessThanOrEqual(RETENTION_BATCH);
   expect(report.leads).toBe(backlog + 1);
   expect(await exists("leads", orphan.id as number)).toBe(false);
   expect(report.idempotencyKeys).toBe(1);

@@ -256,3 +256,26 @@ describe("POST /api/leads/:id/convert", () => {
     expect((await payload.findByID({ collection: "leads", id: leadId })).status).toBe("converted");
   });
 });
+
+describe("deleting the order a lead became", () => {
+  it("returns the lead to qualified, unlinked, so it can be worked and expire like any other", async () => {
+    const leadId = await newLead();
+    const converted = await (await convert(leadId, { province: "beijing" }, "sales")).json();
+    const deleted = await fetch(`${server.url}/api/orders/${converted.order.id}`, {
+      method: "DELETE",
+      headers: { Authorization: `JWT ${tokens.admin}` },
+    });
+    expect(deleted.status).toBe(200);
+
+    const lead = await payload.findByID({ collection: "leads", id: leadId, depth: 0 });
+    expect(lead).toMatchObject({ status: "qualified", convertedOrder: null });
+    expect(lead.statusHistory?.at(-1)).toMatchObject({ from: "converted", to: "qualified" });
+    // Sales can work it again: a note saves.
+    const noted = await fetch(`${server.url}/api/leads/${leadId}`, {
+      method: "PATCH",
+      headers: { Authorization: `JWT ${tokens.sales}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ notes: [{ text: "订单已删除,重新跟进" }] }),
+    });
+    expect(noted.status).toBe(200);
+  });
+});

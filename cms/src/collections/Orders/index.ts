@@ -14,6 +14,7 @@ import {
 } from "../../fields/sales.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
 import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
+import { releaseConvertedLead } from "./hooks/releaseConvertedLead.ts";
 
 /**
  * Filing orders: placed through POST /api/public/orders (or by an admin), carried through the
@@ -42,7 +43,11 @@ export const Orders: CollectionConfig = {
   // Sales work an order from its page: no edit locks (they would show who opens which order to
   // anyone logged in, editors included, through /api/payload-locked-documents).
   lockDocuments: false,
-  hooks: { beforeChange: [moveThroughStages], afterChange: [queueOrderEmails] },
+  hooks: {
+    beforeChange: [moveThroughStages],
+    afterChange: [queueOrderEmails],
+    beforeDelete: [releaseConvertedLead],
+  },
   endpoints: [
     csvExport("orders", [
       col("订单号", "orderNo"),
