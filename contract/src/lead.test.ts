@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localeFrom, normalizePhone, validateLead } from "./lead.ts";
+import { INVALID_EMAILS, VALID_EMAILS } from "./testing/emailSamples.ts";
 
 const valid = { name: "张三", phone: "13800138000", consent: { privacy: true } };
 
@@ -82,32 +83,14 @@ describe("lead contract", () => {
   it("checks emails exactly as strictly as the CMS's email field (Payload 3.90.2)", () => {
     const email = (value: string, locale?: "en") =>
       validateLead({ ...valid, email: value }, locale);
-    for (const bad of [
-      "张三@qq.com",
-      "a..b@qq.com",
-      "a@b.c",
-      "a@x_y.com",
-      ".a@qq.com",
-      "a.@qq.com",
-      "a@-qq.com",
-      "a@qq-.com",
-      "a@qq..com",
-      '"a"@qq.com',
-      "a@qq.c0m",
-      "a@localhost",
-    ]) {
+    for (const bad of INVALID_EMAILS) {
       expect(email(bad), bad).toEqual({ ok: false, error: { email: "请输入有效的邮箱地址" } });
     }
     expect(email("a..b@qq.com", "en")).toEqual({
       ok: false,
       error: { email: "Enter a valid email address" },
     });
-    for (const good of [
-      "wang@example.com",
-      "Wang.Xiao+beian@Sub.Example.COM.CN",
-      "o'brien@ex--ample.org",
-      "12345@qq.com",
-    ]) {
+    for (const good of VALID_EMAILS) {
       expect(email(good), good).toMatchObject({ ok: true, data: { email: good } });
     }
     expect(email("  wang@example.com ")).toMatchObject({
