@@ -28,19 +28,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function token(email: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  return (await response.json()).token;
-}
-
 describe("CSV export", () => {
   it("gives sales every lead, Excel-ready, with formulas neutralised", async () => {
     const response = await fetch(`${server.url}/api/leads/export.csv`, {
-      headers: { Authorization: `JWT ${await token("sales@example.com", "beian-sales-dev-2026")}` },
+      headers: {
+        Authorization: `JWT ${await server.login("sales@example.com", "beian-sales-dev-2026")}`,
+      },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
@@ -55,7 +48,7 @@ describe("CSV export", () => {
 
   it("honours the list's filters", async () => {
     const auth = {
-      Authorization: `JWT ${await token("admin@example.com", "beian-admin-dev-2026")}`,
+      Authorization: `JWT ${await server.login("admin@example.com", "beian-admin-dev-2026")}`,
     };
     const text = await (
       await fetch(`${server.url}/api/leads/export.csv?where[status][equals]=new`, { headers: auth })
@@ -69,7 +62,7 @@ describe("CSV export", () => {
 
   it("refuses editors and anonymous visitors", async () => {
     const editor = {
-      Authorization: `JWT ${await token("editor@example.com", "beian-editor-dev-2026")}`,
+      Authorization: `JWT ${await server.login("editor@example.com", "beian-editor-dev-2026")}`,
     };
     expect((await fetch(`${server.url}/api/leads/export.csv`, { headers: editor })).status).toBe(
       403,

@@ -25,6 +25,8 @@ export type TTestServer = {
    * TRUST_PROXY), so per-address rate limits only meet the tests that are about them.
    */
   postPublic: (path: string, body: unknown, options?: TPostOptions) => Promise<Response>;
+  /** Logs in through `POST /api/users/login` and returns the JWT; throws unless that succeeds. */
+  login: (email: string, password: string) => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -82,6 +84,15 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
         },
         body: options.raw ?? JSON.stringify(body),
       });
+    },
+    login: async (email, password) => {
+      const response = await fetch(`${url}/api/users/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      });
+      if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
+      return ((await response.json()) as { token: string }).token;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -92,22 +92,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function token(email: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  return (await response.json()).token;
-}
-
 let salesToken: string | undefined;
 
 /** What the REST API (the same query parser as the admin's list view) finds for a list link. */
 async function countThrough(href: string): Promise<number> {
   const [path = "", query = ""] = href.split("?");
   const collection = path.split("/").pop();
-  salesToken ??= await token("sales@example.com", "beian-sales-dev-2026");
+  salesToken ??= await server.login("sales@example.com", "beian-sales-dev-2026");
   const response = await fetch(`${server.url}/api/${collection}?${query}&limit=1`, {
     headers: { Authorization: `JWT ${salesToken}` },
   });
@@ -211,7 +202,7 @@ describe("salesSummary", () => {
       summary.byPartner.find((row) => row.partner === null)?.openOrders;
     expect(none(before)).toBe(2);
 
-    salesToken ??= await token("sales@example.com", "beian-sales-dev-2026");
+    salesToken ??= await server.login("sales@example.com", "beian-sales-dev-2026");
     const done = await fetch(`${server.url}/api/orders/${orderIds.FFFF}`, {
       method: "PATCH",
       headers: { "Content-Type": "application/json", Authorization: `JWT ${salesToken}` },

@@ -20,12 +20,7 @@ beforeAll(async () => {
   await seed(payload, t.env);
   server = await startTestServer(t);
   for (const role of ["sales", "editor", "admin"]) {
-    const response = await fetch(`${server.url}/api/users/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: `${role}@example.com`, password: `beian-${role}-dev-2026` }),
-    });
-    tokens[role] = (await response.json()).token;
+    tokens[role] = await server.login(`${role}@example.com`, `beian-${role}-dev-2026`);
   }
 });
 

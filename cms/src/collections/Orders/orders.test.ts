@@ -19,16 +19,6 @@ let server: TTestServer;
 const tokens: Record<string, string> = {};
 const ids: Record<string, number> = {};
 
-async function login(email: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()).token;
-}
-
 beforeAll(async () => {
   t = await createTestPayload();
   payload = t.payload;
@@ -40,7 +30,7 @@ beforeAll(async () => {
   });
   for (const role of ["admin", "editor", "sales", "sales2"]) {
     const email = `${role}@example.com`;
-    tokens[role] = await login(email, `beian-${role}-dev-2026`);
+    tokens[role] = await server.login(email, `beian-${role}-dev-2026`);
     const { docs } = await payload.find({
       collection: "users",
       where: { email: { equals: email } },
