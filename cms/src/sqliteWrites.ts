@@ -14,6 +14,7 @@
  * seed script) is waited out with backoff instead of failing at once. Used by config.ts only.
  */
 import type { DatabaseAdapterObj } from "payload";
+import { errorChain } from "./errorChain.ts";
 
 type TTransactionId = string | number;
 type TStatement = string | { sql: string; args?: unknown };
@@ -189,14 +190,12 @@ async function retryWhileBusy<T>(
 }
 
 function isBusy(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+  return errorChain(error).some((cause) => {
     const { code, message } = cause as { code?: unknown; message?: unknown };
     if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
     // Payload rethrows a failed BEGIN as a plain Error that only names the code.
-    if (typeof message === "string" && message.includes("SQLITE_BUSY")) return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
+    return typeof message === "string" && message.includes("SQLITE_BUSY");
+  });
 }
 
 /**

@@ -8,6 +8,7 @@
  * 24 h) no longer counts: the same key then stores a new submission, replacing the old row.
  */
 import { type Payload, type PayloadRequest, ValidationError, type Where } from "payload";
+import { errorChain } from "../errorChain.ts";
 import { inTransaction } from "../transaction.ts";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
@@ -44,7 +45,6 @@ export async function storedResponse(
   return doc ? { status: doc.status, body: doc.body } : undefined;
 }
 
-/** The insert of the answer failed because another request stored one for the same scope. */
 /**
  * Another request with the same key got there first. On SQLite that is the unique index on
  * `scope`, which Payload reports as a ValidationError. On MongoDB the two transactions usually
@@ -58,20 +58,16 @@ export function isConcurrentDuplicate(error: unknown): boolean {
   ) {
     return true;
   }
-  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+  return errorChain(error).some((cause) => {
     const { code, hasErrorLabel } = cause as {
       code?: unknown;
       hasErrorLabel?: (label: string) => boolean;
     };
     if (code === 112 || code === 11000) return true;
-    if (
-      typeof hasErrorLabel === "function" &&
-      hasErrorLabel.call(cause, "TransientTransactionError")
-    )
-      return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
+    return (
+      typeof hasErrorLabel === "function" && hasErrorLabel.call(cause, "TransientTransactionError")
+    );
+  });
 }
 
 const expired = (now: Date): Where => ({ expiresAt: { less_than_equal: now.toISOString() } });
