@@ -74,17 +74,15 @@ const expired = (now: Date): Where => ({ expiresAt: { less_than_equal: now.toISO
 
 /**
  * Runs `work` once per scope. `work` receives a request carrying the transaction; everything it
- * writes with that `req` commits together with the stored answer, or not at all.
+ * writes with that `req` commits together with the stored answer, or not at all. The caller has
+ * already answered a stored replay (`storedResponse`, before the rate limit); one stored since
+ * then makes the insert fail on the unique scope, and is answered below.
  */
 export async function once(
   payload: Payload,
   scope: string | undefined,
   work: (req: PayloadRequest) => Promise<TStoredResponse>,
 ): Promise<TStoredResponse & { replayed: boolean }> {
-  if (scope) {
-    const previous = await storedResponse(payload, scope);
-    if (previous) return { ...previous, replayed: true };
-  }
   try {
     const result = await inTransaction(payload, async (req) => {
       const answer = await work(req);
