@@ -4,6 +4,12 @@
  */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
 export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 00:00 China time of the day after the one `ms` falls on (as an instant, in ms). */
+export function nextChinaMidnight(ms: number): number {
+  return (Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - CHINA_OFFSET_MS;
+}
 
 const parts = new Intl.DateTimeFormat("en-CA", {
   timeZone: CHINA_TIME_ZONE,

@@ -2,13 +2,11 @@
  * Fields that leads and orders share: who works the record, their notes, where it came from and
  * what the prospect consented to. Field names follow the public payloads (CONTRACT §3).
  */
-import type { Field, FieldAccess, PayloadRequest } from "payload";
-import { hasRole } from "../access/index.ts";
+import type { Field, PayloadRequest } from "payload";
+import { hasRole, nobodyField } from "../access/index.ts";
 
 /** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
-const neverEdited: FieldAccess = () => false;
-/** Written by the server (defaults, hooks) only: what a client sends for it is dropped. */
-const serverOnly: FieldAccess = () => false;
+const neverEdited = nobodyField;
 export const evidence = { access: { update: neverEdited }, admin: { readOnly: true } } as const;
 
 export const assigneeField: Field = {
@@ -76,7 +74,7 @@ export const notesField: Field = {
       type: "date",
       label: { zh: "时间", en: "At" },
       defaultValue: () => new Date().toISOString(),
-      access: { create: serverOnly, update: serverOnly },
+      access: { create: nobodyField, update: nobodyField },
       admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
     },
     {
@@ -85,7 +83,7 @@ export const notesField: Field = {
       relationTo: "users",
       label: { zh: "记录人", en: "By" },
       defaultValue: ({ user }: { user?: { id: number | string } | null }) => user?.id,
-      access: { create: serverOnly, update: serverOnly },
+      access: { create: nobodyField, update: nobodyField },
       admin: { readOnly: true },
     },
   ],

@@ -4,11 +4,9 @@
  * zone. Working days skip Saturdays and Sundays; public holidays are not known here, so a deadline
  * over a holiday week is early, never late.
  */
-import { CHINA_OFFSET_MS } from "../chinaTime.ts";
+import { CHINA_OFFSET_MS, DAY_MS, nextChinaMidnight } from "../chinaTime.ts";
 
 export type TDeadlineUnit = "hours" | "days" | "working_days";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Day of the week in China (0 = Sunday) for an instant. */
 function chinaWeekday(ms: number): number {
@@ -23,7 +21,7 @@ function chinaWeekday(ms: number): number {
 export function addWorkingDays(from: Date, days: number): Date {
   let ms = from.getTime();
   while (chinaWeekday(ms) === 0 || chinaWeekday(ms) === 6) {
-    ms = Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS + 1) * DAY_MS - CHINA_OFFSET_MS;
+    ms = nextChinaMidnight(ms);
   }
   let left = days;
   while (left > 0) {

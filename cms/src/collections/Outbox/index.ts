@@ -1,5 +1,5 @@
 import type { Access, CollectionConfig, Field } from "payload";
-import { hasRole, isAdmin, nobody } from "../../access/index.ts";
+import { hasRole, isAdmin, nobody, nobodyField } from "../../access/index.ts";
 import { OUTBOX_STATES } from "../../email/outbox.ts";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
 import { retryOnRequest } from "./hooks/retryOnRequest.ts";
@@ -24,7 +24,7 @@ const readOutbox: Access = ({ req }) => {
 };
 
 /** Written by the system only: what was sent stays as it was sent. */
-const systemOnly = { access: { update: () => false }, admin: { readOnly: true } } as const;
+const systemOnly = { access: { update: nobodyField }, admin: { readOnly: true } } as const;
 
 const systemField = (field: Field): Field => ({ ...field, ...systemOnly }) as Field;
 

@@ -1,6 +1,6 @@
 import type { TStageKey } from "@beian/contract";
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from "payload";
-import { CHINA_OFFSET_MS } from "../../../chinaTime.ts";
+import { nextChinaMidnight } from "../../../chinaTime.ts";
 import { checklistFor } from "../../../orders/checklist.ts";
 import { canMove, NEXT_STAGES } from "../../../orders/stages.ts";
 import { deadlineFrom, type TDeadlineUnit } from "../../../orders/workingDays.ts";
@@ -11,8 +11,6 @@ type TOrderData = Record<string, unknown> & {
 };
 type TReason = { field?: string | null; reason?: string | null; suggestion?: string | null };
 type THistoryRow = { stage?: string | null; enteredAt?: string | null };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function refuse(path: string, message: string): ValidationError {
   return new ValidationError({ collection: "orders", errors: [{ path, message }] });
@@ -113,9 +111,7 @@ export const moveThroughStages: CollectionBeforeChangeHook = async ({
         "只有处于「公安备案」阶段的订单才能登记公安备案完成 / Only an order in police filing can be recorded as police-filed",
       );
     }
-    const chinaDay = Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS);
-    const endOfToday = (chinaDay + 1) * DAY_MS - CHINA_OFFSET_MS;
-    if (filedAt >= endOfToday) {
+    if (filedAt >= nextChinaMidnight(now.getTime())) {
       throw refuse(
         "policeFiledAt",
         "公安备案完成日期不能是将来 / The police filing cannot be done in the future",
