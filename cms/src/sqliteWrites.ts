@@ -15,6 +15,7 @@
  */
 import type { DatabaseAdapterObj } from "payload";
 import { errorChain } from "./errorChain.ts";
+import { type TTurns, turnQueue } from "./turnQueue.ts";
 
 type TTransactionId = string | number;
 type TStatement = string | { sql: string; args?: unknown };
@@ -42,9 +43,11 @@ export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapte
     init: (args) => {
       const adapter = base.init(args) as unknown as TAdapter;
       const warn = (message: string) => adapter.payload?.logger.warn(`sqlite: ${message}`);
-      const turns = turnQueue((what) =>
-        warn(`${what} waited ${MAX_TURN_WAIT_MS / 1000} s for its turn; going ahead`),
-      );
+      const turns = turnQueue({
+        maxWaitMs: MAX_TURN_WAIT_MS,
+        onGuardTripped: (what) =>
+          warn(`${what} waited ${MAX_TURN_WAIT_MS / 1000} s for its turn; going ahead`),
+      });
       const releases = new Map<TTransactionId, () => void>();
       // Once writes here take turns, only another process can hold the lock: say so, once a wait.
       const afterBusy = (attempt: number, what: string, client: TLibsqlClient | undefined) => {
@@ -89,46 +92,6 @@ export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapte
           if (adapter.client) writeInTurn(adapter.client, turns, afterBusy);
         };
       return adapter as unknown as ReturnType<DatabaseAdapterObj["init"]>;
-    },
-  };
-}
-
-type TTurns = {
-  /** True when no transaction or write is running or waiting. */
-  readonly idle: boolean;
-  /** Waits for every earlier turn to end; the caller must call the returned release. */
-  take: (what: string) => Promise<() => void>;
-};
-
-function turnQueue(onGuardTripped: (what: string) => void): TTurns {
-  let tail: Promise<void> = Promise.resolve();
-  let taken = 0;
-  return {
-    get idle() {
-      return taken === 0;
-    },
-    async take(what) {
-      taken++;
-      let resolve = () => {};
-      const mine = new Promise<void>((done) => {
-        resolve = done;
-      });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        taken--;
-        resolve();
-      };
-      // The next turn waits for this one only, not for whatever this one gave up waiting for:
-      // a turn that is never released costs one guard period, not one per later write.
-      const inTurn = Promise.race([
-        tail.then(() => true),
-        new Promise<boolean>((done) => setTimeout(() => done(false), MAX_TURN_WAIT_MS).unref()),
-      ]);
-      tail = inTurn.then(() => mine);
-      if (!(await inTurn)) onGuardTripped(what);
-      return release;
     },
   };
 }

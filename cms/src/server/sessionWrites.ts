@@ -6,6 +6,7 @@
  * (a password hash). Used by server.ts and the test server, in front of Payload.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { turnQueue } from "../turnQueue.ts";
 
 const SESSION_WRITES = /^\/api\/users\/(login|logout|refresh-token)\/?(\?|$)/;
 /** A request that never finishes must not hold up every later login. */
@@ -14,15 +15,13 @@ const MAX_WAIT_MS = 10_000;
 type THandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export function takeSessionWritesInTurn(handle: THandler): THandler {
-  let tail: Promise<void> = Promise.resolve();
-  return (req, res) => {
+  const turns = turnQueue({ maxWaitMs: MAX_WAIT_MS });
+  return async (req, res) => {
     if (req.method !== "POST" || !SESSION_WRITES.test(req.url ?? "")) return handle(req, res);
-    const finished = new Promise<void>((resolve) => res.once("close", () => resolve()));
-    const inTurn = Promise.race([
-      tail,
-      new Promise<void>((resolve) => setTimeout(resolve, MAX_WAIT_MS).unref()),
-    ]);
-    tail = inTurn.then(() => finished);
-    return inTurn.then(() => handle(req, res));
+    // Listening from arrival: a client that gives up while waiting still ends its turn.
+    const closed = new Promise<void>((resolve) => res.once("close", () => resolve()));
+    const release = await turns.take(req.url ?? "");
+    void closed.then(release);
+    return handle(req, res);
   };
 }
