@@ -57,11 +57,8 @@ export function submissionHandler<
   const siteOrigin = new URL(env.SITE_URL).origin;
   return async (req: PayloadRequest): Promise<Response> => {
     let cors: Record<string, string> = { Vary: "Origin" };
-    const fail = (
-      code: Parameters<typeof errorResponse>[1],
-      headers: Record<string, string> = {},
-      fields?: TFieldErrors,
-    ) => errorResponse(req, code, { ...cors, ...headers }, fields, env.SITE_URL);
+    const fail: TFail = (code, headers = {}, fields) =>
+      errorResponse(req, code, { ...cors, ...headers }, fields, env.SITE_URL);
     try {
       cors = await corsHeaders(req, siteOrigin);
       return await submit(req, cors, fail);
@@ -79,11 +76,7 @@ export function submissionHandler<
   async function submit(
     req: PayloadRequest,
     cors: Record<string, string>,
-    fail: (
-      code: Parameters<typeof errorResponse>[1],
-      headers?: Record<string, string>,
-      fields?: TFieldErrors,
-    ) => Response,
+    fail: TFail,
   ): Promise<Response> {
     const body = await readBody(req);
     if (!body.ok) return fail(body.code);
@@ -165,6 +158,13 @@ export function submissionHandler<
     return created(asForm, thanks, result, cors, result.replayed);
   }
 }
+
+/** An error answer in the contract's shape (or the form's page), with the CORS headers. */
+type TFail = (
+  code: Parameters<typeof errorResponse>[1],
+  headers?: Record<string, string>,
+  fields?: TFieldErrors,
+) => Response;
 
 /**
  * A Payload ValidationError as the contract's field errors: the same paths as the payload
