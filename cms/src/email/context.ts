@@ -5,6 +5,7 @@
  * most once a minute per process; an edit shows in emails within that minute.
  */
 import type { Payload, PayloadRequest } from "payload";
+import { relationId } from "../fields/relationId.ts";
 import { emailSettingsOf } from "./outbox.ts";
 import type { TEmailContext } from "./templates.ts";
 
@@ -60,10 +61,8 @@ export async function emailContext(
 ): Promise<TEmailContext> {
   const content = await contentOf(req.payload);
   const { siteUrl, cmsUrl } = emailSettingsOf(req.payload);
-  const partnerId =
-    partner === null || partner === undefined
-      ? null
-      : String(typeof partner === "object" ? partner.id : partner);
+  const id = relationId(partner);
+  const partnerId = id === null ? null : String(id);
   let partnerName =
     (typeof partner === "object" ? partner?.name : undefined) ??
     (partnerId ? content.partners.get(partnerId) : undefined) ??

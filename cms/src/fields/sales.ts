@@ -4,6 +4,7 @@
  */
 import type { Field, PayloadRequest } from "payload";
 import { hasRole, nobodyField } from "../access/index.ts";
+import { relationId } from "./relationId.ts";
 
 /** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
 const neverEdited = nobodyField;
@@ -31,9 +32,6 @@ export const partnerField: Field = {
 
 type TNoteRow = { id?: string | null; text?: string | null; by?: unknown };
 
-const authorOf = (by: unknown) =>
-  by && typeof by === "object" ? (by as { id?: unknown }).id : (by ?? null);
-
 /**
  * Everyone's notes stay as their author wrote them: sales may add notes and edit or remove their
  * own; only an admin touches a colleague's. (The server's own writes, without a user, are free.)
@@ -48,7 +46,7 @@ function othersNotesUnchanged(
     (Array.isArray(value) ? (value as TNoteRow[]) : []).map((row) => [row.id, row]),
   );
   for (const note of Array.isArray(previousValue) ? (previousValue as TNoteRow[]) : []) {
-    if (String(authorOf(note.by)) === String(user.id)) continue;
+    if (String(relationId(note.by)) === String(user.id)) continue;
     const kept = now.get(note.id);
     if (!kept || kept.text !== note.text) {
       return "只能修改或删除自己的跟进记录 / You can edit or remove your own notes only";

@@ -27,6 +27,7 @@ import {
 } from "payload";
 import * as z from "zod/mini";
 import { hasRole } from "../../access/index.ts";
+import { relationId } from "../../fields/relationId.ts";
 import { checklistFor } from "../../orders/checklist.ts";
 import { errorResponse, readBody } from "../../public-api/http.ts";
 import { newOrderNo, unusedCode } from "../../public-api/references.ts";
@@ -81,9 +82,6 @@ type TLeadRow = {
   convertedOrder?: number | string | { id: number | string; orderNo?: string } | null;
 };
 
-const idOf = (value: TLeadRow["partner"]) =>
-  value && typeof value === "object" ? value.id : (value ?? null);
-
 async function findLead(req: PayloadRequest, id: string): Promise<TLeadRow | null> {
   try {
     const { docs } = await req.payload.find({
@@ -101,7 +99,7 @@ async function findLead(req: PayloadRequest, id: string): Promise<TLeadRow | nul
 }
 
 async function orderNoOf(req: PayloadRequest, lead: TLeadRow): Promise<string | null> {
-  const id = idOf(lead.convertedOrder);
+  const id = relationId(lead.convertedOrder);
   if (id === null) return null;
   const order = await req.payload
     .findByID({ collection: "orders", id, depth: 0, overrideAccess: true, req })
@@ -129,10 +127,10 @@ async function convert(
       miniProgram: input.miniProgram ?? {},
       note: lead.message ?? null,
       materials,
-      partner: idOf(lead.partner),
+      partner: relationId(lead.partner),
       source: lead.source ?? {},
       consent: lead.consent ?? {},
-      assignee: idOf(lead.assignee) ?? req.user?.id ?? null,
+      assignee: relationId(lead.assignee) ?? req.user?.id ?? null,
       status: "submitted",
     } as never,
     // Orders are otherwise created by the public endpoint or an admin; the role is checked.
@@ -181,11 +179,11 @@ export const convertLeadEndpoint: Endpoint = {
         if (ownsTransaction) await killTransaction(req);
         return errorResponse(req, "not_found");
       }
-      if (idOf(lead.convertedOrder) !== null) {
+      if (relationId(lead.convertedOrder) !== null) {
         const orderNo = await orderNoOf(req, lead);
         if (ownsTransaction) await killTransaction(req);
         return refuse("already_converted", 409, locale, {
-          order: { id: idOf(lead.convertedOrder), orderNo },
+          order: { id: relationId(lead.convertedOrder), orderNo },
         });
       }
       const filingType = input.data.filingType ?? lead.filingType;
@@ -212,9 +210,9 @@ export const convertLeadEndpoint: Endpoint = {
       if (invalid) return errorResponse(req, "validation_failed", {}, invalid);
       // Two converts of one lead at once: the loser finds the winner's order once it committed.
       const now = await findLead(req, id);
-      if (now && idOf(now.convertedOrder) !== null) {
+      if (now && relationId(now.convertedOrder) !== null) {
         return refuse("already_converted", 409, locale, {
-          order: { id: idOf(now.convertedOrder), orderNo: await orderNoOf(req, now) },
+          order: { id: relationId(now.convertedOrder), orderNo: await orderNoOf(req, now) },
         });
       }
       req.payload.logger.error({ err: error, msg: `converting lead ${id} failed` });
