@@ -5,12 +5,10 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { mongooseAdapter } from "@payloadcms/db-mongodb";
-import { sqliteAdapter } from "@payloadcms/db-sqlite";
 import { lexicalEditor } from "@payloadcms/richtext-lexical";
 import { en } from "@payloadcms/translations/languages/en";
 import { zh } from "@payloadcms/translations/languages/zh";
-import { buildConfig, type CollectionConfig, type DatabaseAdapterObj } from "payload";
+import { buildConfig, type CollectionConfig } from "payload";
 import sharp from "sharp";
 import { Cases } from "./collections/Cases/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
@@ -26,44 +24,22 @@ import { Pages } from "./collections/Pages/index.ts";
 import { partnersCollection } from "./collections/Partners/index.ts";
 import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
 import { Users } from "./collections/Users/index.ts";
+import { databaseAdapter } from "./db/adapter.ts";
+import { missingTransactions } from "./db/transaction.ts";
 import type { TEmailSettings } from "./email/outbox.ts";
 import { outboxEmailAdapter } from "./email/outboxAdapter.ts";
 import { reclaimStalledJobs } from "./email/reclaimStalledJobs.ts";
 import { sendEmailTask } from "./email/sendEmailTask.ts";
 import { health } from "./endpoints/health.ts";
-import { databaseKind, type TEnv } from "./env.ts";
+import type { TEnv } from "./env.ts";
 import { Landing } from "./globals/Landing/index.ts";
 import { SitePublish } from "./globals/SitePublish/index.ts";
 import { SiteSettings } from "./globals/SiteSettings/index.ts";
-import { migrations } from "./migrations/index.ts";
 import { publicEndpoints } from "./public-api/index.ts";
 import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
 import { enforceRetentionTask, scheduleNextRetention } from "./retention/index.ts";
-import { takeTransactionsInTurn } from "./sqliteWrites.ts";
-import { missingTransactions } from "./transaction.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
-
-/** The only place that knows which database adapters exist. */
-export function databaseAdapter(env: TEnv): DatabaseAdapterObj {
-  if (databaseKind(env.DATABASE_URI) === "mongodb") {
-    // MongoDB needs no schema migrations; Payload builds its indexes on start.
-    return mongooseAdapter({ url: env.DATABASE_URI });
-  }
-  return takeTransactionsInTurn(
-    sqliteAdapter({
-      client: { url: env.DATABASE_URI },
-      wal: true,
-      // No busy timeout: the driver is synchronous, so waiting for a lock would block the event loop
-      // and the transaction holding it. sqliteWrites.ts takes turns and waits asynchronously instead.
-      // Payload only wraps multi-step writes in transactions on SQLite when asked to.
-      transactionOptions: {},
-      push: env.PAYLOAD_DB_PUSH,
-      migrationDir: path.join(srcDir, "migrations"),
-      prodMigrations: migrations,
-    }),
-  );
-}
 
 export function buildBeianConfig(env: TEnv) {
   const live = (collection: CollectionConfig) => publishesSite(collection, env);

@@ -5,7 +5,7 @@
  * most once a minute per process; an edit shows in emails within that minute.
  */
 import type { Payload, PayloadRequest } from "payload";
-import { relationId } from "../fields/relationId.ts";
+import { relationId } from "../lib/relationId.ts";
 import { emailSettingsOf } from "./outbox.ts";
 import type { TEmailContext } from "./templates.ts";
 

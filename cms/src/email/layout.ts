@@ -4,7 +4,7 @@
  * Templates (templates.ts) describe content; only this file writes markup.
  */
 import { escapeHtml } from "@beian/contract";
-import { formatChinaTime } from "../chinaTime.ts";
+import { formatChinaTime } from "../lib/chinaTime.ts";
 
 export type TEmailContent = { subject: string; html: string; text: string };
 

@@ -9,7 +9,7 @@
  */
 import { escapeHtml } from "@beian/contract";
 import type { EmailAdapter, Payload, SendEmailOptions } from "payload";
-import { inTransaction } from "../transaction.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { queueEmail } from "./outbox.ts";
 
 /** `Name <address>` → its parts. */

@@ -4,7 +4,7 @@
  */
 import type { Field, PayloadRequest } from "payload";
 import { hasRole, nobodyField } from "../access/index.ts";
-import { relationId } from "./relationId.ts";
+import { relationId } from "../lib/relationId.ts";
 
 /** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
 const neverEdited = nobodyField;

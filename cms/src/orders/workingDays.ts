@@ -4,7 +4,7 @@
  * zone. Working days skip Saturdays and Sundays; public holidays are not known here, so a deadline
  * over a holiday week is early, never late.
  */
-import { CHINA_OFFSET_MS, DAY_MS, nextChinaMidnight } from "../chinaTime.ts";
+import { CHINA_OFFSET_MS, DAY_MS, nextChinaMidnight } from "../lib/chinaTime.ts";
 
 export type TDeadlineUnit = "hours" | "days" | "working_days";
 

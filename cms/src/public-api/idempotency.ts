@@ -8,8 +8,8 @@
  * 24 h) no longer counts: the same key then stores a new submission, replacing the old row.
  */
 import { type Payload, type PayloadRequest, ValidationError, type Where } from "payload";
-import { errorChain } from "../errorChain.ts";
-import { inTransaction } from "../transaction.ts";
+import { errorChain } from "../db/errorChain.ts";
+import { inTransaction } from "../db/transaction.ts";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const KEY = /^[\x21-\x7e]{1,128}$/;

@@ -8,9 +8,9 @@
  * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
  */
 import type { Payload, TaskConfig, Where } from "payload";
-import { CHINA_OFFSET_MS } from "../chinaTime.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { CHINA_OFFSET_MS } from "../lib/chinaTime.ts";
 import { expireKeys } from "../public-api/idempotency.ts";
-import { inTransaction } from "../transaction.ts";
 
 export const RETENTION = { leadMonths: 12, orderYears: 3, accountEmailMonths: 6 } as const;
 

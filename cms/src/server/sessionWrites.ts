@@ -6,7 +6,7 @@
  * (a password hash). Used by server.ts and the test server, in front of Payload.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { turnQueue } from "../turnQueue.ts";
+import { turnQueue } from "../lib/turnQueue.ts";
 
 const SESSION_WRITES = /^\/api\/users\/(login|logout|refresh-token)\/?(\?|$)/;
 /** A request that never finishes must not hold up every later login. */

@@ -7,7 +7,7 @@
  */
 import type { ServerProps } from "payload";
 import { roleOf } from "../../access/roles.ts";
-import { formatChinaTime } from "../../chinaTime.ts";
+import { formatChinaTime } from "../../lib/chinaTime.ts";
 import { NEW_LEAD_WORKING_DAYS, salesSummary, type TSalesSummary } from "./summary.ts";
 import "./SalesDashboard.css";
 

@@ -27,7 +27,7 @@ import {
 } from "payload";
 import * as z from "zod/mini";
 import { hasRole } from "../../access/index.ts";
-import { relationId } from "../../fields/relationId.ts";
+import { relationId } from "../../lib/relationId.ts";
 import { checklistFor } from "../../orders/checklist.ts";
 import { errorResponse, readBody } from "../../public-api/http.ts";
 import { newOrderNo, unusedCode } from "../../public-api/references.ts";

@@ -130,7 +130,7 @@ export const partnersCollection = (urls: {
       admin: {
         components: {
           Field: {
-            path: "/components/PartnerEmbedSnippets.tsx#PartnerEmbedSnippets",
+            path: "/admin/PartnerEmbedSnippets/index.tsx#PartnerEmbedSnippets",
             clientProps: urls,
           },
         },

@@ -1,6 +1,6 @@
 import type { TStageKey } from "@beian/contract";
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from "payload";
-import { nextChinaMidnight } from "../../../chinaTime.ts";
+import { nextChinaMidnight } from "../../../lib/chinaTime.ts";
 import { checklistFor } from "../../../orders/checklist.ts";
 import { canMove, NEXT_STAGES } from "../../../orders/stages.ts";
 import { deadlineFrom, type TDeadlineUnit } from "../../../orders/workingDays.ts";

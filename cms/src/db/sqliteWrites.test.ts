@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
-import { createTestPayload, type TTestPayload } from "./testing/payload.ts";
+import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 
 const require = createRequire(import.meta.url);
 

@@ -14,8 +14,8 @@
  * seed script) is waited out with backoff instead of failing at once. Used by config.ts only.
  */
 import type { DatabaseAdapterObj } from "payload";
+import { type TTurns, turnQueue } from "../lib/turnQueue.ts";
 import { errorChain } from "./errorChain.ts";
-import { type TTurns, turnQueue } from "./turnQueue.ts";
 
 type TTransactionId = string | number;
 type TStatement = string | { sql: string; args?: unknown };

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getPayload, type Migration, type Payload } from "payload";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildBeianConfig } from "./config.ts";
-import { migrations } from "./migrations/index.ts";
-import { seed } from "./seed/index.ts";
-import { createTestPayload, testEnv } from "./testing/payload.ts";
+import { buildBeianConfig } from "../config.ts";
+import { migrations } from "../migrations/index.ts";
+import { seed } from "../seed/index.ts";
+import { createTestPayload, testEnv } from "../testing/payload.ts";
 import { missingTransactions } from "./transaction.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
