@@ -1,3 +1,4 @@
+export * from "./answers.ts";
 export * from "./checklist.ts";
 export * from "./html.ts";
 export * from "./keys.ts";

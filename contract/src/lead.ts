@@ -10,6 +10,7 @@
  * validation results, error codes and messages are those of the equivalent enum/pipe schemas.
  */
 import * as z from "zod/mini";
+import type { TApiError, TFieldErrors } from "./answers.ts";
 import { FILING_TYPE_SLUGS, type TFilingTypeSlug } from "./keys.ts";
 
 /** Stable error codes; the texts for people are in MESSAGES. */
@@ -189,10 +190,6 @@ export const ZLead = z.object({
 
 export type TLeadInput = z.input<typeof ZLead>;
 export type TLead = z.output<typeof ZLead>;
-
-export type TFieldErrors = Record<string, string>;
-export type TApiError = { error: { code: TApiErrorCode; message: string; fields?: TFieldErrors } };
-export type TLeadCreated = { id: string | number; reference: string };
 
 export type TResult<T, E> = { ok: true; data: T } | { ok: false; error: E };
 

@@ -1,12 +1,12 @@
 /** The public order payload (CONTRACT §3) and its lookup, on the lead's building blocks. */
 import * as z from "zod/mini";
+import type { TFieldErrors } from "./answers.ts";
 import { FILING_TYPE_SLUGS, PROVINCE_CODES } from "./keys.ts";
 import {
   blankAsAbsent,
   err,
   optionalEmail,
   optionalText,
-  type TFieldErrors,
   type TLocale,
   type TResult,
   text,
@@ -52,7 +52,6 @@ export const ZOrder = z.object({
 
 export type TOrderInput = z.input<typeof ZOrder>;
 export type TOrder = z.output<typeof ZOrder>;
-export type TOrderCreated = { orderNo: string; status: string; materials: string[] };
 
 export function validateOrder(
   input: unknown,

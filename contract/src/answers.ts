@@ -1,0 +1,60 @@
+/**
+ * The shapes of the public API's answers (CONTRACT §3): what the CMS sends and what the widget and
+ * the site read. Types only, so the widget pays nothing for them.
+ */
+
+import type { TFilingTypeSlug, TStageKey } from "./keys.ts";
+import type { TApiErrorCode } from "./lead.ts";
+
+/** Field path (`contact.phone`, `consent.privacy`) → a message for people. */
+export type TFieldErrors = Record<string, string>;
+
+/** Every error answer: `{ error: { code, message, fields? } }`. */
+export type TApiError = { error: { code: TApiErrorCode; message: string; fields?: TFieldErrors } };
+
+/** A filing type as the widget offers it. */
+export type TWidgetFilingType = {
+  slug: TFilingTypeSlug;
+  name: string;
+  audience?: string;
+  features?: string[];
+};
+
+/** `GET /api/public/widget-config`. */
+export type TWidgetConfig = {
+  partner: { key: string; name: string; theme?: { primaryColor?: string } };
+  filingTypes: TWidgetFilingType[];
+  contact: { phone: string };
+  consent: { privacyText: string; privacyUrl: string; sharingText?: string };
+};
+
+/** `POST /api/public/leads` → 201. */
+export type TLeadCreated = { id: string | number; reference: string };
+
+/** `POST /api/public/orders` → 201. */
+export type TOrderCreated = { orderNo: string; status: TStageKey; materials: string[] };
+
+export type TTimelineState = "done" | "current" | "pending";
+
+/** One step of an order's timeline, as the lookup (and the customer center) shows it. */
+export type TTimelineStage = {
+  key: TStageKey;
+  title: string;
+  state: TTimelineState;
+  /** ISO time the order entered this stage. */
+  at?: string;
+  /** ISO time by which the current stage should be done. */
+  deadline?: string;
+};
+
+/** Why a field was rejected, and how to fix it. */
+export type TRejectionReason = { field: string; reason: string; suggestion: string };
+
+/** `POST /api/public/orders/lookup` → 200. */
+export type TOrderLookupAnswer = {
+  orderNo: string;
+  filingType: TFilingTypeSlug;
+  status: TStageKey;
+  stages: TTimelineStage[];
+  rejection?: TRejectionReason[];
+};
