@@ -5,7 +5,7 @@
  * percentiles and — the figure that matters most — how many leads were stored against how many
  * were accepted.
  */
-import { login, type TCms } from "./lib/cms.ts";
+import { ADMIN, login, type TCms } from "./lib/cms.ts";
 import { median, printTable } from "./lib/table.ts";
 
 export type TLoadRun = {
@@ -73,10 +73,7 @@ async function load(
 }
 
 export async function loadLeads(cmsUrl: string, siteUrl: string): Promise<TLoadRun[]> {
-  const admin: TCms = await login(cmsUrl, {
-    email: "admin@example.com",
-    password: "beian-admin-dev-2026",
-  });
+  const admin: TCms = await login(cmsUrl, ADMIN);
   const count = async () =>
     (await admin.request<{ totalDocs: number }>("GET", "/leads?limit=1&depth=0")).totalDocs;
   const lead = (i: number) => ({

@@ -19,6 +19,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEV_LOGINS } from "../cms/src/devLogins.ts";
 import { withDirLock } from "./lib/dirLock.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,9 +27,6 @@ const cmsDir = path.join(root, "cms");
 const siteDir = path.join(root, "site");
 const dataDir = path.join(cmsDir, "data");
 const production = process.env.NODE_ENV === "production";
-
-const DEV_ADMIN_EMAIL = "admin@example.com";
-const DEV_ADMIN_PASSWORD = "beian-admin-dev-2026";
 
 function log(message: string): void {
   process.stdout.write(`[start] ${message}\n`);
@@ -216,7 +214,7 @@ async function main(): Promise<void> {
 
   const login = production
     ? "the admin from CMS_ADMIN_EMAIL / CMS_ADMIN_PASSWORD"
-    : `${env.CMS_ADMIN_EMAIL || DEV_ADMIN_EMAIL} / ${env.CMS_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD}`;
+    : `${env.CMS_ADMIN_EMAIL || DEV_LOGINS.admin.email} / ${env.CMS_ADMIN_PASSWORD || DEV_LOGINS.admin.password}`;
   log("ready");
   log(`site:         ${env.SITE_URL}/`);
   log(`CMS + admin:  ${env.CMS_URL}/admin   (login: ${login})`);

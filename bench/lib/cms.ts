@@ -3,8 +3,9 @@
  * publisher to settle. Plain fetch, so the bench measures the same API editors' browsers use.
  */
 
-export const EDITOR = { email: "editor@example.com", password: "beian-editor-dev-2026" };
-export const ADMIN = { email: "admin@example.com", password: "beian-admin-dev-2026" };
+import { DEV_LOGINS } from "../../cms/src/devLogins.ts";
+export const EDITOR = DEV_LOGINS.editor;
+export const ADMIN = DEV_LOGINS.admin;
 
 export type TCms = {
   url: string;

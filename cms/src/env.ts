@@ -2,16 +2,18 @@
  * The CMS's configuration, parsed once from the environment (CONTRACT §2).
  * Nothing else in `cms/` reads `process.env`; everything takes what it needs from here.
  */
+
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEV_LOGINS } from "./devLogins.ts";
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Development-only defaults. Production refuses them (see `refineProduction`). */
 export const DEV_PAYLOAD_SECRET = "beian-dev-secret-do-not-use-in-production";
-export const DEV_ADMIN_EMAIL = "admin@example.com";
-export const DEV_ADMIN_PASSWORD = "beian-admin-dev-2026";
+export const DEV_ADMIN_EMAIL = DEV_LOGINS.admin.email;
+export const DEV_ADMIN_PASSWORD = DEV_LOGINS.admin.password;
 
 const booleanString = z
   .enum(["true", "false", "1", "0", ""])

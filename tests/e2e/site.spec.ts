@@ -7,7 +7,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { cmsUrl, siteUrl } from "../fixtures/logins.ts";
+import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 type TDocs<T> = { docs: T[] };
 type TFaq = { question: string; anchor: string; category: string };
@@ -336,7 +336,7 @@ test.describe("publish to live", () => {
     test.skip(testInfo.project.name !== "desktop", "one publish is enough");
     test.setTimeout(120_000);
     const login = await request.post(cmsUrl("/api/users/login"), {
-      data: { email: "editor@example.com", password: "beian-editor-dev-2026" },
+      data: LOGINS.editor,
     });
     const auth = { Authorization: `JWT ${(await login.json()).token}` };
     const question = `发布测试 ${Date.now()}:备案期间可以更换手机号吗?`;
@@ -416,7 +416,7 @@ test.describe("publish to live", () => {
     test.skip(testInfo.project.name !== "desktop", "one publish is enough");
     test.setTimeout(120_000);
     const login = await request.post(cmsUrl("/api/users/login"), {
-      data: { email: "editor@example.com", password: "beian-editor-dev-2026" },
+      data: LOGINS.editor,
     });
     const auth = { Authorization: `JWT ${(await login.json()).token}` };
     const upload = await request.post(cmsUrl("/api/media"), {

@@ -5,6 +5,7 @@
  */
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_LOGINS } from "../devLogins.ts";
 import type { Outbox } from "../payload-types.ts";
 import { seed } from "../seed/index.ts";
 import { startFakeResend, type TFakeResend } from "../testing/fakeResend.ts";
@@ -431,7 +432,7 @@ describe("Payload's own emails", () => {
     const token = /\/admin\/reset\/([\w-]+)/.exec(delivered?.text ?? "")?.[1] ?? "";
     const reset = await payload.resetPassword({
       collection: "users",
-      data: { token, password: "beian-sales-dev-2026" },
+      data: { token, password: DEV_LOGINS.sales.password },
       overrideAccess: true,
     });
     expect(reset.user).toMatchObject({ email: "sales@example.com" });

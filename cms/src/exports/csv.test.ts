@@ -1,5 +1,6 @@
 /** CSV exports over real HTTP: sales and admins only, filters honoured, cells safe for Excel. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_LOGINS } from "../devLogins.ts";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../testing/server.ts";
@@ -32,7 +33,7 @@ describe("CSV export", () => {
   it("gives sales every lead, Excel-ready, with formulas neutralised", async () => {
     const response = await fetch(`${server.url}/api/leads/export.csv`, {
       headers: {
-        Authorization: `JWT ${await server.login("sales@example.com", "beian-sales-dev-2026")}`,
+        Authorization: `JWT ${await server.login(DEV_LOGINS.sales.email, DEV_LOGINS.sales.password)}`,
       },
     });
     expect(response.status).toBe(200);
@@ -48,7 +49,7 @@ describe("CSV export", () => {
 
   it("honours the list's filters", async () => {
     const auth = {
-      Authorization: `JWT ${await server.login("admin@example.com", "beian-admin-dev-2026")}`,
+      Authorization: `JWT ${await server.login(DEV_LOGINS.admin.email, DEV_LOGINS.admin.password)}`,
     };
     const text = await (
       await fetch(`${server.url}/api/leads/export.csv?where[status][equals]=new`, { headers: auth })
@@ -62,7 +63,7 @@ describe("CSV export", () => {
 
   it("refuses editors and anonymous visitors", async () => {
     const editor = {
-      Authorization: `JWT ${await server.login("editor@example.com", "beian-editor-dev-2026")}`,
+      Authorization: `JWT ${await server.login(DEV_LOGINS.editor.email, DEV_LOGINS.editor.password)}`,
     };
     expect((await fetch(`${server.url}/api/leads/export.csv`, { headers: editor })).status).toBe(
       403,

@@ -6,6 +6,7 @@
  * marketing has edited since.
  */
 import type { CollectionSlug, GlobalSlug, Payload, Where } from "payload";
+import { DEV_LOGINS } from "../devLogins.ts";
 import { adminCredentials, type TEnv } from "../env.ts";
 import * as content from "./content.ts";
 import { demoCases, demoPartners } from "./demo.ts";
@@ -14,18 +15,8 @@ import { labels, navigation, pages } from "./pages.ts";
 import { provinceRules } from "./provinceRules.ts";
 
 export const DEMO_USERS = [
-  {
-    email: "editor@example.com",
-    password: "beian-editor-dev-2026",
-    role: "editor",
-    name: "市场编辑(示例)",
-  },
-  {
-    email: "sales@example.com",
-    password: "beian-sales-dev-2026",
-    role: "sales",
-    name: "销售(示例)",
-  },
+  { ...DEV_LOGINS.editor, role: "editor", name: "市场编辑(示例)" },
+  { ...DEV_LOGINS.sales, role: "sales", name: "销售(示例)" },
 ] as const;
 
 /** The seed's writes do not each trigger a site rebuild: whoever seeds builds the site after. */

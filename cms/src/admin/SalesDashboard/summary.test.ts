@@ -5,6 +5,7 @@
  */
 import type { Payload, TypedUser } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_LOGINS } from "../../devLogins.ts";
 import { addWorkingDays } from "../../orders/workingDays.ts";
 import { seed } from "../../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
@@ -98,7 +99,7 @@ let salesToken: string | undefined;
 async function countThrough(href: string): Promise<number> {
   const [path = "", query = ""] = href.split("?");
   const collection = path.split("/").pop();
-  salesToken ??= await server.login("sales@example.com", "beian-sales-dev-2026");
+  salesToken ??= await server.login(DEV_LOGINS.sales.email, DEV_LOGINS.sales.password);
   const response = await fetch(`${server.url}/api/${collection}?${query}&limit=1`, {
     headers: { Authorization: `JWT ${salesToken}` },
   });
@@ -202,7 +203,7 @@ describe("salesSummary", () => {
       summary.byPartner.find((row) => row.partner === null)?.openOrders;
     expect(none(before)).toBe(2);
 
-    salesToken ??= await server.login("sales@example.com", "beian-sales-dev-2026");
+    salesToken ??= await server.login(DEV_LOGINS.sales.email, DEV_LOGINS.sales.password);
     const done = await fetch(`${server.url}/api/orders/${orderIds.FFFF}`, {
       method: "PATCH",
       headers: { "Content-Type": "application/json", Authorization: `JWT ${salesToken}` },

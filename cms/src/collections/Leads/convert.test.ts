@@ -4,6 +4,7 @@
  */
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEV_LOGINS } from "../../devLogins.ts";
 import { seed } from "../../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../../testing/server.ts";
@@ -19,8 +20,8 @@ beforeAll(async () => {
   payload = t.payload;
   await seed(payload, t.env);
   server = await startTestServer(t);
-  for (const role of ["sales", "editor", "admin"]) {
-    tokens[role] = await server.login(`${role}@example.com`, `beian-${role}-dev-2026`);
+  for (const role of ["sales", "editor", "admin"] as const) {
+    tokens[role] = await server.login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
   }
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_LOGINS } from "../../devLogins.ts";
 import { PIPELINE } from "../../orders/stages.ts";
 import { seed } from "../../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
@@ -19,6 +20,8 @@ let server: TTestServer;
 const tokens: Record<string, string> = {};
 const ids: Record<string, number> = {};
 
+const SALES2 = { email: "sales2@example.com", password: "beian-sales2-dev-2026" };
+
 beforeAll(async () => {
   t = await createTestPayload();
   payload = t.payload;
@@ -26,11 +29,11 @@ beforeAll(async () => {
   server = await startTestServer(t);
   await payload.create({
     collection: "users",
-    data: { email: "sales2@example.com", password: "beian-sales2-dev-2026", role: "sales" },
+    data: { ...SALES2, role: "sales" },
   });
-  for (const role of ["admin", "editor", "sales", "sales2"]) {
-    const email = `${role}@example.com`;
-    tokens[role] = await server.login(email, `beian-${role}-dev-2026`);
+  const logins = { ...DEV_LOGINS, sales2: SALES2 };
+  for (const [role, { email, password }] of Object.entries(logins)) {
+    tokens[role] = await server.login(email, password);
     const { docs } = await payload.find({
       collection: "users",
       where: { email: { equals: email } },
