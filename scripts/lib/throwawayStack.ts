@@ -16,6 +16,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inheritedEnv } from "./inheritedEnv.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -76,18 +77,14 @@ async function twoFreePorts(): Promise<[number, number]> {
   return [first, second];
 }
 
-export async function startThrowawayStack({
-  label,
-  logFile,
-  env: extra = {},
-  dataDir: reuse,
-  registerStop = (stop) => stop,
-}: TThrowawayStackOptions): Promise<TThrowawayStack> {
-  const dataDir = reuse ?? mkdtempSync(path.join(tmpdir(), `beian-${label}-`));
-  mkdirSync(path.dirname(logFile), { recursive: true });
-  const [cmsPort, sitePort] = await twoFreePorts();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+/** The stack's whole environment: the machine's basics, then its own ports, data and secret. */
+function stackEnv(
+  dataDir: string,
+  [cmsPort, sitePort]: [number, number],
+  extra: Record<string, string>,
+) {
+  return {
+    ...inheritedEnv(),
     HOST: "127.0.0.1",
     CMS_PORT: String(cmsPort),
     SITE_PORT: String(sitePort),
@@ -100,10 +97,43 @@ export async function startThrowawayStack({
     SITE_RELEASES_DIR: path.join(dataDir, "site-releases"),
     // A throwaway secret: sessions of a throwaway database need not survive this run.
     PAYLOAD_SECRET: randomBytes(32).toString("hex"),
+    // NODE_ENV stays unset: local mode, as `pnpm start` on a developer machine, which seeds the
+    // documented development logins.
     ...extra,
-  };
-  // Local mode, as `pnpm start` on a developer machine: seeds the documented dev logins.
-  delete env.NODE_ENV;
+  } satisfies NodeJS.ProcessEnv;
+}
+
+/**
+ * Another process can take a port between `freePort()` and the server binding it. Such a start
+ * fails with EADDRINUSE in the log; it is retried on new ports, a bounded number of times.
+ */
+const PORT_ATTEMPTS = 3;
+
+export async function startThrowawayStack(
+  options: TThrowawayStackOptions,
+): Promise<TThrowawayStack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= PORT_ATTEMPTS) throw error;
+      process.stdout.write(`[${options.label}] a port was taken meanwhile; starting again\n`);
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnce({
+  label,
+  logFile,
+  env: extra = {},
+  dataDir: reuse,
+  registerStop = (stop) => stop,
+}: TThrowawayStackOptions): Promise<TThrowawayStack> {
+  const dataDir = reuse ?? mkdtempSync(path.join(tmpdir(), `beian-${label}-`));
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const env = stackEnv(dataDir, await twoFreePorts(), extra);
 
   process.stdout.write(`[${label}] starting the stack (log: ${logFile})\n`);
   const child = spawn(process.execPath, [path.join(repoRoot, "scripts/start.ts")], {
@@ -113,49 +143,48 @@ export async function startThrowawayStack({
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-
   const stop = registerStop(async () => {
-    if (child.pid && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      killGroup(child.pid, "SIGTERM");
-      const timedOut = await Promise.race([
-        exited.then(() => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_GRACE_MS)),
-      ]);
-      if (timedOut) killGroup(child.pid, "SIGKILL");
-    }
-    // start.ts exits before its grandchildren are necessarily gone: sweep the group once more.
-    if (child.pid) killGroup(child.pid, "SIGKILL");
+    await stopGroup(child);
     if (!reuse) rmSync(dataDir, { recursive: true, force: true });
     process.stdout.write(`[${label}] stopped the stack\n`);
   });
 
+  const output = watchOutput(child, label, logFile);
   try {
-    const output = watchOutput(child, label, logFile);
-    await output.waitFor(/^\[start\] ready$/m, READY_TIMEOUT_MS, "[start] ready");
-    if (output.seen(/serving the previous site release/)) {
-      const match = await output.waitFor(
-        /^release: (\S+)$|the previous release stays live/m,
-        INITIAL_RELEASE_TIMEOUT_MS,
-        "initial site release",
-      );
-      if (!match[1])
-        throw new Error(`${label} stack: the initial site build failed; see ${logFile}`);
-    }
+    await waitUntilReady(output, label, logFile);
   } catch (error) {
     await stop();
+    if (output.seen(/EADDRINUSE/)) throw new PortTakenError(String(error));
     throw error;
   }
+  return { label, cmsUrl: env.CMS_URL, siteUrl: env.SITE_URL, env, dataDir, logFile, stop };
+}
 
-  return {
-    label,
-    cmsUrl: env.CMS_URL as string,
-    siteUrl: env.SITE_URL as string,
-    env,
-    dataDir,
-    logFile,
-    stop,
-  };
+/** SIGTERM to the whole group, SIGKILL after the grace period, then one more sweep. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    killGroup(child.pid, "SIGTERM");
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_GRACE_MS)),
+    ]);
+    if (timedOut) killGroup(child.pid, "SIGKILL");
+  }
+  // start.ts exits before its grandchildren are necessarily gone: sweep the group once more.
+  if (child.pid) killGroup(child.pid, "SIGKILL");
+}
+
+/** `[start] ready`, and when a previous release was served at once, the fresh build's release. */
+async function waitUntilReady(output: TOutputWatcher, label: string, logFile: string) {
+  await output.waitFor(/^\[start\] ready$/m, READY_TIMEOUT_MS, "[start] ready");
+  if (!output.seen(/serving the previous site release/)) return;
+  const match = await output.waitFor(
+    /^release: (\S+)$|the previous release stays live/m,
+    INITIAL_RELEASE_TIMEOUT_MS,
+    "initial site release",
+  );
+  if (!match[1]) throw new Error(`${label} stack: the initial site build failed; see ${logFile}`);
 }
 
 type TOutputWatcher = {
