@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeFrom, normalizePhone, validateLead } from "./lead.ts";
+import { validateLead } from "./lead.ts";
 import { INVALID_EMAILS, VALID_EMAILS } from "./testing/emailSamples.ts";
 
 const valid = { name: "张三", phone: "13800138000", consent: { privacy: true } };
@@ -8,12 +8,6 @@ describe("lead contract", () => {
   it("accepts a minimal lead and normalises the phone", () => {
     const result = validateLead({ ...valid, phone: "+86 138-0013-8000" });
     expect(result).toEqual({ ok: true, data: { ...valid, phone: "13800138000" } });
-  });
-
-  it("normalises +86, 0086, spaces and dashes", () => {
-    expect(normalizePhone("+86 139 1234 5678")).toBe("13912345678");
-    expect(normalizePhone("0086-139-1234-5678")).toBe("13912345678");
-    expect(normalizePhone("(139) 1234 5678")).toBe("13912345678");
   });
 
   it("names every bad field with a Chinese message, English on request", () => {
@@ -97,12 +91,5 @@ describe("lead contract", () => {
       ok: true,
       data: { email: "wang@example.com" },
     });
-  });
-
-  it("picks English only when preferred", () => {
-    expect(localeFrom("en-US,en;q=0.9")).toBe("en");
-    expect(localeFrom("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh-CN");
-    expect(localeFrom("fr, en;q=0.5")).toBe("en");
-    expect(localeFrom(undefined)).toBe("zh-CN");
   });
 });

@@ -1,22 +1,22 @@
-/** The public order payload (CONTRACT §3) and its lookup, on the lead's building blocks. */
+/** The public order payload (CONTRACT §3) and its lookup, built from fields.ts like the lead. */
 import * as z from "zod/mini";
 import type { TFieldErrors } from "./answers.ts";
-import { FILING_TYPE_SLUGS, PROVINCE_CODES } from "./keys.ts";
 import {
   blankAsAbsent,
   err,
   optionalEmail,
   optionalText,
-  type TLocale,
-  type TResult,
   text,
-  validateFields,
-  validatePayload,
   ZConsent,
+  ZElapsedMs,
+  ZHoneypot,
   ZPartnerKey,
   ZPhone,
   ZSource,
-} from "./lead.ts";
+} from "./fields.ts";
+import { FILING_TYPE_SLUGS, PROVINCE_CODES } from "./keys.ts";
+import type { TLocale } from "./locale.ts";
+import { type TResult, validateFields, validatePayload } from "./validation.ts";
 
 const APP_ID_OR_BLANK = /^(wx[0-9a-f]{16})?$/;
 
@@ -46,8 +46,8 @@ export const ZOrder = z.object({
   consent: ZConsent,
   partner: z.optional(ZPartnerKey),
   source: z.optional(ZSource),
-  website: z.optional(z.string().check(z.maxLength(500))),
-  elapsedMs: z.optional(z.number().check(z.nonnegative())),
+  website: ZHoneypot,
+  elapsedMs: ZElapsedMs,
 });
 
 export type TOrderInput = z.input<typeof ZOrder>;

@@ -31,7 +31,11 @@ export async function page(
   slug: "guide" | "faq" | "cases" | "privacy" | "thanks" | "track" | "not-found",
 ) {
   const entry = await getEntry("pages", slug);
-  if (!entry) throw new Error(`The CMS publishes no page "${slug}": refusing to build without it`);
+  if (!entry) {
+    throw new Error(
+      `The CMS publishes no page with slug "${slug}" (collection pages): refusing to build without it`,
+    );
+  }
   return entry.data;
 }
 

@@ -3,9 +3,18 @@
  * entries with what the CMS publishes now (deleted documents disappear), validates them against the
  * collection's schema, and refuses to go on with fewer documents than the site needs.
  */
-import type { Loader } from "astro/loaders";
+import type { LoaderContext } from "astro/loaders";
 import { siteEnv } from "../env.ts";
 import { CmsError, fetchAll, fetchCms } from "./cms.ts";
+
+/** What these loaders use of Astro's loader context (so a test can run them without Astro). */
+export type TLoadContext = Pick<LoaderContext, "parseData" | "generateDigest"> & {
+  store: Pick<LoaderContext["store"], "clear" | "set">;
+  logger: Pick<LoaderContext["logger"], "info">;
+};
+
+/** An Astro `Loader`: one that asks for less of the context than Astro gives it. */
+export type TPayloadLoader = { name: string; load: (context: TLoadContext) => Promise<void> };
 
 type TCollectionOptions = {
   /** The field that identifies a document on the site (a slug, key or anchor). */
@@ -14,7 +23,10 @@ type TCollectionOptions = {
   minimum: number;
 };
 
-export function payloadCollection(slug: string, { idField, minimum }: TCollectionOptions): Loader {
+export function payloadCollection(
+  slug: string,
+  { idField, minimum }: TCollectionOptions,
+): TPayloadLoader {
   return {
     name: `payload:${slug}`,
     load: async ({ store, parseData, generateDigest, logger }) => {
@@ -27,7 +39,8 @@ export function payloadCollection(slug: string, { idField, minimum }: TCollectio
       }
       store.clear();
       for (const doc of docs) {
-        const id = String(doc[idField] ?? doc.id);
+        // A blank slug or key names no entry in the error message: the document's id does.
+        const id = String(doc[idField] || doc.id);
         const data = await parseData({ id, data: doc });
         store.set({ id, data, digest: generateDigest(doc) });
       }
@@ -37,7 +50,7 @@ export function payloadCollection(slug: string, { idField, minimum }: TCollectio
 }
 
 /** A global becomes a collection with the single entry `main`. */
-export function payloadGlobal(slug: string): Loader {
+export function payloadGlobal(slug: string): TPayloadLoader {
   return {
     name: `payload:global:${slug}`,
     load: async ({ store, parseData, generateDigest }) => {

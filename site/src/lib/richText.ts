@@ -1,7 +1,7 @@
 /**
  * Lexical rich text (as Payload stores it) to semantic HTML, at build time. Only the node types
  * the CMS's editor produces are rendered; text is escaped and links are restricted to http(s),
- * mailto and tel and site-relative URLs.
+ * mailto, tel, fragments and paths on this site (not `//other.host`).
  */
 import { escapeHtml } from "@beian/contract";
 
@@ -26,9 +26,17 @@ const FORMAT = {
   superscript: 64,
 };
 
+/** What a same-site path resolves against: landing on another origin means another host. */
+const THIS_SITE = "https://this-site.invalid";
+
 function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  return /^(https?:|mailto:|tel:|\/|#)/i.test(url.trim()) ? url.trim() : undefined;
+  const href = url?.trim();
+  if (!href) return undefined;
+  if (/^(https?:|mailto:|tel:|#)/i.test(href)) return href;
+  // `//host`, `/\host` and `/<tab>/host` start with a slash yet name another host: resolve to tell.
+  return href.startsWith("/") && URL.parse(href, THIS_SITE)?.origin === THIS_SITE
+    ? href
+    : undefined;
 }
 
 function text(node: TNode): string {

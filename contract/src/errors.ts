@@ -1,0 +1,27 @@
+/** Stable error codes of the public API (CONTRACT §3); the texts for people are in errorMessages.ts. */
+
+/** Why one field was rejected. */
+export const FIELD_ERRORS = [
+  "required",
+  "too_long",
+  "phone_invalid",
+  "email_invalid",
+  "filing_type_invalid",
+  "consent_required",
+  "sharing_consent_required",
+  "invalid",
+] as const;
+export type TFieldError = (typeof FIELD_ERRORS)[number];
+
+/** Why a whole request was refused. */
+export const API_ERRORS = [
+  "validation_failed",
+  "origin_not_allowed",
+  "unknown_partner",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "not_found",
+  "internal_error",
+] as const;
+export type TApiErrorCode = (typeof API_ERRORS)[number];
