@@ -3,8 +3,8 @@
  * the site read. Types only, so the widget pays nothing for them.
  */
 
+import type { TApiErrorCode } from "./errors.ts";
 import type { TFilingTypeSlug, TStageKey } from "./keys.ts";
-import type { TApiErrorCode } from "./lead.ts";
 
 /** Field path (`contact.phone`, `consent.privacy`) → a message for people. */
 export type TFieldErrors = Record<string, string>;

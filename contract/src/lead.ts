@@ -16,9 +16,6 @@ import {
 import type { TLocale } from "./locale.ts";
 import { type TResult, validatePayload } from "./validation.ts";
 
-/** answers.ts (owned elsewhere) still imports the code type from here; errors.ts is its home. */
-export type { TApiErrorCode } from "./errors.ts";
-
 export const ZLead = z.object({
   name: text(50),
   phone: ZPhone,
