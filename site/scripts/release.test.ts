@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inheritedEnv } from "../../scripts/lib/inheritedEnv.ts";
 
 const release = path.join(path.dirname(fileURLToPath(import.meta.url)), "release.ts");
 let dir: string;
@@ -53,7 +54,7 @@ function runRelease(cmsUrl: string): Promise<{ status: number | null; output: st
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [release], {
       env: {
-        ...process.env,
+        ...inheritedEnv(),
         CMS_URL: cmsUrl,
         SITE_URL: "http://127.0.0.1:4321",
         SITE_RELEASES_DIR: releasesDir,
