@@ -4,9 +4,13 @@
  * cancelled) with its reasons. A pure function of the stored order, so the lookup endpoint (and,
  * later, the customer center) answer the same timeline without asking the database again.
  */
-import type { TOrderLookupAnswer, TStageKey, TTimelineStage } from "@beian/contract";
+import {
+  PIPELINE_STAGE_KEYS,
+  type TOrderLookupAnswer,
+  type TStageKey,
+  type TTimelineStage,
+} from "@beian/contract";
 import type { Order } from "../payload-types.ts";
-import { PIPELINE } from "./stages.ts";
 
 /** The fields of an order the timeline reads. */
 export type TTimelineOrder = Pick<
@@ -32,7 +36,7 @@ function currentRound(history: THistory): THistory {
 }
 
 /** The pipeline read as plain strings, so a history row's free-text stage can be looked up. */
-const PIPELINE_KEYS: readonly string[] = PIPELINE;
+const PIPELINE_KEYS: readonly string[] = PIPELINE_STAGE_KEYS;
 
 /** Index in the pipeline, -1 for a side exit or a key that is not a stage. */
 const pipelineIndex = (stage: string | null | undefined) => PIPELINE_KEYS.indexOf(stage ?? "");
@@ -49,7 +53,7 @@ function pipelineStages(
   );
   // The last stage has no stage after it: it is done when sales records the police filing.
   const finished = current === "police_filing" && Boolean(order.policeFiledAt);
-  return PIPELINE.map((key, index) => {
+  return PIPELINE_STAGE_KEYS.map((key, index) => {
     const state =
       key === current && !finished ? "current" : index <= lastReached ? "done" : "pending";
     const at = enteredAt(history, key);

@@ -2,7 +2,7 @@ import type { TStageKey } from "@beian/contract";
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from "payload";
 import { nextChinaMidnight } from "../../../lib/chinaTime.ts";
 import { checklistFor } from "../../../orders/checklist.ts";
-import { canMove, NEXT_STAGES } from "../../../orders/stages.ts";
+import { canMove, NEXT_STAGES } from "../../../orders/transitions.ts";
 import { deadlineFrom, type TDeadlineUnit } from "../../../orders/workingDays.ts";
 
 type TOrderData = Record<string, unknown> & {
