@@ -5,7 +5,7 @@
 import { PIPELINE_STAGE_KEYS } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addWorkingDays } from "../orders/workingDays.ts";
+import { addWorkingDays } from "../orders/deadlines.ts";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../testing/server.ts";

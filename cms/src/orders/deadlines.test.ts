@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, deadlineFrom } from "./workingDays.ts";
+import { addWorkingDays, deadlineFrom } from "./deadlines.ts";
 
 // 2026-11-27 is a Friday; 10:00 in Beijing is 02:00 UTC.
 const friday = new Date("2026-11-27T02:00:00Z");
