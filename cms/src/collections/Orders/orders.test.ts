@@ -57,7 +57,8 @@ async function newOrder(): Promise<number> {
       filingType: "personal",
       contact: { name: "测试客户", phone: "13900139000" },
       entity: { province: "guangdong" },
-    } as never,
+      status: "submitted",
+    },
   });
   return order.id as number;
 }
@@ -250,7 +251,7 @@ describe("no edit locks on sales records", () => {
     const orderId = await newOrder();
     const lead = await payload.create({
       collection: "leads",
-      data: { reference: "L-LOCK01", name: "锁", phone: "13800138000" } as never,
+      data: { reference: "L-LOCK01", name: "锁", phone: "13800138000", status: "new" },
     });
     const email = (await payload.find({ collection: "outbox", limit: 1 })).docs[0];
     expect(email).toBeDefined();
