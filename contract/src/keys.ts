@@ -24,13 +24,20 @@ export const PIPELINE_STAGE_KEYS = [
   "police_filing",
 ] as const;
 
-/** The side exits: not steps of the pipeline, and not open work (a rejected order waits for the customer). */
+/**
+ * The side exits: not steps of the pipeline, and not open work (a rejected order waits for the
+ * customer to correct it).
+ */
 export const TERMINAL_STAGE_KEYS = ["rejected", "cancelled"] as const;
 
+/** Two key lists as one, typed as the tuple of both (a call, so bundlers may drop it unused). */
+function joinKeys<A extends readonly string[], B extends readonly string[]>(a: A, b: B) {
+  return [...a, ...b] as const;
+}
+
 /** Every stage an order can be in: the pipeline, then the side exits. */
-export const STAGE_KEYS = [...PIPELINE_STAGE_KEYS, ...TERMINAL_STAGE_KEYS] as const;
+export const STAGE_KEYS = /* @__PURE__ */ joinKeys(PIPELINE_STAGE_KEYS, TERMINAL_STAGE_KEYS);
 export type TStageKey = (typeof STAGE_KEYS)[number];
-export type TPipelineStageKey = (typeof PIPELINE_STAGE_KEYS)[number];
 
 export const ROLES = ["admin", "editor", "sales"] as const;
 export type TRole = (typeof ROLES)[number];
