@@ -1,3 +1,4 @@
+/** Deadline arithmetic in China's time zone, pinned to known weekdays. */
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, deadlineFrom } from "./deadlines.ts";
 

@@ -1,3 +1,8 @@
+/**
+ * The stage rules without Payload: a fake deadline lookup that echoes its arguments shows which
+ * stage and entry time each change asks a deadline for. The REST-level checks are in
+ * collections/Orders/orders.test.ts.
+ */
 import type { TStageKey } from "@beian/contract";
 import { describe, expect, it } from "vitest";
 import { refusalOf, stageFields, type TStageChange, type TStoredOrder } from "./moves.ts";

@@ -54,7 +54,7 @@ const filled = (value: string | null | undefined) =>
   typeof value === "string" && value.trim() !== "";
 
 /** Reasons with both a field and a reason: what makes a rejection explainable to the customer. */
-export function completeReasons(rows: Order["rejection"] | undefined): TReason[] {
+function completeReasons(rows: Order["rejection"] | undefined): TReason[] {
   // Checked, not trusted: a REST body reaches the stage rules before Payload validates its fields.
   return Array.isArray(rows)
     ? rows.filter((row) => row && filled(row.field) && filled(row.reason))
@@ -123,7 +123,7 @@ const policeFiled = (change: TStageChange) =>
   change.to === "police_filing" && instantOf(change.policeFiledAt) !== null;
 
 /** The note of a resubmission's history entry: the one sent, then the reasons it answers. */
-export function resubmissionNote(note: string | null, reasons: TReason[]): string | null {
+function resubmissionNote(note: string | null, reasons: TReason[]): string | null {
   if (reasons.length === 0) return note;
   const listed = reasons
     .map((row) => `${row.field}:${row.reason}${row.suggestion ? `(${row.suggestion})` : ""}`)

@@ -1,3 +1,4 @@
+/** Which stage may follow which: the pipeline's edges, the side exits, a resubmission. */
 import { describe, expect, it } from "vitest";
 import { canMove } from "./transitions.ts";
 
