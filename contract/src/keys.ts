@@ -13,8 +13,8 @@ export const WECHAT_ENTITY_CODES: Readonly<Record<TFilingTypeSlug, number>> = {
   enterprise: 1,
 };
 
-/** The order pipeline in the order it runs; `rejected` and `cancelled` are terminal side exits. */
-export const STAGE_KEYS = [
+/** The order pipeline in the order it runs (CONTRACT §4). */
+export const PIPELINE_STAGE_KEYS = [
   "submitted",
   "preliminary_review",
   "platform_review",
@@ -22,15 +22,22 @@ export const STAGE_KEYS = [
   "bureau_review",
   "filed",
   "police_filing",
-  "rejected",
-  "cancelled",
 ] as const;
-export type TStageKey = (typeof STAGE_KEYS)[number];
 
-export const TERMINAL_STAGE_KEYS = [
-  "rejected",
-  "cancelled",
-] as const satisfies readonly TStageKey[];
+/**
+ * The side exits: not steps of the pipeline, and not open work (a rejected order waits for the
+ * customer to correct it).
+ */
+export const TERMINAL_STAGE_KEYS = ["rejected", "cancelled"] as const;
+
+/** Two key lists as one, typed as the tuple of both (a call, so bundlers may drop it unused). */
+function joinKeys<A extends readonly string[], B extends readonly string[]>(a: A, b: B) {
+  return [...a, ...b] as const;
+}
+
+/** Every stage an order can be in: the pipeline, then the side exits. */
+export const STAGE_KEYS = /* @__PURE__ */ joinKeys(PIPELINE_STAGE_KEYS, TERMINAL_STAGE_KEYS);
+export type TStageKey = (typeof STAGE_KEYS)[number];
 
 export const ROLES = ["admin", "editor", "sales"] as const;
 export type TRole = (typeof ROLES)[number];

@@ -1,7 +1,9 @@
 /**
  * Names sales reads in the admin (Chinese first): lead statuses, order stages and filing types. The
  * collections' select options and the sales dashboard both use them, so a list filter and a
- * dashboard count always say the same thing.
+ * dashboard count always say the same thing. Stage names stay here rather than in `orders/`: they
+ * are the admin's wording, beside the lead and filing-type names sales reads with them; customers
+ * see the stage titles of the filing-stages content instead (`orders/timeline.ts`).
  */
 import type { TFilingTypeSlug, TStageKey } from "@beian/contract";
 

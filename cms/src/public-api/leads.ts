@@ -2,8 +2,8 @@
 import { randomInt } from "node:crypto";
 import { type TLead, validateLead } from "@beian/contract";
 import type { TEnv } from "../env.ts";
+import { newReference, unusedCode } from "../lib/codes.ts";
 import { consentRecord } from "./consent.ts";
-import { newReference, unusedCode } from "./references.ts";
 import { submissionHandler } from "./submission.ts";
 
 export function leadsHandler(env: TEnv) {

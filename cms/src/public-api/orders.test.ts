@@ -2,10 +2,10 @@
  * Orders over real HTTP on a real SQLite database: the checklist by type and province, the stage
  * pipeline with its deadlines, and the customer's lookup (which tells a stranger nothing).
  */
+import { PIPELINE_STAGE_KEYS } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PIPELINE } from "../orders/stages.ts";
-import { addWorkingDays } from "../orders/workingDays.ts";
+import { addWorkingDays } from "../orders/deadlines.ts";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../testing/server.ts";
@@ -255,7 +255,7 @@ describe("POST /api/public/orders/lookup", () => {
 
   it("shows the police filing as done once sales records it, with no deadline left", async () => {
     const { orderNo } = await place();
-    for (const stage of PIPELINE.slice(1)) await move(orderNo, stage);
+    for (const stage of PIPELINE_STAGE_KEYS.slice(1)) await move(orderNo, stage);
     const open = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
     expect(open.stages.at(-1)).toMatchObject({ key: "police_filing", state: "current" });
     expect(open.stages.at(-1).deadline).toEqual(expect.any(String));

@@ -2,13 +2,14 @@
 import { type TOrder, validateOrder, validateOrderLookup } from "@beian/contract";
 import type { PayloadRequest } from "payload";
 import type { TEnv } from "../env.ts";
+import { unusedCode } from "../lib/codes.ts";
 import { checklistFor } from "../orders/checklist.ts";
-import { PIPELINE } from "../orders/stages.ts";
+import { newOrderNo } from "../orders/orderNumbers.ts";
+import { orderTimeline } from "../orders/timeline.ts";
 import { consentRecord } from "./consent.ts";
 import { corsHeaders } from "./cors.ts";
 import { clientIp, errorResponse, localeOf, readBody } from "./http.ts";
 import { consume, limitersFor } from "./rateLimit.ts";
-import { newOrderNo, unusedCode } from "./references.ts";
 import { submissionHandler } from "./submission.ts";
 
 export function ordersHandler(env: TEnv) {
@@ -86,59 +87,8 @@ export function orderLookupHandler(env: TEnv) {
       depth: 0,
     });
     const titleOf = (key: string) => titles.docs.find((stage) => stage.key === key)?.title ?? key;
-    // A resubmission (`rejected` → `submitted`) starts the pipeline afresh: only the history since
-    // the latest entry into `submitted` says which stages are done, and when.
-    const fullHistory = order.stageHistory ?? [];
-    const restart = fullHistory.findLastIndex((entry) => entry.stage === "submitted");
-    const history = restart > 0 ? fullHistory.slice(restart) : fullHistory;
-    const enteredAt = (key: string) =>
-      history.findLast((entry) => entry.stage === key)?.enteredAt ?? undefined;
-    const current = order.status;
-    const reached = PIPELINE.indexOf(current as (typeof PIPELINE)[number]);
-    const lastInPipeline = Math.max(
-      reached,
-      ...history.map((entry) => PIPELINE.indexOf(entry.stage as (typeof PIPELINE)[number])),
-    );
-    // The last stage has no stage after it: it is done when sales records the police filing.
-    const finished = current === "police_filing" && Boolean(order.policeFiledAt);
-    const stages = PIPELINE.map((key, index) => {
-      const state =
-        key === current && !finished ? "current" : index <= lastInPipeline ? "done" : "pending";
-      const at = enteredAt(key);
-      return {
-        key,
-        title: titleOf(key),
-        state,
-        ...(at ? { at } : {}),
-        ...(state === "current" && order.stageDeadline ? { deadline: order.stageDeadline } : {}),
-      };
+    return Response.json(orderTimeline(order, titleOf), {
+      headers: { ...cors, "Cache-Control": "no-store" },
     });
-    if (current === "rejected" || current === "cancelled") {
-      const at = enteredAt(current);
-      stages.push({
-        key: current,
-        title: titleOf(current),
-        state: "current",
-        ...(at ? { at } : {}),
-      } as never);
-    }
-    return Response.json(
-      {
-        orderNo: order.orderNo,
-        filingType: order.filingType,
-        status: current,
-        stages,
-        ...(current === "rejected" && order.rejection?.length
-          ? {
-              rejection: order.rejection.map((item) => ({
-                field: item.field,
-                reason: item.reason,
-                suggestion: item.suggestion ?? "",
-              })),
-            }
-          : {}),
-      },
-      { headers: { ...cors, "Cache-Control": "no-store" } },
-    );
   };
 }

@@ -6,7 +6,7 @@
 import type { Payload, TypedUser } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../../devLogins.ts";
-import { addWorkingDays } from "../../orders/workingDays.ts";
+import { addWorkingDays } from "../../orders/deadlines.ts";
 import { seed } from "../../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../../testing/server.ts";

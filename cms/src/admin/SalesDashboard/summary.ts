@@ -8,7 +8,7 @@
 import { STAGE_KEYS, TERMINAL_STAGE_KEYS, type TStageKey } from "@beian/contract";
 import { Forbidden, type Payload, type TypedUser, type Where } from "payload";
 import { roleOf } from "../../access/roles.ts";
-import { addWorkingDays } from "../../orders/workingDays.ts";
+import { addWorkingDays } from "../../orders/deadlines.ts";
 import { LEAD_STATUS_LABELS, STAGE_LABELS, type TLeadStatus } from "../labels.ts";
 
 /** A new lead should hear from sales within one working day. */

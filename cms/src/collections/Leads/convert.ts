@@ -27,10 +27,11 @@ import {
 } from "payload";
 import * as z from "zod/mini";
 import { hasRole } from "../../access/index.ts";
+import { unusedCode } from "../../lib/codes.ts";
 import { relationId } from "../../lib/relationId.ts";
 import { checklistFor } from "../../orders/checklist.ts";
+import { newOrderNo } from "../../orders/orderNumbers.ts";
 import { errorResponse, readBody } from "../../public-api/http.ts";
-import { newOrderNo, unusedCode } from "../../public-api/references.ts";
 
 /** The same rules as the public order form for the fields the two share. */
 export const ZConvertLead = z.object({

@@ -1,6 +1,6 @@
+/** Deadline arithmetic in China's time zone, pinned to known weekdays. */
 import { describe, expect, it } from "vitest";
-import { canMove } from "./stages.ts";
-import { addWorkingDays, deadlineFrom } from "./workingDays.ts";
+import { addWorkingDays, deadlineFrom } from "./deadlines.ts";
 
 // 2026-11-27 is a Friday; 10:00 in Beijing is 02:00 UTC.
 const friday = new Date("2026-11-27T02:00:00Z");
@@ -32,16 +32,5 @@ describe("deadlines", () => {
   it("SMS verification has 24 hours, police filing 30 calendar days", () => {
     expect(deadlineFrom(friday, 24, "hours").toISOString()).toBe("2026-11-28T02:00:00.000Z");
     expect(deadlineFrom(friday, 30, "days").toISOString()).toBe("2026-12-27T02:00:00.000Z");
-  });
-});
-
-describe("stage transitions", () => {
-  it("allows the pipeline's next stages and the terminal exits only", () => {
-    expect(canMove("submitted", "preliminary_review")).toBe(true);
-    expect(canMove("submitted", "bureau_review")).toBe(false);
-    expect(canMove("sms_verification", "rejected")).toBe(true);
-    expect(canMove("filed", "police_filing")).toBe(true);
-    expect(canMove("cancelled", "submitted")).toBe(false);
-    expect(canMove("rejected", "submitted")).toBe(true);
   });
 });

@@ -2,9 +2,13 @@
  * Deadlines of the filing stages (CONTRACT §4): hours (SMS verification, 24 h), calendar days
  * (police filing, 30 days) or working days (reviews, 20 — Zhejiang 30), counted in China's time
  * zone. Working days skip Saturdays and Sundays; public holidays are not known here, so a deadline
- * over a holiday week is early, never late.
+ * over a holiday week is early, never late. The amounts are content (备案阶段), except the bureau
+ * review's, which is the province's maximum from its rules.
  */
+import type { TFilingTypeSlug, TStageKey } from "@beian/contract";
+import type { PayloadRequest } from "payload";
 import { CHINA_OFFSET_MS, DAY_MS, nextChinaMidnight } from "../lib/chinaTime.ts";
+import { checklistFor } from "./checklist.ts";
 
 export type TDeadlineUnit = "hours" | "days" | "working_days";
 
@@ -41,4 +45,38 @@ export function deadlineFrom(from: Date, amount: number, unit: TDeadlineUnit): D
     case "working_days":
       return addWorkingDays(from, amount);
   }
+}
+
+/** What decides an order's deadlines besides its stage: the bureau review's depends on both. */
+export type TDeadlineOrder = {
+  filingType?: TFilingTypeSlug | null;
+  province?: string | null;
+};
+
+/**
+ * The deadline of `stage` for an order that entered it at `enteredAt` (null: the stage has none):
+ * the stage's own from the filing-stages content or, for the bureau review, the province's maximum
+ * in working days.
+ */
+export async function stageDeadline(
+  req: PayloadRequest,
+  stage: TStageKey,
+  order: TDeadlineOrder,
+  enteredAt: Date,
+): Promise<string | null> {
+  const { docs } = await req.payload.find({
+    collection: "filing-stages",
+    where: { key: { equals: stage } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  });
+  const unit = docs[0]?.deadline?.unit;
+  let amount = docs[0]?.deadline?.amount;
+  if (stage === "bureau_review" && order.filingType && order.province) {
+    amount = (await checklistFor(req.payload, order.filingType, order.province, req))
+      .reviewMaxWorkingDays;
+  }
+  return amount && unit ? deadlineFrom(enteredAt, amount, unit).toISOString() : null;
 }

@@ -1,18 +1,9 @@
 /**
- * The order pipeline (CONTRACT §4): which stage may follow which. Sales moves an order by setting
- * its `status`; anything else is refused with a 400 naming the allowed next stages.
+ * The order pipeline's transitions (CONTRACT §4): which stage may follow which. The stages
+ * themselves are the contract's (`PIPELINE_STAGE_KEYS`, `TERMINAL_STAGE_KEYS`). Sales moves an order
+ * by setting its `status`; anything else is refused with a 400 naming the allowed next stages.
  */
 import type { TStageKey } from "@beian/contract";
-
-export const PIPELINE = [
-  "submitted",
-  "preliminary_review",
-  "platform_review",
-  "sms_verification",
-  "bureau_review",
-  "filed",
-  "police_filing",
-] as const satisfies readonly TStageKey[];
 
 export const NEXT_STAGES: Record<TStageKey, readonly TStageKey[]> = {
   submitted: ["preliminary_review", "rejected", "cancelled"],

@@ -1,6 +1,6 @@
 /**
- * The codes people read out over the phone: lead references (`L-XXXXXX`) and order numbers
- * (`B-XXXX-XXXX`), drawn at random and checked unused before they are written.
+ * Codes people read out over the phone (lead references `L-XXXXXX`, order numbers `B-XXXX-XXXX`):
+ * drawn at random from an alphabet nobody mishears, and checked unused before they are written.
  */
 import { randomInt } from "node:crypto";
 import type { PayloadRequest } from "payload";
@@ -12,12 +12,6 @@ export function newReference(prefix: string, length = 6): string {
   let code = "";
   for (let i = 0; i < length; i++) code += ALPHABET[randomInt(ALPHABET.length)];
   return `${prefix}-${code}`;
-}
-
-/** `B-XXXX-XXXX`: easy to read out, and 30^8 possibilities, so lookup also asks for the phone. */
-export function newOrderNo(): string {
-  const code = newReference("B", 8).slice(2);
-  return `B-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 /**
