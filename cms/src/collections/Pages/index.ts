@@ -1,6 +1,4 @@
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
-import { draftVersions } from "../../fields/drafts.ts";
+import { contentCollection, PAGES_GROUP } from "../contentCollection.ts";
 
 /** The site's fixed pages; their slugs are the routes the site renders them at. */
 export const PAGE_SLUGS = [
@@ -17,7 +15,7 @@ export const PAGE_SLUGS = [
  * Titles, descriptions and body copy of the site's standalone pages: the guide, FAQ and case
  * gallery headers, the privacy notice the widget's consent links to, the thank-you and 404 pages.
  */
-export const Pages: CollectionConfig = {
+export const Pages = contentCollection({
   slug: "pages",
   labels: {
     singular: { zh: "页面", en: "Page" },
@@ -26,10 +24,8 @@ export const Pages: CollectionConfig = {
   admin: {
     useAsTitle: "title",
     defaultColumns: ["title", "slug", "_status"],
-    group: { zh: "页面", en: "Pages" },
+    group: PAGES_GROUP,
   },
-  access: contentAccess,
-  versions: draftVersions,
   fields: [
     {
       name: "slug",
@@ -65,4 +61,4 @@ export const Pages: CollectionConfig = {
       },
     },
   ],
-};
+});
