@@ -1,16 +1,5 @@
 import { contentCollection, PAGES_GROUP } from "../contentCollection.ts";
 
-/** The site's fixed pages; their slugs are the routes the site renders them at. */
-export const PAGE_SLUGS = [
-  "guide",
-  "faq",
-  "cases",
-  "privacy",
-  "thanks",
-  "track",
-  "not-found",
-] as const;
-
 /**
  * Titles, descriptions and body copy of the site's standalone pages: the guide, FAQ and case
  * gallery headers, the privacy notice the widget's consent links to, the thank-you and 404 pages.
@@ -27,6 +16,7 @@ export const Pages = contentCollection({
     group: PAGES_GROUP,
   },
   fields: [
+    // The site's fixed pages; their slugs are the routes the site renders them at.
     {
       name: "slug",
       type: "select",

@@ -3,8 +3,6 @@ import type { Field } from "payload";
 import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
 import { contentGlobal } from "../contentGlobal.ts";
 
-export { SITE_LABELS };
-
 export const SiteSettings = contentGlobal({
   slug: "site-settings",
   label: { zh: "站点设置", en: "Site settings" },
