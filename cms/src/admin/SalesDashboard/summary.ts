@@ -102,40 +102,24 @@ async function count(query: TQuery, collection: "leads" | "orders", where: Where
   return (await query.payload.count({ collection, where, ...query.asViewer })).totalDocs;
 }
 
-const sum = (counts: number[]) => counts.reduce((total, n) => total + n, 0);
-
-async function countLeadsByStatus(
+/** How many documents have each `status`, in the order given, each linked to its list. */
+async function countByStatus<TKey extends string>(
   query: TQuery,
-): Promise<Pick<TSalesSummary, "leadsByStatus" | "leadsTotal">> {
-  const statuses = Object.keys(LEAD_STATUS_LABELS) as TLeadStatus[];
+  collection: "leads" | "orders",
+  keys: readonly TKey[],
+  labels: Record<TKey, { zh: string }>,
+): Promise<{ rows: TCount[]; total: number }> {
   const counts = await Promise.all(
-    statuses.map((status) => count(query, "leads", { status: { equals: status } })),
+    keys.map((key) => count(query, collection, { status: { equals: key } })),
   );
   return {
-    leadsByStatus: statuses.map((status, i) => ({
-      key: status,
-      label: LEAD_STATUS_LABELS[status].zh,
+    rows: keys.map((key, i) => ({
+      key,
+      label: labels[key].zh,
       count: counts[i] ?? 0,
-      href: listHref(query.admin, "leads", { "where[status][equals]": status }),
+      href: listHref(query.admin, collection, { "where[status][equals]": key }),
     })),
-    leadsTotal: sum(counts),
-  };
-}
-
-async function countOrdersByStage(
-  query: TQuery,
-): Promise<Pick<TSalesSummary, "ordersByStage" | "ordersTotal">> {
-  const counts = await Promise.all(
-    STAGE_KEYS.map((stage) => count(query, "orders", { status: { equals: stage } })),
-  );
-  return {
-    ordersByStage: STAGE_KEYS.map((stage, i) => ({
-      key: stage,
-      label: STAGE_LABELS[stage].zh,
-      count: counts[i] ?? 0,
-      href: listHref(query.admin, "orders", { "where[status][equals]": stage }),
-    })),
-    ordersTotal: sum(counts),
+    total: counts.reduce((total, n) => total + n, 0),
   };
 }
 
@@ -267,12 +251,22 @@ export async function salesSummary(
     admin: payload.config.routes.admin,
   };
   const nowIso = now.toISOString();
+  const leadStatuses = Object.keys(LEAD_STATUS_LABELS) as TLeadStatus[];
   const [leads, orders, byPartner, overdue, stale] = await Promise.all([
-    countLeadsByStatus(query),
-    countOrdersByStage(query),
+    countByStatus(query, "leads", leadStatuses, LEAD_STATUS_LABELS),
+    countByStatus(query, "orders", STAGE_KEYS, STAGE_LABELS),
     countByPartner(query),
     findOverdueOrders(query, nowIso),
     findStaleLeads(query, now),
   ]);
-  return { now: nowIso, ...leads, ...orders, byPartner, ...overdue, ...stale };
+  return {
+    now: nowIso,
+    leadsByStatus: leads.rows,
+    leadsTotal: leads.total,
+    ordersByStage: orders.rows,
+    ordersTotal: orders.total,
+    byPartner,
+    ...overdue,
+    ...stale,
+  };
 }
