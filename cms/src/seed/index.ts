@@ -86,25 +86,30 @@ function createSeeder(payload: Payload) {
     count("created", slug);
   }
 
-  async function ensureLogo(label: string, initials: string, background: string) {
-    const svg = Buffer.from(logoSvg(initials, background));
-    return ensure(
-      "media",
-      { alt: { equals: `${label} Logo` } },
-      { alt: `${label} Logo` },
-      {
-        data: svg,
-        mimetype: "image/svg+xml",
-        name: `logo-${initials.codePointAt(0)?.toString(16)}-${background.slice(1)}.svg`,
-        size: svg.byteLength,
-      },
-    );
-  }
-
-  return { payload, report, ensure, ensureGlobal, ensureLogo };
+  return { payload, report, ensure, ensureGlobal };
 }
 
 type TSeeder = ReturnType<typeof createSeeder>;
+
+/** A demo record's logo, drawn from its initials, as a media document. */
+async function ensureLogo(
+  { ensure }: TSeeder,
+  label: string,
+  { initials, background }: { initials: string; background: string },
+) {
+  const svg = Buffer.from(logoSvg(initials, background));
+  return ensure(
+    "media",
+    { alt: { equals: `${label} Logo` } },
+    { alt: `${label} Logo` },
+    {
+      data: svg,
+      mimetype: "image/svg+xml",
+      name: `logo-${initials.codePointAt(0)?.toString(16)}-${background.slice(1)}.svg`,
+      size: svg.byteLength,
+    },
+  );
+}
 
 async function seedUsers({ ensure }: TSeeder, env: TEnv) {
   const admin = adminCredentials(env);
@@ -171,7 +176,8 @@ async function seedContent({ payload, ensure, ensureGlobal }: TSeeder) {
 }
 
 /** The agency's own channel (`direct`) and the invented demo partners with their logos. */
-async function seedPartners({ ensure, ensureLogo }: TSeeder) {
+async function seedPartners(seeder: TSeeder) {
+  const { ensure } = seeder;
   await ensure(
     "partners",
     { key: { equals: "direct" } },
@@ -186,7 +192,7 @@ async function seedPartners({ ensure, ensureLogo }: TSeeder) {
     },
   );
   for (const partner of demoPartners) {
-    const logo = await ensureLogo(partner.name, partner.logo.initials, partner.logo.background);
+    const logo = await ensureLogo(seeder, partner.name, partner.logo);
     await ensure(
       "partners",
       { key: { equals: partner.key } },
@@ -200,12 +206,12 @@ async function seedPartners({ ensure, ensureLogo }: TSeeder) {
   }
 }
 
-async function seedDemoCases({ ensure, ensureLogo }: TSeeder, filingTypeIds: Map<string, number>) {
+async function seedDemoCases(seeder: TSeeder, filingTypeIds: Map<string, number>) {
   for (const demoCase of demoCases) {
     const filingType = filingTypeIds.get(demoCase.filingType);
     if (filingType === undefined) throw new Error(`unknown filing type ${demoCase.filingType}`);
-    const logo = await ensureLogo(demoCase.name, demoCase.logo.initials, demoCase.logo.background);
-    await ensure(
+    const logo = await ensureLogo(seeder, demoCase.name, demoCase.logo);
+    await seeder.ensure(
       "cases",
       { name: { equals: demoCase.name } },
       { ...demoCase, filingType, logo, demo: true, ...published },

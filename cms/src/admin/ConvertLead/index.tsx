@@ -153,6 +153,35 @@ function SelectRow(props: {
   );
 }
 
+function EntityNameRow(props: {
+  value: string;
+  onChange: (value: string) => void;
+  onEnter: () => void;
+  error: string | undefined;
+}) {
+  // Enter here converts: it must not submit the lead's own form.
+  const noSubmit = (event: KeyboardEvent) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      props.onEnter();
+    }
+  };
+  return (
+    <div>
+      <label htmlFor="convert-lead-entity">主体名称</label>
+      <input
+        id="convert-lead-entity"
+        style={input}
+        value={props.value}
+        maxLength={100}
+        onChange={(event) => props.onChange(event.target.value)}
+        onKeyDown={noSubmit}
+      />
+      <Alert text={props.error} />
+    </div>
+  );
+}
+
 function ConvertedOrderLink({ href, orderNo }: { href: string; orderNo?: string | null }) {
   return (
     <div style={box} data-convert-lead="converted">
@@ -170,13 +199,6 @@ function ConversionForm(props: {
 }) {
   const { choice, choose, submit } = props;
   const { busy, errors, message } = props.conversion;
-  // Enter in these inputs must not submit the lead's own form.
-  const noSubmit = (event: KeyboardEvent) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      submit();
-    }
-  };
   return (
     <div style={box} data-convert-lead="form">
       <strong>转为备案订单</strong>
@@ -189,18 +211,12 @@ function ConversionForm(props: {
         onChange={(province) => choose({ province })}
         error={errors.province}
       />
-      <div>
-        <label htmlFor="convert-lead-entity">主体名称</label>
-        <input
-          id="convert-lead-entity"
-          style={input}
-          value={choice.entityName}
-          maxLength={100}
-          onChange={(event) => choose({ entityName: event.target.value })}
-          onKeyDown={noSubmit}
-        />
-        <Alert text={errors.entityName} />
-      </div>
+      <EntityNameRow
+        value={choice.entityName}
+        onChange={(entityName) => choose({ entityName })}
+        onEnter={submit}
+        error={errors.entityName}
+      />
       <SelectRow
         id="convert-lead-type"
         label="备案类型"
