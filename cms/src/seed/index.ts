@@ -5,7 +5,13 @@
  * that exists is left exactly as it is, so a second run creates nothing and never overwrites what
  * marketing has edited since.
  */
-import type { CollectionSlug, GlobalSlug, Payload, Where } from "payload";
+import type {
+  CollectionSlug,
+  GlobalSlug,
+  Payload,
+  RequiredDataFromCollectionSlug,
+  Where,
+} from "payload";
 import { DEV_LOGINS } from "../devLogins.ts";
 import { adminCredentials, type TEnv } from "../env.ts";
 import * as content from "./content.ts";
@@ -24,19 +30,24 @@ const QUIET = { sitePublish: "skip" } as const;
 
 export type TSeedReport = { created: Record<string, number>; existing: Record<string, number> };
 
-export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
+type TFile = { data: Buffer; mimetype: string; name: string; size: number };
+
+const published = { _status: "published" } as const;
+
+/** Creates what is missing and counts, per collection or global, what it created and found. */
+function createSeeder(payload: Payload) {
   const report: TSeedReport = { created: {}, existing: {} };
   const count = (bucket: "created" | "existing", slug: string) => {
     report[bucket][slug] = (report[bucket][slug] ?? 0) + 1;
   };
 
   /** Creates `data` unless a document matching `where` exists; returns the document's id. */
-  async function ensure(
-    collection: CollectionSlug,
+  async function ensure<TSlug extends CollectionSlug>(
+    collection: TSlug,
     where: Where,
-    data: Record<string, unknown>,
-    file?: { data: Buffer; mimetype: string; name: string; size: number },
-  ): Promise<number | string> {
+    data: RequiredDataFromCollectionSlug<TSlug>,
+    file?: TFile,
+  ) {
     const found = await payload.find({
       collection,
       where,
@@ -52,7 +63,7 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
     }
     const created = await payload.create({
       collection,
-      data: data as never,
+      data,
       depth: 0,
       context: QUIET,
       ...(file ? { file } : {}),
@@ -61,38 +72,46 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
     return created.id;
   }
 
-  async function ensureGlobal(slug: GlobalSlug, data: Record<string, unknown>) {
-    const current = (await payload.findGlobal({ slug, depth: 0, draft: true })) as {
-      createdAt?: string;
-    };
+  /**
+   * Runs `publish` unless the global was saved before: from then on it is marketing's. (Each
+   * global's data has its own type, so the caller writes it.)
+   */
+  async function ensureGlobal(slug: GlobalSlug, publish: () => Promise<unknown>) {
+    const current = await payload.findGlobal({ slug, depth: 0, draft: true });
     if (current.createdAt) {
       count("existing", slug);
       return;
     }
-    await payload.updateGlobal({
-      slug,
-      data: { ...data, _status: "published" } as never,
-      context: QUIET,
-    });
+    await publish();
     count("created", slug);
   }
 
-  async function ensureLogo(label: string, initials: string, background: string) {
-    const svg = Buffer.from(logoSvg(initials, background));
-    return ensure(
-      "media",
-      { alt: { equals: `${label} Logo` } },
-      { alt: `${label} Logo` },
-      {
-        data: svg,
-        mimetype: "image/svg+xml",
-        name: `logo-${initials.codePointAt(0)?.toString(16)}-${background.slice(1)}.svg`,
-        size: svg.byteLength,
-      },
-    );
-  }
+  return { payload, report, ensure, ensureGlobal };
+}
 
-  // Users first: the admin must exist even if content seeding fails half-way.
+type TSeeder = ReturnType<typeof createSeeder>;
+
+/** A demo record's logo, drawn from its initials, as a media document. */
+async function ensureLogo(
+  { ensure }: TSeeder,
+  label: string,
+  { initials, background }: { initials: string; background: string },
+) {
+  const svg = Buffer.from(logoSvg(initials, background));
+  return ensure(
+    "media",
+    { alt: { equals: `${label} Logo` } },
+    { alt: `${label} Logo` },
+    {
+      data: svg,
+      mimetype: "image/svg+xml",
+      name: `logo-${initials.codePointAt(0)?.toString(16)}-${background.slice(1)}.svg`,
+      size: svg.byteLength,
+    },
+  );
+}
+
+async function seedUsers({ ensure }: TSeeder, env: TEnv) {
   const admin = adminCredentials(env);
   await ensure(
     "users",
@@ -102,12 +121,26 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
   if (env.NODE_ENV !== "production") {
     for (const user of DEMO_USERS) await ensure("users", { email: { equals: user.email } }, user);
   }
+}
 
-  await ensureGlobal("site-settings", { ...content.siteSettings, navigation, labels });
-  await ensureGlobal("landing", content.landing);
+/** The client's copy, published; returns the filing types' ids by slug, for the cases. */
+async function seedContent({ payload, ensure, ensureGlobal }: TSeeder) {
+  await ensureGlobal("site-settings", () =>
+    payload.updateGlobal({
+      slug: "site-settings",
+      data: { ...content.siteSettings, navigation, labels, ...published },
+      context: QUIET,
+    }),
+  );
+  await ensureGlobal("landing", () =>
+    payload.updateGlobal({
+      slug: "landing",
+      data: { ...content.landing, ...published },
+      context: QUIET,
+    }),
+  );
 
-  const published = { _status: "published" };
-  const filingTypeIds = new Map<string, number | string>();
+  const filingTypeIds = new Map<string, number>();
   for (const type of content.filingTypes) {
     const id = await ensure(
       "filing-types",
@@ -139,7 +172,12 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
   for (const page of pages) {
     await ensure("pages", { slug: { equals: page.slug } }, { ...page, ...published });
   }
+  return filingTypeIds;
+}
 
+/** The agency's own channel (`direct`) and the invented demo partners with their logos. */
+async function seedPartners(seeder: TSeeder) {
+  const { ensure } = seeder;
   await ensure(
     "partners",
     { key: { equals: "direct" } },
@@ -154,7 +192,7 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
     },
   );
   for (const partner of demoPartners) {
-    const logo = await ensureLogo(partner.name, partner.logo.initials, partner.logo.background);
+    const logo = await ensureLogo(seeder, partner.name, partner.logo);
     await ensure(
       "partners",
       { key: { equals: partner.key } },
@@ -166,17 +204,29 @@ export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
       },
     );
   }
+}
+
+async function seedDemoCases(seeder: TSeeder, filingTypeIds: Map<string, number>) {
   for (const demoCase of demoCases) {
     const filingType = filingTypeIds.get(demoCase.filingType);
     if (filingType === undefined) throw new Error(`unknown filing type ${demoCase.filingType}`);
-    const logo = await ensureLogo(demoCase.name, demoCase.logo.initials, demoCase.logo.background);
-    await ensure(
+    const logo = await ensureLogo(seeder, demoCase.name, demoCase.logo);
+    await seeder.ensure(
       "cases",
       { name: { equals: demoCase.name } },
       { ...demoCase, filingType, logo, demo: true, ...published },
     );
   }
-  return report;
+}
+
+export async function seed(payload: Payload, env: TEnv): Promise<TSeedReport> {
+  const seeder = createSeeder(payload);
+  // Users first: the admin must exist even if content seeding fails half-way.
+  await seedUsers(seeder, env);
+  const filingTypeIds = await seedContent(seeder);
+  await seedPartners(seeder);
+  await seedDemoCases(seeder, filingTypeIds);
+  return seeder.report;
 }
 
 export function formatSeedReport(report: TSeedReport): string {

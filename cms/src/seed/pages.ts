@@ -11,37 +11,9 @@
  * recipients or the retention change, it must change with them, with a new effective date.
  */
 
-// payload-types.ts does not declare `Page`, nor SiteSetting's `navigation` and `labels`, until the
-// types are regenerated. Until then the local types below mirror the field definitions in
-// ../collections/Pages/index.ts and ../globals/SiteSettings/index.ts; afterwards, use
-// `TSeed<Page>`, `NonNullable<SiteSetting["navigation"]>` and `SiteSetting["labels"]` instead.
-import type { PAGE_SLUGS } from "../collections/Pages/index.ts";
-import type { SITE_LABELS } from "../globals/SiteSettings/index.ts";
-import type { GuideArticle } from "../payload-types.ts";
+import type { Page, SiteSetting } from "../payload-types.ts";
 import type { TSeed } from "./content.ts";
 import { heading, list, richText } from "./richText.ts";
-
-type TPageSlug = (typeof PAGE_SLUGS)[number];
-
-/** A document of the `pages` collection, as Payload will generate it. */
-type TPage = {
-  id: number;
-  slug: TPageSlug;
-  title: string;
-  description: string;
-  /** The shape Payload generates for every richText field. */
-  body?: GuideArticle["body"];
-  updatedNote?: string | null;
-  _status?: ("draft" | "published") | null;
-  updatedAt: string;
-  createdAt: string;
-};
-
-/** One row of SiteSettings' `navigation` array. */
-type TNavigationLink = { label: string; href: string; id?: string | null };
-
-/** SiteSettings' `labels` group: one required text per SITE_LABELS entry. */
-type TSiteLabels = Record<(typeof SITE_LABELS)[number][0], string>;
 
 const HOTLINE = "400-998-6176";
 const EMAIL = "service@beian.example.com";
@@ -199,7 +171,7 @@ const privacyBody = richText(
 // ---------------------------------------------------------------------------------------------
 
 /** Keyed by slug so that a missing, duplicate or unknown page is a compile error. */
-const PAGES: Record<TPageSlug, Omit<TSeed<TPage>, "slug">> = {
+const PAGES: Record<Page["slug"], Omit<TSeed<Page>, "slug">> = {
   guide: {
     title: "备案指引",
     description:
@@ -258,8 +230,8 @@ const PAGES: Record<TPageSlug, Omit<TSeed<TPage>, "slug">> = {
   },
 };
 
-export const pages: TSeed<TPage>[] = Object.entries(PAGES).map(([slug, page]) => ({
-  slug: slug as TPageSlug,
+export const pages: TSeed<Page>[] = Object.entries(PAGES).map(([slug, page]) => ({
+  slug: slug as Page["slug"],
   ...page,
 }));
 
@@ -267,14 +239,14 @@ export const pages: TSeed<TPage>[] = Object.entries(PAGES).map(([slug, page]) =>
 // Site settings: main navigation and interface labels
 // ---------------------------------------------------------------------------------------------
 
-export const navigation: TNavigationLink[] = [
+export const navigation: NonNullable<SiteSetting["navigation"]> = [
   { label: "首页", href: "/" },
   { label: "备案指引", href: "/guide/" },
   { label: "常见问题", href: "/faq/" },
   { label: "客户案例", href: "/cases/" },
 ];
 
-export const labels: TSiteLabels = {
+export const labels: SiteSetting["labels"] = {
   skipToContent: "跳到正文",
   mainNavigation: "主导航",
   hotline: "咨询热线",

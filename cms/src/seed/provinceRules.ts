@@ -2,16 +2,13 @@
  * Province rules as publicly documented by the provincial administrations and the major cloud
  * providers' filing guides (see the issue on filing orders). Editors keep them current in the CMS.
  */
-export type TProvinceRuleSeed = {
-  province: string;
-  reviewMaxWorkingDays?: number;
-  notes: { filingTypes: ("personal" | "individual-business" | "enterprise")[]; text: string }[];
-};
+import type { ProvinceRule } from "../payload-types.ts";
+import type { TSeed } from "./content.ts";
 
 const LOCAL_ID_ONLY = "本省管局仅接受本省身份证:个人备案须使用本省户籍的身份证。";
 const SAME_CITY = "备案地址须与身份证地址在同一地级市。";
 
-export const provinceRules: TProvinceRuleSeed[] = [
+export const provinceRules: TSeed<ProvinceRule>[] = [
   {
     province: "all",
     notes: [
@@ -53,11 +50,11 @@ export const provinceRules: TProvinceRuleSeed[] = [
       },
     ],
   },
-  ...["inner-mongolia", "shanxi", "xinjiang", "qinghai"].map((province) => ({
+  ...(["inner-mongolia", "shanxi", "xinjiang", "qinghai"] as const).map((province) => ({
     province,
     notes: [{ filingTypes: ["personal" as const], text: LOCAL_ID_ONLY }],
   })),
-  ...["hebei", "henan", "guizhou"].map((province) => ({
+  ...(["hebei", "henan", "guizhou"] as const).map((province) => ({
     province,
     notes: [{ filingTypes: ["personal" as const], text: SAME_CITY }],
   })),

@@ -8,10 +8,15 @@ import { PROVINCES, type TFilingTypeSlug } from "@beian/contract";
 import { useConfig, useDocumentInfo, useFormFields } from "@payloadcms/ui";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useEffect, useState } from "react";
+import { relationId } from "../../lib/relationId.ts";
 import { FILING_TYPE_LABELS } from "../labels.ts";
 
+type TId = number | string;
 type TFieldErrors = Record<string, string>;
-type TOrderRef = { id: number | string; orderNo?: string | null };
+type TOrderRef = { id: TId; orderNo?: string | null };
+/** What staff choose for the new order; empty strings are left for the server to refuse or fill. */
+type TChoice = { province: string; entityName: string; filingType: string };
+type TOption = { value: string; label: string };
 
 const box = {
   display: "grid",
@@ -32,12 +37,208 @@ const input = {
 } as const;
 const errorText = { color: "var(--theme-error-500)", margin: 0, fontSize: "0.9em" } as const;
 
-const idOf = (value: unknown): number | string | null =>
-  value && typeof value === "object" && "id" in value
-    ? (value as { id: number | string }).id
-    : typeof value === "number" || typeof value === "string"
-      ? value
-      : null;
+const PROVINCE_OPTIONS: TOption[] = PROVINCES.map((item) => ({ value: item.code, label: item.zh }));
+const FILING_TYPE_OPTIONS: TOption[] = (Object.keys(FILING_TYPE_LABELS) as TFilingTypeSlug[]).map(
+  (slug) => ({ value: slug, label: FILING_TYPE_LABELS[slug].zh }),
+);
+
+/** The order number of an already converted lead, for the link. */
+function useOrderNumber(api: string, orderId: TId | null, found: (order: TOrderRef) => void) {
+  useEffect(() => {
+    if (orderId === null) return;
+    let cancelled = false;
+    void fetch(`${api}/orders/${orderId}?depth=0&select[orderNo]=true`, {
+      credentials: "include",
+    })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((doc: { orderNo?: string } | null) => {
+        if (!cancelled && doc?.orderNo) found({ id: orderId, orderNo: doc.orderNo });
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [api, orderId, found]);
+}
+
+type TConvertAnswer = {
+  order?: TOrderRef;
+  error?: { message?: string; fields?: TFieldErrors; order?: TOrderRef };
+};
+
+/** Asks the server to convert the lead; the answer's body is empty when it is not JSON. */
+async function requestConversion(
+  api: string,
+  leadId: TId,
+  { province, entityName, filingType }: TChoice,
+): Promise<{ status: number; body: TConvertAnswer }> {
+  const response = await fetch(`${api}/leads/${leadId}/convert`, {
+    method: "POST",
+    credentials: "include",
+    headers: { "Content-Type": "application/json", "Accept-Language": "zh-CN" },
+    body: JSON.stringify({
+      province,
+      ...(entityName.trim() ? { entityName } : {}),
+      ...(filingType ? { filingType } : {}),
+    }),
+  });
+  return { status: response.status, body: await response.json().catch(() => ({})) };
+}
+
+/**
+ * The conversion as the form runs it: busy while the request runs, the server's field errors and
+ * message on failure; the order, created now or earlier (409), goes to `converted`.
+ */
+function useConversion(api: string, converted: (order: TOrderRef, created: boolean) => void) {
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<TFieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function submit(leadId: TId, choice: TChoice) {
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      const { status, body } = await requestConversion(api, leadId, choice);
+      if (status === 201 && body.order) return converted(body.order, true);
+      if (status === 409 && body.error?.order) return converted(body.error.order, false);
+      setErrors(body.error?.fields ?? {});
+      setMessage(body.error?.message ?? `转化失败(${status})`);
+    } catch {
+      setMessage("网络错误,请稍后重试");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { busy, errors, message, submit };
+}
+
+function Alert({ text }: { text: string | null | undefined }) {
+  return text ? (
+    <p role="alert" style={errorText}>
+      {text}
+    </p>
+  ) : null;
+}
+
+function SelectRow(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  options: TOption[];
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <div>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        style={input}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        aria-invalid={props.error ? true : undefined}
+      >
+        <option value="">{props.placeholder}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <Alert text={props.error} />
+    </div>
+  );
+}
+
+function EntityNameRow(props: {
+  value: string;
+  onChange: (value: string) => void;
+  onEnter: () => void;
+  error: string | undefined;
+}) {
+  // Enter here converts: it must not submit the lead's own form.
+  const noSubmit = (event: KeyboardEvent) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      props.onEnter();
+    }
+  };
+  return (
+    <div>
+      <label htmlFor="convert-lead-entity">主体名称</label>
+      <input
+        id="convert-lead-entity"
+        style={input}
+        value={props.value}
+        maxLength={100}
+        onChange={(event) => props.onChange(event.target.value)}
+        onKeyDown={noSubmit}
+      />
+      <Alert text={props.error} />
+    </div>
+  );
+}
+
+function ConvertedOrderLink({ href, orderNo }: { href: string; orderNo?: string | null }) {
+  return (
+    <div style={box} data-convert-lead="converted">
+      <strong>已转为订单</strong>
+      <a href={href}>{orderNo ? `查看订单 ${orderNo}` : "查看订单"}</a>
+    </div>
+  );
+}
+
+function ConversionForm(props: {
+  choice: TChoice;
+  choose: (change: Partial<TChoice>) => void;
+  conversion: ReturnType<typeof useConversion>;
+  submit: () => void;
+}) {
+  const { choice, choose, submit } = props;
+  const { busy, errors, message } = props.conversion;
+  return (
+    <div style={box} data-convert-lead="form">
+      <strong>转为备案订单</strong>
+      <SelectRow
+        id="convert-lead-province"
+        label="备案省份"
+        placeholder="请选择省份"
+        options={PROVINCE_OPTIONS}
+        value={choice.province}
+        onChange={(province) => choose({ province })}
+        error={errors.province}
+      />
+      <EntityNameRow
+        value={choice.entityName}
+        onChange={(entityName) => choose({ entityName })}
+        onEnter={submit}
+        error={errors.entityName}
+      />
+      <SelectRow
+        id="convert-lead-type"
+        label="备案类型"
+        placeholder="请选择备案类型"
+        options={FILING_TYPE_OPTIONS}
+        value={choice.filingType}
+        onChange={(filingType) => choose({ filingType })}
+        error={errors.filingType}
+      />
+      <Alert text={message} />
+      <button
+        type="button"
+        className="btn btn--style-primary btn--size-small"
+        style={{ margin: 0 }}
+        disabled={busy}
+        onClick={submit}
+      >
+        {busy ? "正在创建订单…" : "转为订单"}
+      </button>
+    </div>
+  );
+}
 
 export function ConvertLead() {
   const { id } = useDocumentInfo();
@@ -53,164 +254,31 @@ export function ConvertLead() {
     | undefined;
   const company = useFormFields(([fields]) => fields.company?.value) as string | undefined;
 
-  const [province, setProvince] = useState("");
-  const [entityName, setEntityName] = useState(company ?? "");
-  const [filingType, setFilingType] = useState(leadFilingType ?? "");
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // Prefilled once, from the lead as it was when its page opened.
+  const [choice, setChoice] = useState<TChoice>({
+    province: "",
+    entityName: company ?? "",
+    filingType: leadFilingType ?? "",
+  });
   const [order, setOrder] = useState<TOrderRef | null>(null);
+  const orderHref = (ref: TOrderRef) => `${admin}/collections/orders/${ref.id}`;
+  const conversion = useConversion(api, (converted, created) => {
+    setOrder(converted);
+    if (created) router.push(orderHref(converted));
+  });
 
-  const existingId = idOf(convertedOrder);
+  const existingId = relationId(convertedOrder);
+  useOrderNumber(api, existingId, setOrder);
   const linked = order ?? (existingId !== null ? { id: existingId } : null);
 
-  // The order number of an already converted lead, for the link.
-  useEffect(() => {
-    if (existingId === null) return;
-    let cancelled = false;
-    void fetch(`${api}/orders/${existingId}?depth=0&select[orderNo]=true`, {
-      credentials: "include",
-    })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((doc: { orderNo?: string } | null) => {
-        if (!cancelled && doc?.orderNo) setOrder({ id: existingId, orderNo: doc.orderNo });
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-  }, [api, existingId]);
-
   if (!id) return null; // a lead not saved yet has nothing to convert
-
-  const orderHref = (ref: TOrderRef) => `${admin}/collections/orders/${ref.id}`;
-
-  if (linked) {
-    return (
-      <div style={box} data-convert-lead="converted">
-        <strong>已转为订单</strong>
-        <a href={orderHref(linked)}>{linked.orderNo ? `查看订单 ${linked.orderNo}` : "查看订单"}</a>
-      </div>
-    );
-  }
-
-  async function submit() {
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    try {
-      const response = await fetch(`${api}/leads/${id}/convert`, {
-        method: "POST",
-        credentials: "include",
-        headers: { "Content-Type": "application/json", "Accept-Language": "zh-CN" },
-        body: JSON.stringify({
-          province,
-          ...(entityName.trim() ? { entityName } : {}),
-          ...(filingType ? { filingType } : {}),
-        }),
-      });
-      const body = (await response.json().catch(() => ({}))) as {
-        order?: TOrderRef;
-        error?: { message?: string; fields?: TFieldErrors; order?: TOrderRef };
-      };
-      if (response.status === 201 && body.order) {
-        setOrder(body.order);
-        router.push(orderHref(body.order));
-        return;
-      }
-      if (response.status === 409 && body.error?.order) {
-        setOrder(body.error.order);
-        return;
-      }
-      setErrors(body.error?.fields ?? {});
-      setMessage(body.error?.message ?? `转化失败(${response.status})`);
-    } catch {
-      setMessage("网络错误,请稍后重试");
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  // Enter in these inputs must not submit the lead's own form.
-  const noSubmit = (event: KeyboardEvent) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      void submit();
-    }
-  };
-
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p role="alert" style={errorText}>
-        {errors[name]}
-      </p>
-    ) : null;
-
+  if (linked) return <ConvertedOrderLink href={orderHref(linked)} orderNo={linked.orderNo} />;
   return (
-    <div style={box} data-convert-lead="form">
-      <strong>转为备案订单</strong>
-      <div>
-        <label htmlFor="convert-lead-province">备案省份</label>
-        <select
-          id="convert-lead-province"
-          style={input}
-          value={province}
-          onChange={(event) => setProvince(event.target.value)}
-          aria-invalid={errors.province ? true : undefined}
-        >
-          <option value="">请选择省份</option>
-          {PROVINCES.map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.zh}
-            </option>
-          ))}
-        </select>
-        {fieldError("province")}
-      </div>
-      <div>
-        <label htmlFor="convert-lead-entity">主体名称</label>
-        <input
-          id="convert-lead-entity"
-          style={input}
-          value={entityName}
-          maxLength={100}
-          onChange={(event) => setEntityName(event.target.value)}
-          onKeyDown={noSubmit}
-        />
-        {fieldError("entityName")}
-      </div>
-      <div>
-        <label htmlFor="convert-lead-type">备案类型</label>
-        <select
-          id="convert-lead-type"
-          style={input}
-          value={filingType}
-          onChange={(event) => setFilingType(event.target.value)}
-          aria-invalid={errors.filingType ? true : undefined}
-        >
-          <option value="">请选择备案类型</option>
-          {(Object.keys(FILING_TYPE_LABELS) as TFilingTypeSlug[]).map((slug) => (
-            <option key={slug} value={slug}>
-              {FILING_TYPE_LABELS[slug].zh}
-            </option>
-          ))}
-        </select>
-        {fieldError("filingType")}
-      </div>
-      {message ? (
-        <p role="alert" style={errorText}>
-          {message}
-        </p>
-      ) : null}
-      <button
-        type="button"
-        className="btn btn--style-primary btn--size-small"
-        style={{ margin: 0 }}
-        disabled={busy}
-        onClick={() => void submit()}
-      >
-        {busy ? "正在创建订单…" : "转为订单"}
-      </button>
-    </div>
+    <ConversionForm
+      choice={choice}
+      choose={(change) => setChoice((current) => ({ ...current, ...change }))}
+      conversion={conversion}
+      submit={() => void conversion.submit(id, choice)}
+    />
   );
 }

@@ -6,6 +6,7 @@
  * and editors (or anyone but sales and admins) get nothing rendered and nothing queried.
  */
 import type { ServerProps } from "payload";
+import type { ReactNode } from "react";
 import { roleOf } from "../../access/roles.ts";
 import { formatChinaTime } from "../../lib/chinaTime.ts";
 import { NEW_LEAD_WORKING_DAYS, salesSummary, type TSalesSummary } from "./summary.ts";
@@ -63,68 +64,130 @@ function Counts({
   );
 }
 
+/** A card of overdue work: how many in a badge, the oldest listed, a link to all of them. */
+function OverdueCard(props: {
+  label: string;
+  heading: ReactNode;
+  total: number;
+  empty: string;
+  more: string;
+  moreHref: string;
+  children: ReactNode[];
+}) {
+  return (
+    <section className={card(props.total)} aria-label={props.label}>
+      <h3>
+        {props.heading} <Badge count={props.total} />
+      </h3>
+      {props.children.length === 0 ? (
+        <p className="sales-dashboard__muted">{props.empty}</p>
+      ) : (
+        <ol className="sales-dashboard__list">{props.children}</ol>
+      )}
+      <a className="sales-dashboard__more" href={props.moreHref}>
+        {props.more}
+      </a>
+    </section>
+  );
+}
+
+function OverdueOrders({ summary }: { summary: TSalesSummary }) {
+  return (
+    <OverdueCard
+      label="逾期订单"
+      heading="逾期订单"
+      total={summary.overdueOrdersTotal}
+      empty="没有超过阶段截止时间的进行中订单。"
+      more="查看全部逾期订单 →"
+      moreHref={summary.overdueOrdersHref}
+    >
+      {summary.overdueOrders.map((order) => (
+        <li key={order.id}>
+          <a href={order.href}>{order.orderNo}</a>
+          <span>{order.contactName}</span>
+          <span>{order.stageLabel}</span>
+          <span className="sales-dashboard__late">
+            截止 {formatChinaTime(order.deadline)} · 已逾期 {ago(order.deadline, summary.now)}
+          </span>
+        </li>
+      ))}
+    </OverdueCard>
+  );
+}
+
+function StaleLeads({ summary }: { summary: TSalesSummary }) {
+  return (
+    <OverdueCard
+      label="待跟进的新线索"
+      heading={`超过 ${NEW_LEAD_WORKING_DAYS} 个工作日未跟进的新线索`}
+      total={summary.staleLeadsTotal}
+      empty="所有新线索都已及时跟进。"
+      more="查看全部待跟进线索 →"
+      moreHref={summary.staleLeadsHref}
+    >
+      {summary.staleLeads.map((lead) => (
+        <li key={lead.id}>
+          <a href={lead.href}>{lead.reference}</a>
+          <span>{lead.name}</span>
+          <span className="sales-dashboard__late">
+            提交于 {formatChinaTime(lead.createdAt)} · 已等待 {ago(lead.createdAt, summary.now)}
+          </span>
+        </li>
+      ))}
+    </OverdueCard>
+  );
+}
+
+function ByPartner({ rows }: { rows: TSalesSummary["byPartner"] }) {
+  return (
+    <section className="sales-dashboard__card" aria-label="按合作伙伴">
+      <h3>按合作伙伴</h3>
+      {rows.length === 0 ? (
+        <p className="sales-dashboard__muted">还没有线索或订单。</p>
+      ) : (
+        <table className="sales-dashboard__table">
+          <thead>
+            <tr>
+              <th scope="col">合作伙伴</th>
+              <th scope="col">线索</th>
+              <th scope="col">订单</th>
+              <th scope="col">进行中订单</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.partner?.id ?? "none"}>
+                <th scope="row">
+                  {row.partner ? `${row.partner.name}(${row.partner.key})` : "无合作伙伴"}
+                </th>
+                <td>
+                  <a href={row.leadsHref}>{row.leads}</a>
+                </td>
+                <td>
+                  <a href={row.ordersHref}>{row.orders}</a>
+                </td>
+                <td>{row.openOrders}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export async function SalesDashboard({ payload, user }: ServerProps) {
   const role = roleOf(user);
   if (role !== "sales" && role !== "admin") return null;
   const summary = await salesSummary(payload, user, new Date());
-  const { now } = summary;
 
   return (
     <div className="sales-dashboard" data-sales-dashboard="">
       <h2 className="sales-dashboard__title">销售概览</h2>
-
       <div className="sales-dashboard__row">
-        <section className={card(summary.overdueOrdersTotal)} aria-label="逾期订单">
-          <h3>
-            逾期订单 <Badge count={summary.overdueOrdersTotal} />
-          </h3>
-          {summary.overdueOrders.length === 0 ? (
-            <p className="sales-dashboard__muted">没有超过阶段截止时间的进行中订单。</p>
-          ) : (
-            <ol className="sales-dashboard__list">
-              {summary.overdueOrders.map((order) => (
-                <li key={order.id}>
-                  <a href={order.href}>{order.orderNo}</a>
-                  <span>{order.contactName}</span>
-                  <span>{order.stageLabel}</span>
-                  <span className="sales-dashboard__late">
-                    截止 {formatChinaTime(order.deadline)} · 已逾期 {ago(order.deadline, now)}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-          <a className="sales-dashboard__more" href={summary.overdueOrdersHref}>
-            查看全部逾期订单 →
-          </a>
-        </section>
-
-        <section className={card(summary.staleLeadsTotal)} aria-label="待跟进的新线索">
-          <h3>
-            超过 {NEW_LEAD_WORKING_DAYS} 个工作日未跟进的新线索{" "}
-            <Badge count={summary.staleLeadsTotal} />
-          </h3>
-          {summary.staleLeads.length === 0 ? (
-            <p className="sales-dashboard__muted">所有新线索都已及时跟进。</p>
-          ) : (
-            <ol className="sales-dashboard__list">
-              {summary.staleLeads.map((lead) => (
-                <li key={lead.id}>
-                  <a href={lead.href}>{lead.reference}</a>
-                  <span>{lead.name}</span>
-                  <span className="sales-dashboard__late">
-                    提交于 {formatChinaTime(lead.createdAt)} · 已等待 {ago(lead.createdAt, now)}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-          <a className="sales-dashboard__more" href={summary.staleLeadsHref}>
-            查看全部待跟进线索 →
-          </a>
-        </section>
+        <OverdueOrders summary={summary} />
+        <StaleLeads summary={summary} />
       </div>
-
       <div className="sales-dashboard__row">
         <Counts
           title="线索(按状态)"
@@ -139,40 +202,7 @@ export async function SalesDashboard({ payload, user }: ServerProps) {
           name="orders"
         />
       </div>
-
-      <section className="sales-dashboard__card" aria-label="按合作伙伴">
-        <h3>按合作伙伴</h3>
-        {summary.byPartner.length === 0 ? (
-          <p className="sales-dashboard__muted">还没有线索或订单。</p>
-        ) : (
-          <table className="sales-dashboard__table">
-            <thead>
-              <tr>
-                <th scope="col">合作伙伴</th>
-                <th scope="col">线索</th>
-                <th scope="col">订单</th>
-                <th scope="col">进行中订单</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.byPartner.map((row) => (
-                <tr key={row.partner?.id ?? "none"}>
-                  <th scope="row">
-                    {row.partner ? `${row.partner.name}(${row.partner.key})` : "无合作伙伴"}
-                  </th>
-                  <td>
-                    <a href={row.leadsHref}>{row.leads}</a>
-                  </td>
-                  <td>
-                    <a href={row.ordersHref}>{row.orders}</a>
-                  </td>
-                  <td>{row.openOrders}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ByPartner rows={summary.byPartner} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { Payload, TypedUser } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../../devLogins.ts";
 import { addWorkingDays } from "../../orders/deadlines.ts";
+import type { Lead, Order } from "../../payload-types.ts";
 import { seed } from "../../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../../testing/server.ts";
@@ -20,9 +21,9 @@ let payload: Payload;
 let server: TTestServer;
 let sales: TypedUser;
 let editor: TypedUser;
-let partners: Record<string, number | string>;
+let partners: Record<string, number>;
 const now = new Date();
-const orderIds: Record<string, number | string> = {};
+const orderIds: Record<string, number> = {};
 
 async function userWith(role: string): Promise<TypedUser> {
   const { docs } = await payload.find({ collection: "users", where: { role: { equals: role } } });
@@ -30,18 +31,18 @@ async function userWith(role: string): Promise<TypedUser> {
   return { ...docs[0], collection: "users" } as TypedUser;
 }
 
-async function lead(reference: string, status: string, partner: number | string | null) {
+async function lead(reference: string, status: Lead["status"], partner: number | null) {
   await payload.create({
     collection: "leads",
-    data: { reference, name: `客户${reference}`, phone: "13800138000", status, partner } as never,
+    data: { reference, name: `客户${reference}`, phone: "13800138000", status, partner },
   });
 }
 
 async function order(
   key: string,
-  status: string,
+  status: Order["status"],
   deadline: Date | null,
-  partner: number | string | null,
+  partner: number | null,
 ) {
   const created = await payload.create({
     collection: "orders",
@@ -56,13 +57,13 @@ async function order(
       ...(status === "rejected"
         ? { rejection: [{ field: "主体名称", reason: "与证件不一致" }] }
         : {}),
-    } as never,
+    },
   });
   // The stage hook set the stage's own deadline from the real clock; pin it for the test.
   await payload.update({
     collection: "orders",
     id: created.id,
-    data: { stageDeadline: deadline?.toISOString() ?? null } as never,
+    data: { stageDeadline: deadline?.toISOString() ?? null },
   });
   orderIds[key] = created.id;
 }

@@ -1,15 +1,17 @@
 /**
  * The numbers behind the sales dashboard on the admin home: leads by status, orders by stage,
  * both per partner, and what is overdue (open orders past their stage deadline, leads still new
- * after a working day), oldest first. An order is open until rejected, cancelled or police-filed. Every query runs with the viewer's own access, and anyone
- * but sales or an admin is refused outright. Each count carries the admin list link that shows
- * exactly the documents counted, so the dashboard and the list filters never disagree.
+ * after a working day), oldest first. An order is open until rejected, cancelled or police-filed.
+ * Every query runs with the viewer's own access, and anyone but sales or an admin is refused
+ * outright. Each count carries the admin list link that shows exactly the documents counted, so
+ * the dashboard and the list filters never disagree.
  */
 import { STAGE_KEYS, TERMINAL_STAGE_KEYS, type TStageKey } from "@beian/contract";
 import { Forbidden, type Payload, type TypedUser, type Where } from "payload";
 import { roleOf } from "../../access/roles.ts";
 import { addWorkingDays } from "../../orders/deadlines.ts";
 import { LEAD_STATUS_LABELS, STAGE_LABELS, type TLeadStatus } from "../labels.ts";
+import { documentHref, listHref, whereParams } from "./links.ts";
 
 /** A new lead should hear from sales within one working day. */
 export const NEW_LEAD_WORKING_DAYS = 1;
@@ -63,34 +65,12 @@ export type TSalesSummary = {
 
 type TViewer = Pick<TypedUser, "id"> & { role?: string | null; collection?: string };
 
-/**
- * Query-string parameters in the form the admin's list view reads (`where[status][equals]=new`):
- * brackets kept readable, values encoded.
- */
-export function listHref(
-  adminRoute: string,
-  collection: string,
-  params: Record<string, string>,
-): string {
-  const query = Object.entries(params)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
-    .join("&");
-  return `${adminRoute.replace(/\/$/, "")}/collections/${collection}${query ? `?${query}` : ""}`;
-}
-
-/** `{ or: [{ and: [...] }] }` as list-view parameters: the shape the admin's filter builder edits. */
-function whereParams(conditions: [path: string, operator: string, value: string | string[]][]) {
-  const params: Record<string, string> = {};
-  conditions.forEach(([path, operator, value], index) => {
-    const base = `where[or][0][and][${index}][${path}][${operator}]`;
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        params[`${base}[${i}]`] = item;
-      });
-    } else params[base] = value;
-  });
-  return params;
-}
+/** What every query of one summary shares: the database, the viewer's access, the admin route. */
+type TQuery = {
+  payload: Payload;
+  asViewer: { overrideAccess: false; user: TypedUser };
+  admin: string;
+};
 
 /**
  * The latest creation time at which a lead still `new` is overdue at `now`: adding the working
@@ -110,110 +90,100 @@ export function newLeadCutoff(now: Date, workingDays = NEW_LEAD_WORKING_DAYS): D
   return new Date(lo);
 }
 
-export async function salesSummary(
-  payload: Payload,
-  user: TViewer | null | undefined,
-  now: Date = new Date(),
-): Promise<TSalesSummary> {
-  const role = roleOf(user);
-  if (!user || (role !== "sales" && role !== "admin")) throw new Forbidden();
-  const asViewer = { overrideAccess: false, user: user as TypedUser } as const;
-  const admin = payload.config.routes.admin;
-  const count = async (collection: "leads" | "orders", where: Where) =>
-    (await payload.count({ collection, where, ...asViewer })).totalDocs;
+/**
+ * Still being worked: neither rejected nor cancelled, nor done with the last step (police filing
+ * recorded as done: `policeFiledAt`, which also clears that stage's deadline).
+ */
+const OPEN_ORDER: Where = {
+  and: [{ status: { not_in: [...TERMINAL_STAGE_KEYS] } }, { policeFiledAt: { exists: false } }],
+};
 
-  // Still being worked: neither rejected nor cancelled, nor done with the last step (police
-  // filing recorded as done: `policeFiledAt`, which also clears that stage's deadline).
-  const open: Where = {
-    and: [{ status: { not_in: [...TERMINAL_STAGE_KEYS] } }, { policeFiledAt: { exists: false } }],
-  };
-  const nowIso = now.toISOString();
-  const overdueWhere: Where = { and: [{ stageDeadline: { less_than: nowIso } }, open] };
-  const cutoffIso = newLeadCutoff(now).toISOString();
-  const staleWhere: Where = {
-    and: [{ status: { equals: "new" } }, { createdAt: { less_than_equal: cutoffIso } }],
-  };
+async function count(query: TQuery, collection: "leads" | "orders", where: Where) {
+  return (await query.payload.count({ collection, where, ...query.asViewer })).totalDocs;
+}
 
-  const leadStatuses = Object.keys(LEAD_STATUS_LABELS) as TLeadStatus[];
-  const [leadCounts, stageCounts, partners, overdue, stale] = await Promise.all([
-    Promise.all(leadStatuses.map((status) => count("leads", { status: { equals: status } }))),
-    Promise.all(STAGE_KEYS.map((stage) => count("orders", { status: { equals: stage } }))),
-    payload.find({
-      collection: "partners",
-      pagination: false,
-      depth: 0,
-      sort: "order",
-      select: { key: true, name: true },
-      ...asViewer,
-    }),
-    payload.find({
-      collection: "orders",
-      where: overdueWhere,
-      sort: "stageDeadline",
-      limit: OVERDUE_LIST_LIMIT,
-      depth: 0,
-      select: { orderNo: true, contact: true, status: true, stageDeadline: true },
-      ...asViewer,
-    }),
-    payload.find({
-      collection: "leads",
-      where: staleWhere,
-      sort: "createdAt",
-      limit: OVERDUE_LIST_LIMIT,
-      depth: 0,
-      select: { reference: true, name: true, createdAt: true },
-      ...asViewer,
-    }),
+/** How many documents have each `status`, in the order given, each linked to its list. */
+async function countByStatus<TKey extends string>(
+  query: TQuery,
+  collection: "leads" | "orders",
+  keys: readonly TKey[],
+  labels: Record<TKey, { zh: string }>,
+): Promise<{ rows: TCount[]; total: number }> {
+  const counts = await Promise.all(
+    keys.map((key) => count(query, collection, { status: { equals: key } })),
+  );
+  return {
+    rows: keys.map((key, i) => ({
+      key,
+      label: labels[key].zh,
+      count: counts[i] ?? 0,
+      href: listHref(query.admin, collection, { "where[status][equals]": key }),
+    })),
+    total: counts.reduce((total, n) => total + n, 0),
+  };
+}
+
+/** One partner's leads, orders and open orders; `null` counts those that came without one. */
+async function countForPartner(
+  query: TQuery,
+  partner: TPartnerCount["partner"],
+): Promise<TPartnerCount> {
+  const where: Where = partner
+    ? { partner: { equals: partner.id } }
+    : { partner: { exists: false } };
+  const [leads, orders, openOrders] = await Promise.all([
+    count(query, "leads", where),
+    count(query, "orders", where),
+    count(query, "orders", { and: [where, OPEN_ORDER] }),
   ]);
-
-  const perPartner = async (partner: TPartnerCount["partner"]): Promise<TPartnerCount> => {
-    const where: Where = partner
-      ? { partner: { equals: partner.id } }
-      : { partner: { exists: false } };
-    const [leads, orders, openOrders] = await Promise.all([
-      count("leads", where),
-      count("orders", where),
-      count("orders", { and: [where, open] }),
-    ]);
-    const filter: Record<string, string> = partner
-      ? { "where[partner][equals]": String(partner.id) }
-      : { "where[partner][exists]": "false" };
-    return {
-      partner,
-      leads,
-      orders,
-      openOrders,
-      leadsHref: listHref(admin, "leads", filter),
-      ordersHref: listHref(admin, "orders", filter),
-    };
+  const filter: Record<string, string> = partner
+    ? { "where[partner][equals]": String(partner.id) }
+    : { "where[partner][exists]": "false" };
+  return {
+    partner,
+    leads,
+    orders,
+    openOrders,
+    leadsHref: listHref(query.admin, "leads", filter),
+    ordersHref: listHref(query.admin, "orders", filter),
   };
-  const byPartner = (
-    await Promise.all([
-      ...partners.docs.map((doc) => perPartner({ id: doc.id, key: doc.key, name: doc.name })),
-      perPartner(null),
-    ])
-  )
-    // Partners (and "no partner") with nothing yet are left out; the busiest come first.
+}
+
+async function countByPartner(query: TQuery): Promise<TPartnerCount[]> {
+  const partners = await query.payload.find({
+    collection: "partners",
+    pagination: false,
+    depth: 0,
+    sort: "order",
+    select: { key: true, name: true },
+    ...query.asViewer,
+  });
+  const rows = await Promise.all([
+    ...partners.docs.map((doc) =>
+      countForPartner(query, { id: doc.id, key: doc.key, name: doc.name }),
+    ),
+    countForPartner(query, null),
+  ]);
+  // Partners (and "no partner") with nothing yet are left out; the busiest come first.
+  return rows
     .filter((row) => row.leads > 0 || row.orders > 0)
     .sort((a, b) => b.orders + b.leads - (a.orders + a.leads));
+}
 
+async function findOverdueOrders(
+  query: TQuery,
+  nowIso: string,
+): Promise<Pick<TSalesSummary, "overdueOrders" | "overdueOrdersTotal" | "overdueOrdersHref">> {
+  const overdue = await query.payload.find({
+    collection: "orders",
+    where: { and: [{ stageDeadline: { less_than: nowIso } }, OPEN_ORDER] },
+    sort: "stageDeadline",
+    limit: OVERDUE_LIST_LIMIT,
+    depth: 0,
+    select: { orderNo: true, contact: true, status: true, stageDeadline: true },
+    ...query.asViewer,
+  });
   return {
-    now: nowIso,
-    leadsByStatus: leadStatuses.map((status, i) => ({
-      key: status,
-      label: LEAD_STATUS_LABELS[status].zh,
-      count: leadCounts[i] ?? 0,
-      href: listHref(admin, "leads", { "where[status][equals]": status }),
-    })),
-    leadsTotal: leadCounts.reduce((sum, n) => sum + n, 0),
-    ordersByStage: STAGE_KEYS.map((stage, i) => ({
-      key: stage,
-      label: STAGE_LABELS[stage].zh,
-      count: stageCounts[i] ?? 0,
-      href: listHref(admin, "orders", { "where[status][equals]": stage }),
-    })),
-    ordersTotal: stageCounts.reduce((sum, n) => sum + n, 0),
-    byPartner,
     overdueOrders: overdue.docs.map((order) => ({
       id: order.id,
       orderNo: order.orderNo,
@@ -221,10 +191,10 @@ export async function salesSummary(
       stage: order.status,
       stageLabel: STAGE_LABELS[order.status as TStageKey]?.zh ?? order.status,
       deadline: order.stageDeadline ?? "",
-      href: `${admin.replace(/\/$/, "")}/collections/orders/${order.id}`,
+      href: documentHref(query.admin, "orders", order.id),
     })),
     overdueOrdersTotal: overdue.totalDocs,
-    overdueOrdersHref: listHref(admin, "orders", {
+    overdueOrdersHref: listHref(query.admin, "orders", {
       ...whereParams([
         ["stageDeadline", "less_than", nowIso],
         ["status", "not_in", [...TERMINAL_STAGE_KEYS]],
@@ -232,20 +202,71 @@ export async function salesSummary(
       ]),
       sort: "stageDeadline",
     }),
+  };
+}
+
+async function findStaleLeads(
+  query: TQuery,
+  now: Date,
+): Promise<Pick<TSalesSummary, "staleLeads" | "staleLeadsTotal" | "staleLeadsHref">> {
+  const cutoffIso = newLeadCutoff(now).toISOString();
+  const stale = await query.payload.find({
+    collection: "leads",
+    where: { and: [{ status: { equals: "new" } }, { createdAt: { less_than_equal: cutoffIso } }] },
+    sort: "createdAt",
+    limit: OVERDUE_LIST_LIMIT,
+    depth: 0,
+    select: { reference: true, name: true, createdAt: true },
+    ...query.asViewer,
+  });
+  return {
     staleLeads: stale.docs.map((lead) => ({
       id: lead.id,
       reference: lead.reference,
       name: lead.name,
       createdAt: lead.createdAt,
-      href: `${admin.replace(/\/$/, "")}/collections/leads/${lead.id}`,
+      href: documentHref(query.admin, "leads", lead.id),
     })),
     staleLeadsTotal: stale.totalDocs,
-    staleLeadsHref: listHref(admin, "leads", {
+    staleLeadsHref: listHref(query.admin, "leads", {
       ...whereParams([
         ["status", "equals", "new"],
         ["createdAt", "less_than_equal", cutoffIso],
       ]),
       sort: "createdAt",
     }),
+  };
+}
+
+export async function salesSummary(
+  payload: Payload,
+  user: TViewer | null | undefined,
+  now: Date = new Date(),
+): Promise<TSalesSummary> {
+  const role = roleOf(user);
+  if (!user || (role !== "sales" && role !== "admin")) throw new Forbidden();
+  const query: TQuery = {
+    payload,
+    asViewer: { overrideAccess: false, user: user as TypedUser },
+    admin: payload.config.routes.admin,
+  };
+  const nowIso = now.toISOString();
+  const leadStatuses = Object.keys(LEAD_STATUS_LABELS) as TLeadStatus[];
+  const [leads, orders, byPartner, overdue, stale] = await Promise.all([
+    countByStatus(query, "leads", leadStatuses, LEAD_STATUS_LABELS),
+    countByStatus(query, "orders", STAGE_KEYS, STAGE_LABELS),
+    countByPartner(query),
+    findOverdueOrders(query, nowIso),
+    findStaleLeads(query, now),
+  ]);
+  return {
+    now: nowIso,
+    leadsByStatus: leads.rows,
+    leadsTotal: leads.total,
+    ordersByStage: orders.rows,
+    ordersTotal: orders.total,
+    byPartner,
+    ...overdue,
+    ...stale,
   };
 }

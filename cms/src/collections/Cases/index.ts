@@ -1,12 +1,10 @@
 import { INDUSTRIES } from "@beian/contract";
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
 import { demoField } from "../../fields/demo.ts";
-import { draftVersions } from "../../fields/drafts.ts";
 import { orderField } from "../../fields/order.ts";
+import { contentCollection } from "../contentCollection.ts";
 import { generateQrCode } from "./hooks/generateQrCode.ts";
 
-export const Cases: CollectionConfig = {
+export const Cases = contentCollection({
   slug: "cases",
   labels: {
     singular: { zh: "客户案例", en: "Case" },
@@ -15,11 +13,8 @@ export const Cases: CollectionConfig = {
   admin: {
     useAsTitle: "name",
     defaultColumns: ["name", "industry", "filingType", "featured", "_status"],
-    group: { zh: "内容", en: "Content" },
   },
   defaultSort: "order",
-  access: contentAccess,
-  versions: draftVersions,
   hooks: { beforeChange: [generateQrCode] },
   fields: [
     { name: "name", type: "text", label: { zh: "小程序名称", en: "Name" }, required: true },
@@ -80,4 +75,4 @@ export const Cases: CollectionConfig = {
     demoField,
     orderField(),
   ],
-};
+});

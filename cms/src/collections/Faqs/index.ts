@@ -1,9 +1,7 @@
 import { FAQ_CATEGORIES } from "@beian/contract";
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
 import { anchorField } from "../../fields/anchor.ts";
-import { draftVersions } from "../../fields/drafts.ts";
 import { orderField } from "../../fields/order.ts";
+import { contentCollection } from "../contentCollection.ts";
 
 /** Admin labels only; the headings the site shows are content, in site-settings › FAQ categories. */
 export const FAQ_CATEGORY_LABELS = {
@@ -12,7 +10,7 @@ export const FAQ_CATEGORY_LABELS = {
   general: { zh: "常见问题", en: "General" },
 } as const;
 
-export const Faqs: CollectionConfig = {
+export const Faqs = contentCollection({
   slug: "faqs",
   labels: {
     singular: { zh: "常见问题", en: "FAQ" },
@@ -21,11 +19,8 @@ export const Faqs: CollectionConfig = {
   admin: {
     useAsTitle: "question",
     defaultColumns: ["question", "category", "order", "_status"],
-    group: { zh: "内容", en: "Content" },
   },
   defaultSort: "order",
-  access: contentAccess,
-  versions: draftVersions,
   fields: [
     {
       name: "category",
@@ -44,4 +39,4 @@ export const Faqs: CollectionConfig = {
     anchorField(),
     orderField(),
   ],
-};
+});

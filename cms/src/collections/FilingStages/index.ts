@@ -1,14 +1,12 @@
 import { STAGE_KEYS } from "@beian/contract";
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
-import { draftVersions } from "../../fields/drafts.ts";
 import { orderField } from "../../fields/order.ts";
+import { contentCollection } from "../contentCollection.ts";
 
 /**
  * The stages of a filing (CONTRACT §4). One document per stage key; the landing page's five-step
  * overview, the guide's seven steps and the order timeline are all rendered from these.
  */
-export const FilingStages: CollectionConfig = {
+export const FilingStages = contentCollection({
   slug: "filing-stages",
   labels: {
     singular: { zh: "备案阶段", en: "Filing stage" },
@@ -17,11 +15,8 @@ export const FilingStages: CollectionConfig = {
   admin: {
     useAsTitle: "title",
     defaultColumns: ["title", "key", "typicalDuration", "_status"],
-    group: { zh: "内容", en: "Content" },
   },
   defaultSort: "order",
-  access: contentAccess,
-  versions: draftVersions,
   fields: [
     {
       name: "key",
@@ -113,4 +108,4 @@ export const FilingStages: CollectionConfig = {
     },
     orderField(),
   ],
-};
+});

@@ -1,10 +1,9 @@
-import { FILING_TYPE_SLUGS, WECHAT_ENTITY_CODES } from "@beian/contract";
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
-import { draftVersions } from "../../fields/drafts.ts";
+import { FILING_TYPE_SLUGS } from "@beian/contract";
 import { orderField } from "../../fields/order.ts";
+import { contentCollection } from "../contentCollection.ts";
+import { setWechatEntityCode } from "./hooks/setWechatEntityCode.ts";
 
-export const FilingTypes: CollectionConfig = {
+export const FilingTypes = contentCollection({
   slug: "filing-types",
   labels: {
     singular: { zh: "备案类型", en: "Filing type" },
@@ -13,23 +12,9 @@ export const FilingTypes: CollectionConfig = {
   admin: {
     useAsTitle: "name",
     defaultColumns: ["name", "slug", "audience", "price", "_status"],
-    group: { zh: "内容", en: "Content" },
   },
   defaultSort: "order",
-  access: contentAccess,
-  versions: draftVersions,
-  hooks: {
-    // WeChat's entity code follows from the type; never let the two disagree.
-    beforeValidate: [
-      ({ data }) => {
-        const slug = data?.slug as keyof typeof WECHAT_ENTITY_CODES | undefined;
-        if (data && slug && slug in WECHAT_ENTITY_CODES) {
-          data.wechatEntityCode = WECHAT_ENTITY_CODES[slug];
-        }
-        return data;
-      },
-    ],
-  },
+  hooks: { beforeValidate: [setWechatEntityCode] },
   fields: [
     {
       name: "slug",
@@ -86,4 +71,4 @@ export const FilingTypes: CollectionConfig = {
     },
     orderField(),
   ],
-};
+});

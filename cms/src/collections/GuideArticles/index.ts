@@ -1,9 +1,7 @@
 import { GUIDE_PHASES } from "@beian/contract";
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
 import { anchorField } from "../../fields/anchor.ts";
-import { draftVersions } from "../../fields/drafts.ts";
 import { orderField } from "../../fields/order.ts";
+import { contentCollection } from "../contentCollection.ts";
 
 const PHASE_LABELS = {
   before: { zh: "备案前准备", en: "Before filing" },
@@ -11,7 +9,7 @@ const PHASE_LABELS = {
   after: { zh: "备案完成后", en: "After filing" },
 } as const;
 
-export const GuideArticles: CollectionConfig = {
+export const GuideArticles = contentCollection({
   slug: "guide-articles",
   labels: {
     singular: { zh: "备案指引文章", en: "Guide article" },
@@ -20,11 +18,8 @@ export const GuideArticles: CollectionConfig = {
   admin: {
     useAsTitle: "title",
     defaultColumns: ["title", "phase", "order", "_status"],
-    group: { zh: "内容", en: "Content" },
   },
   defaultSort: "order",
-  access: contentAccess,
-  versions: draftVersions,
   fields: [
     {
       name: "phase",
@@ -75,4 +70,4 @@ export const GuideArticles: CollectionConfig = {
     anchorField(),
     orderField(),
   ],
-};
+});

@@ -3,15 +3,15 @@ import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin, nobodyField } from "../../access/index.ts";
 import { FILING_TYPE_LABELS, LEAD_STATUS_LABELS, optionsOf } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
+import { assigneeField } from "../../fields/assignee.ts";
 import { emailsField } from "../../fields/emails.ts";
+import { notesField } from "../../fields/notes.ts";
 import {
-  assigneeField,
   consentRecordField,
   evidence,
-  notesField,
   partnerField,
   sourceField,
-} from "../../fields/sales.ts";
+} from "../../fields/submission.ts";
 import { convertLeadEndpoint } from "./convert.ts";
 import { queueLeadEmails } from "./hooks/queueLeadEmails.ts";
 import { recordStatusChange } from "./hooks/recordStatusChange.ts";

@@ -3,15 +3,15 @@ import type { CollectionConfig } from "payload";
 import { isAdmin, isSalesOrAdmin, nobodyField } from "../../access/index.ts";
 import { FILING_TYPE_LABELS, optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
+import { assigneeField } from "../../fields/assignee.ts";
 import { emailsField } from "../../fields/emails.ts";
+import { notesField } from "../../fields/notes.ts";
 import {
-  assigneeField,
   consentRecordField,
   evidence,
-  notesField,
   partnerField,
   sourceField,
-} from "../../fields/sales.ts";
+} from "../../fields/submission.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
 import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
 import { releaseConvertedLead } from "./hooks/releaseConvertedLead.ts";

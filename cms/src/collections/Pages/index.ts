@@ -1,23 +1,10 @@
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
-import { draftVersions } from "../../fields/drafts.ts";
-
-/** The site's fixed pages; their slugs are the routes the site renders them at. */
-export const PAGE_SLUGS = [
-  "guide",
-  "faq",
-  "cases",
-  "privacy",
-  "thanks",
-  "track",
-  "not-found",
-] as const;
+import { contentCollection, PAGES_GROUP } from "../contentCollection.ts";
 
 /**
  * Titles, descriptions and body copy of the site's standalone pages: the guide, FAQ and case
  * gallery headers, the privacy notice the widget's consent links to, the thank-you and 404 pages.
  */
-export const Pages: CollectionConfig = {
+export const Pages = contentCollection({
   slug: "pages",
   labels: {
     singular: { zh: "页面", en: "Page" },
@@ -26,11 +13,10 @@ export const Pages: CollectionConfig = {
   admin: {
     useAsTitle: "title",
     defaultColumns: ["title", "slug", "_status"],
-    group: { zh: "页面", en: "Pages" },
+    group: PAGES_GROUP,
   },
-  access: contentAccess,
-  versions: draftVersions,
   fields: [
+    // The site's fixed pages; their slugs are the routes the site renders them at.
     {
       name: "slug",
       type: "select",
@@ -65,4 +51,4 @@ export const Pages: CollectionConfig = {
       },
     },
   ],
-};
+});

@@ -1,7 +1,5 @@
 import { FILING_TYPE_SLUGS, PROVINCES } from "@beian/contract";
-import type { CollectionConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
-import { draftVersions } from "../../fields/drafts.ts";
+import { contentCollection } from "../contentCollection.ts";
 
 const TYPE_LABELS = {
   personal: { zh: "个人", en: "Personal" },
@@ -14,7 +12,7 @@ const TYPE_LABELS = {
  * long its review may take. `all` holds the rules of every province. The checklist shown to a
  * customer = the type's required materials + these notes for the type and province.
  */
-export const ProvinceRules: CollectionConfig = {
+export const ProvinceRules = contentCollection({
   slug: "province-rules",
   labels: {
     singular: { zh: "省份规则", en: "Province rule" },
@@ -23,10 +21,7 @@ export const ProvinceRules: CollectionConfig = {
   admin: {
     useAsTitle: "province",
     defaultColumns: ["province", "reviewMaxWorkingDays", "_status"],
-    group: { zh: "内容", en: "Content" },
   },
-  access: contentAccess,
-  versions: draftVersions,
   fields: [
     {
       name: "province",
@@ -70,4 +65,4 @@ export const ProvinceRules: CollectionConfig = {
       ],
     },
   ],
-};
+});

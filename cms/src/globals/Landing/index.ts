@@ -1,6 +1,5 @@
-import type { Field, GlobalConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
-import { draftVersions } from "../../fields/drafts.ts";
+import type { Field } from "payload";
+import { contentGlobal } from "../contentGlobal.ts";
 
 const heading = (label: { zh: string; en: string }): Field => ({
   name: "heading",
@@ -15,16 +14,9 @@ const titleAndText: Field[] = [
 ];
 
 /** Every word of the landing page that is not a filing type, stage, guide article, case or partner. */
-export const Landing: GlobalConfig = {
+export const Landing = contentGlobal({
   slug: "landing",
   label: { zh: "首页", en: "Landing page" },
-  admin: { group: { zh: "页面", en: "Pages" } },
-  access: {
-    read: contentAccess.read,
-    readVersions: contentAccess.readVersions,
-    update: contentAccess.update,
-  },
-  versions: draftVersions,
   fields: [
     {
       type: "tabs",
@@ -173,4 +165,4 @@ export const Landing: GlobalConfig = {
       ],
     },
   ],
-};
+});

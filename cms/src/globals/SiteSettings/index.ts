@@ -1,21 +1,11 @@
 import { FAQ_CATEGORIES, SITE_LABELS } from "@beian/contract";
-import type { Field, GlobalConfig } from "payload";
-import { contentAccess } from "../../access/index.ts";
+import type { Field } from "payload";
 import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
-import { draftVersions } from "../../fields/drafts.ts";
+import { contentGlobal } from "../contentGlobal.ts";
 
-export { SITE_LABELS };
-
-export const SiteSettings: GlobalConfig = {
+export const SiteSettings = contentGlobal({
   slug: "site-settings",
   label: { zh: "站点设置", en: "Site settings" },
-  admin: { group: { zh: "页面", en: "Pages" } },
-  access: {
-    read: contentAccess.read,
-    readVersions: contentAccess.readVersions,
-    update: contentAccess.update,
-  },
-  versions: draftVersions,
   fields: [
     {
       type: "tabs",
@@ -200,4 +190,4 @@ export const SiteSettings: GlobalConfig = {
       ],
     },
   ],
-};
+});
