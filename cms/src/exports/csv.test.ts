@@ -19,7 +19,7 @@ beforeAll(async () => {
   ] as const) {
     await t.payload.create({
       collection: "leads",
-      data: { reference, name, phone: "13800138000", status, message: "第一行\n第二行" } as never,
+      data: { reference, name, phone: "13800138000", status, message: "第一行\n第二行" },
     });
   }
 });

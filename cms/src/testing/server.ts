@@ -64,6 +64,9 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
     normaliseForwardedFor(req, t.env.TRUST_PROXY);
     void handle(req, res);
   });
+  // Idle connections stay open until the client drops them: a server-side timeout races fetch's
+  // reuse of a kept-alive connection after a slow test (ECONNRESET on the next request).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -3,10 +3,10 @@
  * order takes from the lead, the one transaction that writes both, and the answers when it fails.
  */
 import type { Payload } from "payload";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../../devLogins.ts";
 import { seed } from "../../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
+import { createTestPayload, failOperations, type TTestPayload } from "../../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../../testing/server.ts";
 
 const SITE = "http://site.test";
@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  vi.restoreAllMocks();
   await server?.close();
   await t?.close();
 });
@@ -181,18 +180,14 @@ describe("POST /api/leads/:id/convert", () => {
 
   it("writes the order and the lead in one transaction: a failed lead update leaves no order", async () => {
     const leadId = await newLead();
-    const update = payload.update.bind(payload);
-    const spy = vi.spyOn(payload, "update").mockImplementation(((args: { collection: string }) => {
-      if (args.collection === "leads") throw new Error("disk full");
-      return update(args as never);
-    }) as never);
+    const undo = failOperations(payload, "leads", ["update"], () => new Error("disk full"));
     const before = (await payload.count({ collection: "orders" })).totalDocs;
     try {
       const response = await convert(leadId, { province: "zhejiang" }, "sales");
       expect(response.status).toBe(500);
       expect((await response.json()).error.code).toBe("internal_error");
     } finally {
-      spy.mockRestore();
+      undo();
     }
     expect((await payload.count({ collection: "orders" })).totalDocs).toBe(before);
     expect((await payload.findByID({ collection: "leads", id: leadId })).status).toBe("new");
