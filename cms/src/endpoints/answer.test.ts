@@ -3,28 +3,25 @@
  * (`{ error: { code, message, fields? } }`) in the caller's language — never Payload's own format —
  * including a fault inside its work (a logged 500) and what Payload itself refuses.
  */
+
+import type { TRole } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../devLogins.ts";
-import { seed } from "../seed/index.ts";
-import { createTestPayload, failOperations, type TTestPayload } from "../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../testing/server.ts";
+import { failOperations, type TTestPayload } from "../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../testing/server.ts";
 
 const SITE = "http://site.test";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
-const tokens: Record<string, string> = {};
+let tokens: Record<TRole, string>;
 let convertedLead: number;
 
 beforeAll(async () => {
-  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true" });
+  ({ t, server } = await startSeededServer({ SITE_URL: SITE, TRUST_PROXY: "true" }));
   payload = t.payload;
-  await seed(payload, t.env);
-  server = await startTestServer(t);
-  for (const role of ["sales", "editor", "admin"] as const) {
-    tokens[role] = await server.login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
-  }
+  tokens = await server.staffTokens();
   const lead = await payload.create({
     collection: "leads",
     data: { reference: "L-TTTTTT", name: "冯先生", phone: "13800138000", status: "new" },
@@ -47,7 +44,7 @@ type TCase = {
   name: string;
   method: "GET" | "POST";
   path: string;
-  role?: keyof typeof tokens;
+  role?: TRole;
   body?: unknown;
   headers?: Record<string, string>;
   /** A fault set up for the request (returns its undo). */

@@ -52,7 +52,7 @@ function refusalFor(req: PayloadRequest, error: unknown, name: string): Refusal 
  * The refusal's answer: the JSON error shape, or — to a plain HTML form's post — the page, with the
  * same status and headers (Retry-After included).
  */
-export function errorResponse(
+function errorResponse(
   req: PayloadRequest,
   refusal: Refusal,
   headers: Record<string, string> = {},

@@ -6,7 +6,7 @@
 import type { PayloadRequest } from "payload";
 import { Refusal } from "./refusal.ts";
 
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 const MAX_JSON_DEPTH = 6;
 
 export type TBody = { kind: "json" | "form"; data: unknown };

@@ -52,11 +52,11 @@ export type TErrorCode = TApiErrorCode | keyof typeof STAFF_ERRORS;
 const isContractCode = (code: TErrorCode): code is TApiErrorCode =>
   (API_ERRORS as readonly string[]).includes(code);
 
-export function errorStatus(code: TErrorCode): number {
+function errorStatus(code: TErrorCode): number {
   return isContractCode(code) ? CONTRACT_STATUS[code] : STAFF_ERRORS[code].status;
 }
 
-export function errorMessage(code: TErrorCode, locale: TLocale): string {
+function errorMessage(code: TErrorCode, locale: TLocale): string {
   return isContractCode(code) ? message(code, locale) : STAFF_ERRORS[code][locale];
 }
 
@@ -74,7 +74,7 @@ export type TRefusalOptions = {
   detail?: Record<string, unknown>;
 };
 
-/** Thrown (or answered) by an endpoint's steps; `answer` turns it into the error response. */
+/** Thrown by an endpoint's steps; `answer` turns it into the error response. */
 export class Refusal extends Error {
   readonly code: TErrorCode;
   readonly options: TRefusalOptions;
