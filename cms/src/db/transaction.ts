@@ -1,7 +1,6 @@
 /**
- * `work` in a transaction of its own: everything it writes with the `req` it is given commits
- * together, or — if it throws — none of it does. For writes that belong together but come from no
- * request (a job, Payload's email adapter, the idempotent public endpoints).
+ * Work in a transaction: everything written with the same `req` commits together, or — if the
+ * work throws — none of it does. Begun, committed and rolled back here alone.
  */
 import {
   commitTransaction,
@@ -12,20 +11,35 @@ import {
   type PayloadRequest,
 } from "payload";
 
-export async function inTransaction<T>(
-  payload: Payload,
-  work: (req: PayloadRequest) => Promise<T>,
+/**
+ * `work` in the transaction of `req` (an endpoint's request): begun here unless the request
+ * already carries one, whose owner then commits it or rolls it back.
+ */
+export async function inRequestTransaction<T>(
+  req: PayloadRequest,
+  work: () => Promise<T>,
 ): Promise<T> {
-  const req = await createLocalReq({}, payload);
   const owns = await initTransaction(req);
   try {
-    const result = await work(req);
+    const result = await work();
     if (owns) await commitTransaction(req);
     return result;
   } catch (error) {
     if (owns) await killTransaction(req);
     throw error;
   }
+}
+
+/**
+ * `work` in a transaction of its own, for writes that belong together but come from no request (a
+ * job, Payload's email adapter, the idempotent public endpoints' stored answers).
+ */
+export async function inTransaction<T>(
+  payload: Payload,
+  work: (req: PayloadRequest) => Promise<T>,
+): Promise<T> {
+  const req = await createLocalReq({}, payload);
+  return inRequestTransaction(req, () => work(req));
 }
 
 /**

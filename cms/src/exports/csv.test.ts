@@ -1,25 +1,25 @@
 /** CSV exports over real HTTP: sales and admins only, filters honoured, cells safe for Excel. */
+import type { TRole } from "@beian/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_LOGINS } from "../devLogins.ts";
-import { seed } from "../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../testing/server.ts";
+import type { TTestPayload } from "../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../testing/server.ts";
 import { csvCell } from "./csv.ts";
 
 let t: TTestPayload;
 let server: TTestServer;
+let tokens: Record<TRole, string>;
+const as = (role: TRole) => ({ Authorization: `JWT ${tokens[role]}` });
 
 beforeAll(async () => {
-  t = await createTestPayload();
-  await seed(t.payload, t.env);
-  server = await startTestServer(t);
+  ({ t, server } = await startSeededServer());
+  tokens = await server.staffTokens();
   for (const [reference, name, status] of [
     ["L-AAAAAA", "张三", "new"],
     ["L-BBBBBB", '=HYPERLINK("http://evil")', "contacted"],
   ] as const) {
     await t.payload.create({
       collection: "leads",
-      data: { reference, name, phone: "13800138000", status, message: "第一行\n第二行" } as never,
+      data: { reference, name, phone: "13800138000", status, message: "第一行\n第二行" },
     });
   }
 });
@@ -32,9 +32,7 @@ afterAll(async () => {
 describe("CSV export", () => {
   it("gives sales every lead, Excel-ready, with formulas neutralised", async () => {
     const response = await fetch(`${server.url}/api/leads/export.csv`, {
-      headers: {
-        Authorization: `JWT ${await server.login(DEV_LOGINS.sales.email, DEV_LOGINS.sales.password)}`,
-      },
+      headers: as("sales"),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
@@ -48,9 +46,7 @@ describe("CSV export", () => {
   });
 
   it("honours the list's filters", async () => {
-    const auth = {
-      Authorization: `JWT ${await server.login(DEV_LOGINS.admin.email, DEV_LOGINS.admin.password)}`,
-    };
+    const auth = as("admin");
     const text = await (
       await fetch(`${server.url}/api/leads/export.csv?where[status][equals]=new`, { headers: auth })
     ).text();
@@ -62,9 +58,7 @@ describe("CSV export", () => {
   });
 
   it("refuses editors and anonymous visitors", async () => {
-    const editor = {
-      Authorization: `JWT ${await server.login(DEV_LOGINS.editor.email, DEV_LOGINS.editor.password)}`,
-    };
+    const editor = as("editor");
     expect((await fetch(`${server.url}/api/leads/export.csv`, { headers: editor })).status).toBe(
       403,
     );

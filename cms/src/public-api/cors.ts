@@ -3,10 +3,13 @@
  * origins, read from the CMS (cached briefly, and dropped whenever a partner changes, so a partner
  * added in the admin works without a restart).
  */
-import type { Payload, PayloadRequest } from "payload";
+import type { Payload, PayloadHandler, PayloadRequest } from "payload";
+import { answer, type TEndpointHandler } from "../endpoints/answer.ts";
+import type { TEnv } from "../env.ts";
+import type { Partner } from "../payload-types.ts";
 
-type TPartnerAccess = {
-  id: number | string;
+export type TPartnerAccess = {
+  id: Partner["id"];
   key: string;
   name: string;
   themeColor: string;
@@ -82,4 +85,16 @@ export async function preflight(req: PayloadRequest, siteOrigin: string): Promis
     headers["Access-Control-Max-Age"] = "600";
   }
   return new Response(null, { status: 204, headers });
+}
+
+/**
+ * A public endpoint's handler inside the one error wrapper, every answer (errors included) with
+ * the CORS headers of the caller's origin.
+ */
+export function answerWithCors(env: TEnv, name: string, handle: TEndpointHandler): PayloadHandler {
+  const siteOrigin = new URL(env.SITE_URL).origin;
+  return answer(
+    { name, home: env.SITE_URL, headers: (req) => corsHeaders(req, siteOrigin) },
+    handle,
+  );
 }

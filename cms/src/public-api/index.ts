@@ -3,6 +3,7 @@
  * endpoint, with CORS preflight answered from the same allow-list.
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint } from "payload";
+import { answer } from "../endpoints/answer.ts";
 import type { TEnv } from "../env.ts";
 import { forgetPartners, preflight } from "./cors.ts";
 import { leadsHandler } from "./leads.ts";
@@ -14,7 +15,7 @@ export function publicEndpoints(env: TEnv): Endpoint[] {
   const options = (path: string): Endpoint => ({
     path,
     method: "options",
-    handler: (req) => preflight(req, siteOrigin),
+    handler: answer({ name: "public preflight" }, (req) => preflight(req, siteOrigin)),
   });
   return [
     { path: "/public/widget-config", method: "get", handler: widgetConfigHandler(env) },

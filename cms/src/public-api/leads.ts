@@ -30,7 +30,7 @@ export function leadsHandler(env: TEnv) {
           source: data.source,
           consent,
           status: "new",
-        } as never,
+        },
         overrideAccess: true,
         req,
         depth: 0,

@@ -6,18 +6,21 @@ import { PIPELINE_STAGE_KEYS } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../orders/deadlines.ts";
+import type { Order } from "../payload-types.ts";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../testing/server.ts";
 
 const SITE = "http://site.test";
+const PARTNER_ORIGIN = "https://yunfan.example.com";
+const FOREIGN_ORIGIN = "https://evil.example.net";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
 let sales: { id: number | string; collection: "users"; role: string; email: string };
 
 beforeAll(async () => {
-  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true" });
+  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true", RATE_LIMIT_POINTS: "10" });
   payload = t.payload;
   await seed(payload, t.env);
   server = await startTestServer(t);
@@ -54,14 +57,14 @@ async function place(extra: Record<string, unknown> = {}) {
   return (await response.json()) as { orderNo: string; status: string; materials: string[] };
 }
 
-const move = (orderNo: string, status: string, extra: Record<string, unknown> = {}) =>
+const move = (orderNo: string, status: Order["status"], extra: Partial<Order> = {}) =>
   payload
     .find({ collection: "orders", where: { orderNo: { equals: orderNo } }, limit: 1 })
     .then(({ docs }) =>
       payload.update({
         collection: "orders",
         id: docs[0]?.id as number,
-        data: { status, ...extra } as never,
+        data: { status, ...extra },
         overrideAccess: false,
         user: sales,
       }),
@@ -112,6 +115,21 @@ describe("POST /api/public/orders", () => {
     });
   });
 
+  it("CORS: the site's and the partner's origins are answered; a foreign origin is refused, 403", async () => {
+    const partnered = order({ partner: "yunfan", consent: { privacy: true, sharing: true } });
+    const fromPartner = await post("orders", partnered, { Origin: PARTNER_ORIGIN });
+    expect(fromPartner.status).toBe(201);
+    expect(fromPartner.headers.get("access-control-allow-origin")).toBe(PARTNER_ORIGIN);
+    const before = (await payload.count({ collection: "orders" })).totalDocs;
+    for (const body of [order(), partnered]) {
+      const foreign = await post("orders", body, { Origin: FOREIGN_ORIGIN });
+      expect(foreign.status).toBe(403);
+      expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+      expect((await foreign.json()).error.code).toBe("origin_not_allowed");
+    }
+    expect((await payload.count({ collection: "orders" })).totalDocs).toBe(before);
+  });
+
   it("a repeated Idempotency-Key gets the same order back, once", async () => {
     const before = (await payload.count({ collection: "orders" })).totalDocs;
     const key = `order-${Date.now()}`;
@@ -160,9 +178,11 @@ describe("the order pipeline", () => {
       collection: "users",
       where: { role: { equals: "editor" } },
     });
-    const editor = { ...docs[0], collection: "users" as const };
+    const user = docs[0];
+    if (!user) throw new Error("no editor seeded");
+    const editor = { ...user, collection: "users" as const };
     await expect(
-      payload.find({ collection: "orders", overrideAccess: false, user: editor as never }),
+      payload.find({ collection: "orders", overrideAccess: false, user: editor }),
     ).rejects.toMatchObject({
       status: 403,
     });
@@ -267,6 +287,37 @@ describe("POST /api/public/orders/lookup", () => {
       Array(7).fill("done"),
     );
     expect(done.stages.at(-1).deadline).toBeUndefined();
+  });
+
+  it("is rate-limited per client address: 429 with Retry-After past the budget", async () => {
+    const { orderNo } = await place();
+    const lookup = (ip: string) =>
+      post("orders/lookup", { orderNo, phone: "13600136000" }, { "X-Forwarded-For": ip });
+    // RATE_LIMIT_POINTS: 10 per address per minute.
+    for (let i = 0; i < 10; i++)
+      expect((await lookup("10.77.0.1")).status, `lookup ${i}`).toBe(200);
+    const limited = await lookup("10.77.0.1");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe("rate_limited");
+    expect((await lookup("10.77.0.2")).status).toBe(200);
+  });
+
+  it("CORS: answers the site's origin; a foreign origin gets no CORS grant, nor a preflight", async () => {
+    const { orderNo } = await place();
+    const body = { orderNo, phone: "13600136000" };
+    const fromSite = await post("orders/lookup", body);
+    expect(fromSite.headers.get("access-control-allow-origin")).toBe(SITE);
+    const foreign = await post("orders/lookup", body, { Origin: FOREIGN_ORIGIN });
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+    expect(foreign.headers.get("vary")).toMatch(/\bOrigin\b/);
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/api/public/orders/lookup`, {
+        method: "OPTIONS",
+        headers: { Origin: origin, "Access-Control-Request-Method": "POST" },
+      });
+    expect((await preflight(SITE)).headers.get("access-control-allow-origin")).toBe(SITE);
+    expect((await preflight(FOREIGN_ORIGIN)).headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("an unknown order and a wrong phone look exactly the same", async () => {

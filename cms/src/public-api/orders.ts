@@ -1,15 +1,19 @@
 /** `POST /api/public/orders` and `POST /api/public/orders/lookup` (CONTRACT §3). */
-import { type TOrder, validateOrder, validateOrderLookup } from "@beian/contract";
+import { type TOrder, type TStageKey, validateOrder, validateOrderLookup } from "@beian/contract";
 import type { PayloadRequest } from "payload";
+import { readBody } from "../endpoints/body.ts";
+import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
 import { unusedCode } from "../lib/codes.ts";
 import { checklistFor } from "../orders/checklist.ts";
 import { newOrderNo } from "../orders/orderNumbers.ts";
 import { orderTimeline } from "../orders/timeline.ts";
+import type { Order } from "../payload-types.ts";
+import { clientIp } from "./clientIp.ts";
 import { consentRecord } from "./consent.ts";
-import { corsHeaders } from "./cors.ts";
-import { clientIp, errorResponse, localeOf, readBody } from "./http.ts";
-import { consume, limitersFor } from "./rateLimit.ts";
+import { answerWithCors } from "./cors.ts";
+import { provinceCode } from "./province.ts";
+import { charge, limitersFor } from "./rateLimit.ts";
 import { submissionHandler } from "./submission.ts";
 
 export function ordersHandler(env: TEnv) {
@@ -18,7 +22,8 @@ export function ordersHandler(env: TEnv) {
     validate: validateOrder,
     decoy: () => ({ orderNo: newOrderNo(), status: "submitted", materials: [] }),
     store: async ({ data, partner, req, payload }) => {
-      const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
+      const province = provinceCode(data.entity.province);
+      const { materials } = await checklistFor(payload, data.filingType, province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
       await payload.create({
@@ -27,7 +32,7 @@ export function ordersHandler(env: TEnv) {
           orderNo,
           filingType: data.filingType,
           contact: data.contact,
-          entity: data.entity,
+          entity: { ...data.entity, province },
           miniProgram: data.miniProgram,
           note: data.note,
           materials,
@@ -35,7 +40,7 @@ export function ordersHandler(env: TEnv) {
           source: data.source,
           consent,
           status: "submitted",
-        } as never,
+        },
         overrideAccess: true,
         req,
         depth: 0,
@@ -50,45 +55,41 @@ export function ordersHandler(env: TEnv) {
  * endpoint tells nothing to someone who has only one of the two; it is rate-limited like the rest.
  */
 export function orderLookupHandler(env: TEnv) {
-  const siteOrigin = new URL(env.SITE_URL).origin;
-  return async (req: PayloadRequest): Promise<Response> => {
-    const cors = await corsHeaders(req, siteOrigin);
-    const body = await readBody(req);
-    if (!body.ok) return errorResponse(req, body.code, cors);
-    const limited = await consume(limitersFor(req.payload, env).ip, clientIp(req));
-    if (!limited.ok) {
-      return errorResponse(req, "rate_limited", {
-        ...cors,
-        "Retry-After": String(limited.retryAfterS),
-      });
-    }
-    const input = validateOrderLookup(body.data, localeOf(req));
-    if (!input.ok) return errorResponse(req, "validation_failed", cors, input.error);
-    const { orderNo, phone } = input.data;
-
-    const { docs } = await req.payload.find({
-      collection: "orders",
-      where: {
-        and: [
-          { orderNo: { equals: orderNo.trim().toUpperCase() } },
-          { "contact.phone": { equals: phone } },
-        ],
-      },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-    });
-    const order = docs[0];
-    if (!order) return errorResponse(req, "not_found", cors);
-
-    const titles = await req.payload.find({
-      collection: "filing-stages",
-      pagination: false,
-      depth: 0,
-    });
-    const titleOf = (key: string) => titles.docs.find((stage) => stage.key === key)?.title ?? key;
-    return Response.json(orderTimeline(order, titleOf), {
+  return answerWithCors(env, "public order lookup", async (req, cors) => {
+    const { data } = await readBody(req);
+    await charge(limitersFor(req.payload, env).ip, clientIp(req));
+    const { orderNo, phone } = requireValid(validateOrderLookup(data, localeOf(req)));
+    const order = await orderWithPhone(req, orderNo, phone);
+    return Response.json(orderTimeline(order, await stageTitles(req)), {
       headers: { ...cors, "Cache-Control": "no-store" },
     });
-  };
+  });
+}
+
+async function orderWithPhone(req: PayloadRequest, orderNo: string, phone: string): Promise<Order> {
+  const { docs } = await req.payload.find({
+    collection: "orders",
+    where: {
+      and: [
+        { orderNo: { equals: orderNo.trim().toUpperCase() } },
+        { "contact.phone": { equals: phone } },
+      ],
+    },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  });
+  const order = docs[0];
+  if (!order) throw new Refusal("not_found");
+  return order;
+}
+
+/** Each stage's title as the filing-stages content names it (its key where none does). */
+async function stageTitles(req: PayloadRequest): Promise<(key: TStageKey) => string> {
+  const { docs } = await req.payload.find({
+    collection: "filing-stages",
+    pagination: false,
+    depth: 0,
+  });
+  return (key) => docs.find((stage) => stage.key === key)?.title ?? key;
 }

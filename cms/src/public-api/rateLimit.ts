@@ -11,10 +11,12 @@ import {
   RateLimiterMongo,
   RateLimiterRes,
 } from "rate-limiter-flexible";
+import { Refusal } from "../endpoints/refusal.ts";
 import { databaseKind, type TEnv } from "../env.ts";
 
 export type TLimiters = { ip: RateLimiterAbstract; partner: RateLimiterAbstract };
-export type TLimitResult = { ok: true } | { ok: false; retryAfterS: number };
+export type TOverLimit = { ok: false; retryAfterS: number };
+export type TLimitResult = { ok: true } | TOverLimit;
 
 const PARTNER_FACTOR = 10;
 const limiters = new WeakMap<Payload, TLimiters>();
@@ -26,7 +28,8 @@ function create(payload: Payload, env: TEnv): TLimiters {
     duration: env.RATE_LIMIT_DURATION_S,
   };
   if (databaseKind(env.DATABASE_URI) === "mongodb") {
-    const storeClient = (payload.db as unknown as { connection: unknown }).connection;
+    // The MongoDB adapter's mongoose connection (the database adapter's type does not name it).
+    const storeClient = "connection" in payload.db ? payload.db.connection : undefined;
     return {
       ip: new RateLimiterMongo({ storeClient, keyPrefix: "rl_public_ip", ...base }),
       partner: new RateLimiterMongo({ storeClient, keyPrefix: "rl_public_partner", ...partner }),
@@ -57,4 +60,15 @@ export async function consume(limiter: RateLimiterAbstract, key: string): Promis
     }
     throw error;
   }
+}
+
+/** The 429 for a client or partner over its budget, saying when to try again. */
+export function rateLimited(result: TOverLimit): Refusal {
+  return new Refusal("rate_limited", { headers: { "Retry-After": String(result.retryAfterS) } });
+}
+
+/** One point off `key`'s budget, or the 429. */
+export async function charge(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  const result = await consume(limiter, key);
+  if (!result.ok) throw rateLimited(result);
 }

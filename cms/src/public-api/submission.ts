@@ -7,11 +7,13 @@
  * answered in the contract's error shape, never Payload's. Endpoint modules supply only the schema
  * and what to store.
  */
-import { message, type TFieldErrors, type TLocale, type TResult } from "@beian/contract";
-import { type Payload, type PayloadRequest, ValidationError } from "payload";
+import type { TFieldErrors, TLocale, TResult } from "@beian/contract";
+import type { Payload, PayloadRequest } from "payload";
+import { readBody } from "../endpoints/body.ts";
+import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
-import { activePartners, corsHeaders } from "./cors.ts";
-import { clientIp, errorResponse, localeOf, readBody } from "./http.ts";
+import { clientIp } from "./clientIp.ts";
+import { activePartners, answerWithCors, type TPartnerAccess } from "./cors.ts";
 import {
   idempotencyScope,
   isValidKey,
@@ -19,20 +21,20 @@ import {
   storedResponse,
   type TStoredResponse,
 } from "./idempotency.ts";
-import { consume, limitersFor } from "./rateLimit.ts";
+import { charge, consume, limitersFor, rateLimited } from "./rateLimit.ts";
 
 /** Faster than this from form shown to submit is a bot (autofill and a click take longer). */
 export const MIN_FILL_MS = 1_500;
 
-export type TPartnerRef = { id: number | string; key: string; name: string };
+export type TPartnerRef = Pick<TPartnerAccess, "id" | "key" | "name">;
 
-export type TSubmissionSpec<
-  T extends {
-    partner?: string | undefined;
-    website?: string | undefined;
-    elapsedMs?: number | undefined;
-  },
-> = {
+type TSubmittable = {
+  partner?: string | undefined;
+  website?: string | undefined;
+  elapsedMs?: number | undefined;
+};
+
+export type TSubmissionSpec<T extends TSubmittable> = {
   /** `leads`, `orders`: the idempotency scope and the thank-you wording. */
   kind: string;
   validate: (input: unknown, locale: TLocale) => TResult<T, TFieldErrors>;
@@ -47,136 +49,108 @@ export type TSubmissionSpec<
   decoy: () => Record<string, unknown>;
 };
 
-export function submissionHandler<
-  T extends {
-    partner?: string | undefined;
-    website?: string | undefined;
-    elapsedMs?: number | undefined;
-  },
->(env: TEnv, spec: TSubmissionSpec<T>) {
+/** What was posted: the payload's fields, and where a plain form returns to. */
+type TSubmission = { asForm: boolean; raw: Record<string, unknown>; returnTo: string | undefined };
+
+export function submissionHandler<T extends TSubmittable>(env: TEnv, spec: TSubmissionSpec<T>) {
   const siteOrigin = new URL(env.SITE_URL).origin;
-  return async (req: PayloadRequest): Promise<Response> => {
-    let cors: Record<string, string> = { Vary: "Origin" };
-    const fail: TFail = (code, headers = {}, fields) =>
-      errorResponse(req, code, { ...cors, ...headers }, fields, env.SITE_URL);
-    try {
-      cors = await corsHeaders(req, siteOrigin);
-      return await submit(req, cors, fail);
-    } catch (error) {
-      // Bad input is the contract's to refuse; what Payload still refuses is told the same way.
-      if (error instanceof ValidationError) {
-        req.payload.logger.warn({ err: error, msg: `public ${spec.kind}: refused by Payload` });
-        return fail("validation_failed", {}, payloadFieldErrors(error, localeOf(req)));
-      }
-      req.payload.logger.error({ err: error, msg: `public ${spec.kind}: submission failed` });
-      return fail("internal_error");
-    }
-  };
-
-  async function submit(
-    req: PayloadRequest,
-    cors: Record<string, string>,
-    fail: TFail,
-  ): Promise<Response> {
-    const body = await readBody(req);
-    if (!body.ok) return fail(body.code);
-    const asForm = body.kind === "form";
+  return answerWithCors(env, `public ${spec.kind}`, async (req, cors) => {
+    const submission = await readSubmission(req);
     const locale = localeOf(req);
-
     // Every request counts against its address first; the answer to one over the limit waits
     // only for a replay check (below), and without a key there is nothing to replay.
     const limiters = limitersFor(req.payload, env);
     const ip = clientIp(req);
     const ipLimit = await consume(limiters.ip, ip);
     const key = req.headers.get("idempotency-key");
-    const limited = (result: { retryAfterS: number }) =>
-      fail("rate_limited", { "Retry-After": String(result.retryAfterS) });
-    if (!ipLimit.ok && key === null) return limited(ipLimit);
+    if (!ipLimit.ok && key === null) throw rateLimited(ipLimit);
 
-    const raw = (typeof body.data === "object" && body.data !== null ? body.data : {}) as Record<
-      string,
-      unknown
-    >;
-    const returnTo = typeof raw.returnUrl === "string" ? raw.returnUrl : undefined;
-    const { returnUrl: _ignored, ...payloadFields } = raw;
-    if (raw.partner !== undefined && typeof raw.partner !== "string") {
-      const invalid = spec.validate(raw, locale);
-      if (!invalid.ok) return fail("validation_failed", {}, invalid.error);
-    }
-    const partnerKey =
-      typeof raw.partner === "string" && raw.partner !== "" ? raw.partner : "direct";
-    const partners = await activePartners(req.payload);
-    const partner = partners.get(partnerKey);
+    const partner = await partnerOf(req, siteOrigin, submission, spec);
+    const thanks = thanksUrl(env, partner, submission.returnTo);
+    const respond = (result: TStoredResponse, replayed: boolean) =>
+      created(submission.asForm, thanks, result, cors, replayed);
 
-    const origin = req.headers.get("origin");
-    // No Origin: not a browser's cross-site request (curl, a server): nothing to forge.
-    if (origin && origin !== siteOrigin && !(partner?.origins.includes(origin) ?? false)) {
-      return fail("origin_not_allowed");
-    }
-    if (!partner) return fail("unknown_partner");
-    const thanks = thanksUrl(env, partner, returnTo);
-
-    if (key !== null && !isValidKey(key)) {
-      return fail(
-        "validation_failed",
-        {},
-        {
-          "Idempotency-Key":
-            locale === "en" ? "1–128 visible ASCII characters" : "须为 1–128 个可见 ASCII 字符",
-        },
-      );
-    }
-    const scope = key ? idempotencyScope(spec.kind, partner.key, key) : undefined;
+    const scope = key === null ? undefined : scopeOf(spec.kind, partner.key, key, locale);
     // A repeat of an answered request is answered again, even over the limit, and costs nothing:
     // a client whose first answer was lost must not be refused its own submission.
     const previous = scope ? await storedResponse(req.payload, scope) : undefined;
     if (previous) {
       if (ipLimit.ok) await limiters.ip.reward(ip, 1);
-      return created(asForm, thanks, previous, cors, true);
+      return respond(previous, true);
     }
-    if (!ipLimit.ok) return limited(ipLimit);
+    if (!ipLimit.ok) throw rateLimited(ipLimit);
 
-    if (
-      (typeof raw.website === "string" && raw.website !== "") ||
-      (typeof raw.elapsedMs === "number" && raw.elapsedMs < MIN_FILL_MS)
-    ) {
+    if (isBot(submission.raw)) {
       req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${ip})`);
-      return created(asForm, thanks, { status: 201, body: spec.decoy() }, cors, false);
+      return respond({ status: 201, body: spec.decoy() }, false);
     }
-
-    const validated = spec.validate({ ...payloadFields, partner: partnerKey }, locale);
-    if (!validated.ok) return fail("validation_failed", {}, validated.error);
-
+    const data = requireValid(spec.validate({ ...submission.raw, partner: partner.key }, locale));
     // Only what will be stored counts against the partner's budget.
-    const partnerLimit = await consume(limiters.partner, partner.key);
-    if (!partnerLimit.ok) return limited(partnerLimit);
+    await charge(limiters.partner, partner.key);
 
     const result = await once(req.payload, scope, async (txReq) => ({
       status: 201,
-      body: await spec.store({ data: validated.data, partner, req: txReq, payload: req.payload }),
+      body: await spec.store({ data, partner, req: txReq, payload: req.payload }),
     }));
-    return created(asForm, thanks, result, cors, result.replayed);
-  }
+    return respond(result, result.replayed);
+  });
 }
 
-/** An error answer in the contract's shape (or the form's page), with the CORS headers. */
-type TFail = (
-  code: Parameters<typeof errorResponse>[1],
-  headers?: Record<string, string>,
-  fields?: TFieldErrors,
-) => Response;
+/** The body as the payload's fields (never `returnUrl`, which only says where a form returns to). */
+async function readSubmission(req: PayloadRequest): Promise<TSubmission> {
+  const body = await readBody(req);
+  const posted = typeof body.data === "object" && body.data !== null ? body.data : {};
+  const { returnUrl, ...raw } = posted as Record<string, unknown>;
+  return {
+    asForm: body.kind === "form",
+    raw,
+    returnTo: typeof returnUrl === "string" ? returnUrl : undefined,
+  };
+}
 
 /**
- * A Payload ValidationError as the contract's field errors: the same paths as the payload
- * (`email`, `contact.email`), with the contract's message in the visitor's language.
+ * The active partner the submission names (`direct` when none), posted from the site or one of
+ * that partner's origins. A request without `Origin` is not a browser's cross-site request (curl,
+ * a server): nothing to forge.
  */
-function payloadFieldErrors(error: ValidationError, locale: TLocale): TFieldErrors | undefined {
-  const fields: TFieldErrors = {};
-  for (const { path } of error.data.errors) {
-    if (!path) continue;
-    fields[path] ??= message(/(^|\.)email$/.test(path) ? "email_invalid" : "invalid", locale);
+async function partnerOf<T extends TSubmittable>(
+  req: PayloadRequest,
+  siteOrigin: string,
+  { raw }: TSubmission,
+  spec: TSubmissionSpec<T>,
+): Promise<TPartnerAccess> {
+  if (raw.partner !== undefined && typeof raw.partner !== "string") {
+    requireValid(spec.validate(raw, localeOf(req)));
   }
-  return Object.keys(fields).length > 0 ? fields : undefined;
+  const key = typeof raw.partner === "string" && raw.partner !== "" ? raw.partner : "direct";
+  const partner = (await activePartners(req.payload)).get(key);
+  const origin = req.headers.get("origin");
+  if (origin && origin !== siteOrigin && !(partner?.origins.includes(origin) ?? false)) {
+    throw new Refusal("origin_not_allowed");
+  }
+  if (!partner) throw new Refusal("unknown_partner");
+  return partner;
+}
+
+/** The Idempotency-Key's scope, once the key is a valid one. */
+function scopeOf(kind: string, partnerKey: string, key: string, locale: TLocale): string {
+  if (!isValidKey(key)) {
+    throw new Refusal("validation_failed", {
+      fields: {
+        "Idempotency-Key":
+          locale === "en" ? "1–128 visible ASCII characters" : "须为 1–128 个可见 ASCII 字符",
+      },
+    });
+  }
+  return idempotencyScope(kind, partnerKey, key);
+}
+
+/** The honeypot filled in, or the form sent faster than a person could. */
+function isBot(raw: Record<string, unknown>): boolean {
+  return (
+    (typeof raw.website === "string" && raw.website !== "") ||
+    (typeof raw.elapsedMs === "number" && raw.elapsedMs < MIN_FILL_MS)
+  );
 }
 
 function created(

@@ -1,16 +1,13 @@
 /** `GET /api/public/widget-config?partner=KEY` (CONTRACT §3): what the widget needs to render. */
-import type { PayloadRequest } from "payload";
+import { Refusal } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
-import { activePartners, corsHeaders } from "./cors.ts";
-import { errorResponse } from "./http.ts";
+import { activePartners, answerWithCors } from "./cors.ts";
 
 export function widgetConfigHandler(env: TEnv) {
-  const siteOrigin = new URL(env.SITE_URL).origin;
-  return async (req: PayloadRequest): Promise<Response> => {
-    const cors = await corsHeaders(req, siteOrigin);
+  return answerWithCors(env, "public widget config", async (req, cors) => {
     const key = new URL(req.url ?? "http://x").searchParams.get("partner") || "direct";
     const partner = (await activePartners(req.payload)).get(key);
-    if (!partner) return errorResponse(req, "unknown_partner", cors);
+    if (!partner) throw new Refusal("unknown_partner");
 
     const [types, settings] = await Promise.all([
       // Published filing types only: one never published exists as a draft alone.
@@ -53,5 +50,5 @@ export function widgetConfigHandler(env: TEnv) {
     return Response.json(body, {
       headers: { ...cors, "Cache-Control": "public, max-age=60, stale-while-revalidate=600" },
     });
-  };
+  });
 }

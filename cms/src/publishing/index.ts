@@ -13,6 +13,8 @@ import type {
   Payload,
 } from "payload";
 import { hasRole } from "../access/index.ts";
+import { answer } from "../endpoints/answer.ts";
+import { Refusal } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
 import { createSitePublisher, type TSitePublisher } from "./publisher.ts";
 
@@ -86,16 +88,13 @@ export function rebuildEndpoint(env: TEnv): Endpoint {
   return {
     path: "/site/rebuild",
     method: "post",
-    handler: async (req) => {
-      if (!hasRole(req, "admin", "editor")) {
-        return Response.json({ error: { code: "forbidden" } }, { status: 403 });
-      }
+    handler: answer({ name: "site rebuild" }, async (req) => {
+      // Anyone else, logged in or not, has always been told 403.
+      if (!hasRole(req, "admin", "editor")) throw new Refusal("forbidden");
       const publisher = publisherFor(req.payload, env);
-      if (!publisher) {
-        return Response.json({ error: { code: "publishing_not_configured" } }, { status: 409 });
-      }
+      if (!publisher) throw new Refusal("publishing_not_configured");
       publisher.schedule("manual rebuild");
       return Response.json({ scheduled: true }, { status: 202 });
-    },
+    }),
   };
 }

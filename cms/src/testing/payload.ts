@@ -5,7 +5,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getPayload, type Payload } from "payload";
+import {
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  getPayload,
+  type Payload,
+} from "payload";
 import { buildBeianConfig } from "../config.ts";
 import { parseEnv, type TEnv } from "../env.ts";
 
@@ -39,5 +44,28 @@ export async function createTestPayload(
       await payload.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+type TOperation = Parameters<CollectionBeforeOperationHook>[0]["operation"];
+
+/**
+ * Until the returned function is called, each of `operations` on `collection` fails with
+ * `failure()`, thrown by a hook where Payload's own would throw: a fault inside an endpoint's
+ * work, through the same code as a real one.
+ */
+export function failOperations(
+  payload: Payload,
+  collection: CollectionSlug,
+  operations: readonly TOperation[],
+  failure: () => Error,
+): () => void {
+  const hooks = payload.collections[collection].config.hooks.beforeOperation;
+  const hook: CollectionBeforeOperationHook = ({ operation }) => {
+    if (operations.includes(operation)) throw failure();
+  };
+  hooks.push(hook);
+  return () => {
+    hooks.splice(hooks.indexOf(hook), 1);
   };
 }

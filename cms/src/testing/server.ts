@@ -4,10 +4,13 @@
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { TRole } from "@beian/contract";
 import { handleEndpoints } from "payload";
+import { DEV_LOGINS } from "../devLogins.ts";
+import { seed } from "../seed/index.ts";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
 import { takeSessionWritesInTurn } from "../server/sessionWrites.ts";
-import type { TTestPayload } from "./payload.ts";
+import { createTestPayload, type TTestPayload } from "./payload.ts";
 
 export type TPostOptions = {
   /** Added to (and overriding) the defaults below. */
@@ -27,6 +30,8 @@ export type TTestServer = {
   postPublic: (path: string, body: unknown, options?: TPostOptions) => Promise<Response>;
   /** Logs in through `POST /api/users/login` and returns the JWT; throws unless that succeeds. */
   login: (email: string, password: string) => Promise<string>;
+  /** The JWT of each seeded staff account (DEV_LOGINS), by role. */
+  staffTokens: () => Promise<Record<TRole, string>>;
   close: () => Promise<void>;
 };
 
@@ -64,11 +69,24 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
     normaliseForwardedFor(req, t.env.TRUST_PROXY);
     void handle(req, res);
   });
+  // Idle connections stay open until the client drops them: a server-side timeout races fetch's
+  // reuse of a kept-alive connection after a slow test (ECONNRESET on the next request).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const origin = new URL(t.env.SITE_URL).origin;
   let clients = 0;
+  const login = async (email: string, password: string) => {
+    const response = await fetch(`${url}/api/users/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  };
+  const loginAs = (role: TRole) => login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
   return {
     url,
     postPublic: (path, body, options = {}) => {
@@ -85,15 +103,22 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
         body: options.raw ?? JSON.stringify(body),
       });
     },
-    login: async (email, password) => {
-      const response = await fetch(`${url}/api/users/login`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email, password }),
-      });
-      if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
-      return ((await response.json()) as { token: string }).token;
-    },
+    login,
+    // One at a time, as people log in.
+    staffTokens: async () => ({
+      admin: await loginAs("admin"),
+      editor: await loginAs("editor"),
+      sales: await loginAs("sales"),
+    }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A seeded test Payload behind the test server: what the endpoint tests start from. */
+export async function startSeededServer(
+  overrides: Record<string, string> = {},
+): Promise<{ t: TTestPayload; server: TTestServer }> {
+  const t = await createTestPayload(overrides);
+  await seed(t.payload, t.env);
+  return { t, server: await startTestServer(t) };
 }

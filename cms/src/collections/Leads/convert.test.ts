@@ -2,31 +2,26 @@
  * Converting a lead into an order over real HTTP on a real SQLite database: who may, what the
  * order takes from the lead, the one transaction that writes both, and the answers when it fails.
  */
+
+import type { TRole } from "@beian/contract";
 import type { Payload } from "payload";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEV_LOGINS } from "../../devLogins.ts";
-import { seed } from "../../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../../testing/server.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failOperations, type TTestPayload } from "../../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../../testing/server.ts";
 
 const SITE = "http://site.test";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
-const tokens: Record<string, string> = {};
+let tokens: Record<TRole, string>;
 
 beforeAll(async () => {
-  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true" });
+  ({ t, server } = await startSeededServer({ SITE_URL: SITE, TRUST_PROXY: "true" }));
   payload = t.payload;
-  await seed(payload, t.env);
-  server = await startTestServer(t);
-  for (const role of ["sales", "editor", "admin"] as const) {
-    tokens[role] = await server.login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
-  }
+  tokens = await server.staffTokens();
 });
 
 afterAll(async () => {
-  vi.restoreAllMocks();
   await server?.close();
   await t?.close();
 });
@@ -50,7 +45,7 @@ async function newLead(extra: Record<string, unknown> = {}): Promise<number> {
   return (await response.json()).id;
 }
 
-function convert(id: number | string, body: unknown, role?: string) {
+function convert(id: number | string, body: unknown, role?: TRole) {
   return fetch(`${server.url}/api/leads/${id}/convert`, {
     method: "POST",
     headers: {
@@ -181,18 +176,14 @@ describe("POST /api/leads/:id/convert", () => {
 
   it("writes the order and the lead in one transaction: a failed lead update leaves no order", async () => {
     const leadId = await newLead();
-    const update = payload.update.bind(payload);
-    const spy = vi.spyOn(payload, "update").mockImplementation(((args: { collection: string }) => {
-      if (args.collection === "leads") throw new Error("disk full");
-      return update(args as never);
-    }) as never);
+    const undo = failOperations(payload, "leads", ["update"], () => new Error("disk full"));
     const before = (await payload.count({ collection: "orders" })).totalDocs;
     try {
       const response = await convert(leadId, { province: "zhejiang" }, "sales");
       expect(response.status).toBe(500);
       expect((await response.json()).error.code).toBe("internal_error");
     } finally {
-      spy.mockRestore();
+      undo();
     }
     expect((await payload.count({ collection: "orders" })).totalDocs).toBe(before);
     expect((await payload.findByID({ collection: "leads", id: leadId })).status).toBe("new");
@@ -226,7 +217,7 @@ describe("POST /api/leads/:id/convert", () => {
 
   it("only the conversion marks a lead converted: not sales nor an admin by hand", async () => {
     const leadId = await newLead();
-    for (const role of ["sales", "admin"]) {
+    for (const role of ["sales", "admin"] as const) {
       const response = await fetch(`${server.url}/api/leads/${leadId}`, {
         method: "PATCH",
         headers: { "Content-Type": "application/json", Authorization: `JWT ${tokens[role]}` },

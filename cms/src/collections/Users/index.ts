@@ -1,6 +1,7 @@
 import { ROLES } from "@beian/contract";
 import type { CollectionConfig } from "payload";
 import { adminField, adminOrSelf, hasRole, isAdmin, readUsers } from "../../access/index.ts";
+import { unlockEndpoint } from "../../endpoints/unlock.ts";
 import { throttlePasswordResets } from "./hooks/throttlePasswordResets.ts";
 
 const ROLE_LABELS = {
@@ -28,6 +29,8 @@ export const Users: CollectionConfig = {
     forgotPassword: { minRequestInterval: 0 },
   },
   hooks: { beforeOperation: [throttlePasswordResets] },
+  // Answers in the contract's error shape, in place of Payload's own `/unlock`.
+  endpoints: [unlockEndpoint],
   admin: {
     useAsTitle: "email",
     defaultColumns: ["name", "email", "role"],
