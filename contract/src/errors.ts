@@ -25,3 +25,15 @@ export const API_ERRORS = [
   "internal_error",
 ] as const;
 export type TApiErrorCode = (typeof API_ERRORS)[number];
+
+/** The HTTP status each code is answered with (CONTRACT §3). */
+export const API_ERROR_STATUS: Readonly<Record<TApiErrorCode, number>> = {
+  validation_failed: 400,
+  origin_not_allowed: 403,
+  unknown_partner: 404,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+};

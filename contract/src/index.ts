@@ -13,4 +13,5 @@ export * from "./keys.ts";
 export * from "./lead.ts";
 export * from "./locale.ts";
 export * from "./order.ts";
+export * from "./staffErrors.ts";
 export * from "./validation.ts";

@@ -4,56 +4,29 @@
  * language, and Payload's own errors told the same way.
  */
 import {
+  API_ERROR_STATUS,
   API_ERRORS,
   apiError,
   localeFrom,
   message,
+  STAFF_ERRORS,
   type TApiErrorCode,
   type TFieldErrors,
   type TLocale,
   type TResult,
+  type TStaffErrorCode,
 } from "@beian/contract";
 import { APIError, type PayloadRequest, QueryError, ValidationError } from "payload";
 
 export type TLocalised = Record<TLocale, string>;
 
-const CONTRACT_STATUS: Record<TApiErrorCode, number> = {
-  validation_failed: 400,
-  origin_not_allowed: 403,
-  unknown_partner: 404,
-  not_found: 404,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal_error: 500,
-};
-
-/**
- * Codes the staff-facing endpoints have always answered that the contract does not list yet; they
- * belong in its API_ERRORS and MESSAGES, and move there with their texts.
- */
-const STAFF_ERRORS = {
-  unauthorized: { status: 401, "zh-CN": "请先登录", en: "Please log in" },
-  forbidden: { status: 403, "zh-CN": "你的账号无权执行此操作", en: "Your account may not do this" },
-  already_converted: {
-    status: 409,
-    "zh-CN": "该线索已转化为订单",
-    en: "This lead has already been converted",
-  },
-  publishing_not_configured: {
-    status: 409,
-    "zh-CN": "网站发布未配置(需要部署钩子或站点目录)",
-    en: "Site publishing is not configured (no deploy hook or site directory)",
-  },
-} as const;
-
-export type TErrorCode = TApiErrorCode | keyof typeof STAFF_ERRORS;
+export type TErrorCode = TApiErrorCode | TStaffErrorCode;
 
 const isContractCode = (code: TErrorCode): code is TApiErrorCode =>
   (API_ERRORS as readonly string[]).includes(code);
 
 function errorStatus(code: TErrorCode): number {
-  return isContractCode(code) ? CONTRACT_STATUS[code] : STAFF_ERRORS[code].status;
+  return isContractCode(code) ? API_ERROR_STATUS[code] : STAFF_ERRORS[code].status;
 }
 
 function errorMessage(code: TErrorCode, locale: TLocale): string {
