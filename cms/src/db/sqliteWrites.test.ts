@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
+import type { RequiredDataFromCollectionSlug } from "payload";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 
@@ -33,15 +34,15 @@ function lockEncounters() {
     const text = args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" ");
     if (/cannot begin transaction|is locked|SQLITE_BUSY/.test(text)) seen.push(text);
   };
-  vi.spyOn(t.payload.logger, "warn").mockImplementation(record as never);
-  vi.spyOn(t.payload.logger, "error").mockImplementation(record as never);
+  vi.spyOn(t.payload.logger, "warn").mockImplementation(record);
+  vi.spyOn(t.payload.logger, "error").mockImplementation(record);
   return seen;
 }
 
 let serial = 0;
-function leadData(name: string) {
+function leadData(name: string): RequiredDataFromCollectionSlug<"leads"> {
   serial++;
-  return { reference: `L-TEST${serial}`, name, phone: "13800138000", status: "new" } as never;
+  return { reference: `L-TEST${serial}`, name, phone: "13800138000", status: "new" };
 }
 const leadCount = async () => (await t.payload.count({ collection: "leads" })).totalDocs;
 const failuresOf = (results: PromiseSettledResult<unknown>[]) =>
@@ -68,7 +69,7 @@ it("a write outside a transaction waits for the open one, and the next transacti
   const before = await leadCount();
   const id = await t.payload.db.beginTransaction();
   if (id === null) throw new Error("SQLite should have begun a transaction");
-  const req = { transactionID: id } as never;
+  const req = { transactionID: id };
   await t.payload.db.create({ collection: "leads", data: leadData("事务内"), req });
   // payload.db without a req writes outside any transaction, as Payload's own preferences and job
   // bookkeeping do.

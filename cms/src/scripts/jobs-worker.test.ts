@@ -27,7 +27,8 @@ it("sends what the web process queued, and stops on SIGTERM", async () => {
         name: "吴",
         phone: "13400134000",
         email: "wu@example.com",
-      } as never,
+        status: "new",
+      },
     });
     await t.payload.destroy();
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await createTestPayload();
   await t.payload.create({
     collection: "users",
-    data: { ...account, role: "sales", name: "共用账号" } as never,
+    data: { ...account, role: "sales", name: "共用账号" },
   });
   server = await startTestServer(t);
 });
