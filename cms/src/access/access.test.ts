@@ -33,16 +33,17 @@ const isGlobalSlug = (slug: string): slug is GlobalSlug =>
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
-const accounts = {} as Record<TRole, User>;
-const clients = {} as Record<TActor, TClient>;
+let accounts: Record<TRole, User>;
+let clients: Record<TActor, TClient>;
 let serial = 0;
 let colleagues = 0;
 
+const PASSWORD = "matrix-password-123";
+
 async function createAccount(role: TRole, email: string): Promise<User> {
-  const password = `${role}-password-123`;
   const doc = await payload.create({
     collection: "users",
-    data: { email, password, role, name: role },
+    data: { email, password: PASSWORD, role, name: role },
   });
   return { ...doc, collection: "users" };
 }
@@ -51,12 +52,19 @@ beforeAll(async () => {
   t = await createTestPayload();
   payload = t.payload;
   server = await startTestServer(t);
-  clients.anonymous = clientFor(server.url, undefined);
-  for (const role of ["admin", "editor", "sales"] as const) {
-    accounts[role] = await createAccount(role, `${role}@test.local`);
-    const token = await server.login(accounts[role].email, `${role}-password-123`);
-    clients[role] = clientFor(server.url, token);
-  }
+  accounts = {
+    admin: await createAccount("admin", "admin@test.local"),
+    editor: await createAccount("editor", "editor@test.local"),
+    sales: await createAccount("sales", "sales@test.local"),
+  };
+  const as = async (role: TRole) =>
+    clientFor(server.url, await server.login(accounts[role].email, PASSWORD));
+  clients = {
+    admin: await as("admin"),
+    editor: await as("editor"),
+    sales: await as("sales"),
+    anonymous: clientFor(server.url, undefined),
+  };
 });
 
 afterAll(async () => {
@@ -101,7 +109,7 @@ async function withFixtures<T>(
 }
 
 describe("the access table covers the config", () => {
-  it("names no collection or global the config does not have", () => {
+  it("lists exactly the config's collections and globals, no more and no fewer", () => {
     expect(Object.keys(EXPECTED_COLLECTIONS).sort()).toEqual(
       config.collections.map((collection) => collection.slug).sort(),
     );

@@ -426,7 +426,8 @@ export const GLOBAL_FIXTURES: Record<GlobalSlug, TGlobalFixture> = {
       return published;
     },
     labelOf: (doc) => {
-      const title = (doc.hero as { title?: unknown } | undefined)?.title;
+      const hero = doc.hero;
+      const title = typeof hero === "object" && hero !== null && "title" in hero ? hero.title : "";
       return { 已发布的标题: "published", 草稿标题: "draft" }[String(title)];
     },
     change: { hero: { ...landing.hero, title: "改过的标题" } },

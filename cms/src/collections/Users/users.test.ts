@@ -15,7 +15,7 @@ type TStaffRole = keyof typeof DEV_LOGINS;
 
 let t: TTestPayload;
 let server: TTestServer;
-const tokens = {} as Record<TStaffRole, string>;
+let tokens: Record<TStaffRole, string>;
 const throwaway: User["id"][] = [];
 let accounts = 0;
 
@@ -63,9 +63,13 @@ beforeAll(async () => {
   t = await createTestPayload();
   await seed(t.payload, t.env);
   server = await startTestServer(t);
-  for (const role of ["admin", "editor", "sales"] as const) {
-    tokens[role] = await server.login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
-  }
+  const tokenOf = (role: TStaffRole) =>
+    server.login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
+  tokens = {
+    admin: await tokenOf("admin"),
+    editor: await tokenOf("editor"),
+    sales: await tokenOf("sales"),
+  };
 });
 
 afterEach(async () => {
