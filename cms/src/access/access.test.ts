@@ -119,13 +119,14 @@ describe("the access table covers the config", () => {
   });
 });
 
+function failsForLackingARow(slug: string) {
+  it("has a row (and fixtures) in the access table", () => {
+    expect.fail(`${slug} is missing from matrix/expected.ts or matrix/fixtures.ts`);
+  });
+}
+
 describe.each(config.collections)("collection $slug", ({ slug, versions }) => {
-  if (!isCollectionSlug(slug)) {
-    it("has a row (and fixtures) in the access table", () => {
-      expect.fail(`${slug} is missing from matrix/expected.ts or matrix/fixtures.ts`);
-    });
-    return;
-  }
+  if (!isCollectionSlug(slug)) return failsForLackingARow(slug);
   it.each(ACTORS)("%s", async (actor) => {
     const observed = await withFixtures(actor, (ctx, created) =>
       observeCollection({
@@ -144,12 +145,7 @@ describe.each(config.collections)("collection $slug", ({ slug, versions }) => {
 });
 
 describe.each(config.globals)("global $slug", ({ slug, versions }) => {
-  if (!isGlobalSlug(slug)) {
-    it("has a row (and fixtures) in the access table", () => {
-      expect.fail(`${slug} is missing from matrix/expected.ts or matrix/fixtures.ts`);
-    });
-    return;
-  }
+  if (!isGlobalSlug(slug)) return failsForLackingARow(slug);
   it.each(ACTORS)("%s", async (actor) => {
     const observed = await observeGlobal({
       payload,

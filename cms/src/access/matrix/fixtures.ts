@@ -63,7 +63,9 @@ const svgFile = (n: number): File => ({
   size: svg.byteLength,
 });
 
-const filingType = (slug: "personal" | "individual-business" | "enterprise") => ({
+type TFilingTypeSlug = "personal" | "individual-business" | "enterprise";
+
+const filingType = (slug: TFilingTypeSlug) => ({
   slug,
   name: `备案类型 ${slug}`,
   audience: "个人",
@@ -171,7 +173,7 @@ export const COLLECTION_FIXTURES: Record<CollectionSlug, TCollectionFixture> = {
     async ({ n }) => ({ ...faq(n + 2), _status: "draft" }),
   ),
   cases: (() => {
-    const caseOf = async (ctx: TFixtureContext, name: string, slug: "personal" | "enterprise") => ({
+    const caseOf = async (ctx: TFixtureContext, name: string, slug: TFilingTypeSlug) => ({
       name,
       introduction: "简介",
       industry: "tools" as const,
@@ -185,10 +187,7 @@ export const COLLECTION_FIXTURES: Record<CollectionSlug, TCollectionFixture> = {
       ),
       { name: "改名" },
       async (ctx) => ({
-        name: "新案例",
-        introduction: "简介",
-        industry: "tools",
-        filingType: await ctx.make("filing-types", filingType("individual-business")),
+        ...(await caseOf(ctx, "新案例", "individual-business")),
         _status: "draft",
       }),
     );
