@@ -99,8 +99,10 @@ it("reads outside a transaction do not wait for it", async () => {
 
 it("a lock held by another process is waited out, not failed", async () => {
   const locks = lockEncounters();
+  const metTheLock = () => locks.some((line) => line.includes("is locked (by another process?)"));
   const before = await leadCount();
   // A second copy of SQLite in this process would not see the lock (POSIX locks are per process).
+  // The other process holds the lock until told to let go, once the writes here have met it.
   const file = t.env.DATABASE_URI.replace(/^file:/, "");
   const holder = spawn(
     process.execPath,
@@ -110,19 +112,20 @@ it("a lock held by another process is waited out, not failed", async () => {
        const db = new Database(${JSON.stringify(file)});
        db.exec("BEGIN IMMEDIATE");
        console.log("locked");
-       setTimeout(() => { db.exec("COMMIT"); db.close(); }, 400);`,
+       process.stdin.once("data", () => { db.exec("COMMIT"); db.close(); });`,
     ],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    { stdio: ["pipe", "pipe", "inherit"] },
   );
   const exited = once(holder, "exit");
   await once(holder.stdout, "data");
-  const writes = await Promise.allSettled([
+  const writes = Promise.allSettled([
     t.payload.create({ collection: "leads", data: leadData("等锁"), overrideAccess: true }),
     t.payload.db.create({ collection: "leads", data: leadData("等锁外") }),
   ]);
+  // The lock was met and said so; only then does the other process let go.
+  await vi.waitFor(() => expect(metTheLock()).toBe(true), { timeout: 5_000, interval: 20 });
+  holder.stdin.end("release\n");
+  expect(failuresOf(await writes)).toEqual([]);
   expect(await exited).toEqual([0, null]);
-  expect(failuresOf(writes)).toEqual([]);
   expect(await leadCount()).toBe(before + 2);
-  // Here the lock was met, waited out, and said so.
-  expect(locks.some((line) => line.includes("is locked (by another process?)"))).toBe(true);
 });
