@@ -1,16 +1,20 @@
 /**
  * The database comes from DATABASE_URI alone. SQLite in production runs on the committed
- * migrations; MongoDB gets the same collections from the same config.
+ * migrations, which must build what the config describes: the same tables, columns (type, NOT NULL,
+ * default), indexes (unique or not) and foreign keys as Payload's own push. MongoDB gets the same
+ * collections from the same config.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getPayload, type Migration, type Payload } from "payload";
+import type { MongooseAdapter } from "@payloadcms/db-mongodb";
+import type { SQLiteAdapter } from "@payloadcms/db-sqlite";
+import { BasePayload, type DatabaseAdapter, getPayload, type Payload } from "payload";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildBeianConfig } from "../config.ts";
-import { migrations } from "../migrations/index.ts";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, testEnv } from "../testing/payload.ts";
+import { committedMigrations } from "./migrations.ts";
 import { missingTransactions } from "./transaction.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -18,53 +22,140 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-type TColumns = Record<string, string[]>;
+function isSqlite(db: DatabaseAdapter): db is DatabaseAdapter & SQLiteAdapter {
+  return db.name === "sqlite";
+}
 
-/** Tables and their columns, as SQLite itself reports them. */
-async function sqliteSchema(payload: Payload): Promise<TColumns> {
-  const db = payload.db as unknown as {
-    execute: (args: {
-      drizzle: unknown;
-      raw: string;
-    }) => Promise<{ rows: Record<string, unknown>[] }>;
-    drizzle: unknown;
-  };
-  const query = async (raw: string) => (await db.execute({ drizzle: db.drizzle, raw })).rows;
+/** One table as SQLite itself reports it, each part in words a diff shows plainly. */
+type TTable = { columns: Record<string, string>; indexes: string[]; foreignKeys: string[] };
+type TSchema = Record<string, TTable>;
+
+/** Every table but the migrations' own bookkeeping, with its columns, indexes and foreign keys. */
+async function sqliteSchema(payload: Payload): Promise<TSchema> {
+  const db = payload.db;
+  if (!isSqlite(db)) throw new Error(`expected SQLite, got ${db.name}`);
+  const query = async (sql: string, args: string[] = []) =>
+    (await db.client.execute({ sql, args })).rows;
   const tables = await query(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('payload_migrations') ORDER BY name",
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'payload_migrations' ORDER BY name",
   );
-  const schema: TColumns = {};
+  const schema: TSchema = {};
   for (const { name } of tables) {
-    const columns = await query(
-      `SELECT name FROM pragma_table_info('${String(name)}') ORDER BY name`,
-    );
-    schema[String(name)] = columns.map((column) => String(column.name));
+    const table = String(name);
+    schema[table] = {
+      columns: await columnsOf(query, table),
+      indexes: await indexesOf(query, table),
+      foreignKeys: (
+        await query(
+          'SELECT "from", "table", "to", on_update, on_delete FROM pragma_foreign_key_list(?)',
+          [table],
+        )
+      )
+        .map(
+          (key) =>
+            `${key.from} → ${key.table}.${key.to} (update ${key.on_update}, delete ${key.on_delete})`,
+        )
+        .sort(),
+    };
   }
   return schema;
 }
 
+type TQuery = (sql: string, args?: string[]) => Promise<Record<string, unknown>[]>;
+
+async function columnsOf(query: TQuery, table: string): Promise<Record<string, string>> {
+  const columns = await query(
+    'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)',
+    [table],
+  );
+  return Object.fromEntries(
+    columns.map((column) => [
+      String(column.name),
+      [
+        String(column.type).toLowerCase(),
+        column.notnull ? "NOT NULL" : "",
+        column.dflt_value === null ? "" : `DEFAULT ${String(column.dflt_value)}`,
+        column.pk ? "PRIMARY KEY" : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    ]),
+  );
+}
+
+/** Indexes by what they cover; SQLite's own (for a primary key or inline UNIQUE) by their origin. */
+async function indexesOf(query: TQuery, table: string): Promise<string[]> {
+  const indexes = await query('SELECT name, "unique", origin FROM pragma_index_list(?)', [table]);
+  const described: string[] = [];
+  for (const index of indexes) {
+    const name = String(index.name);
+    const columns = await query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [name]);
+    const label = index.origin === "c" ? name : `(${String(index.origin)})`;
+    const covers = columns.map((column) => String(column.name)).join(", ");
+    described.push(`${index.unique ? "UNIQUE " : ""}${label} ON (${covers})`);
+  }
+  return described.sort();
+}
+
+/** A fresh database brought up by the committed migrations alone, closed after the file. */
+async function migratedPayload() {
+  const dir = mkdtempSync(path.join(tmpdir(), "beian-migrate-"));
+  const env = testEnv(dir, { PAYLOAD_DB_PUSH: "false" });
+  const payload = await getPayload({ config: buildBeianConfig(env), key: `migrated-${dir}` });
+  cleanups.push(async () => {
+    await payload.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await payload.db.migrate({ migrations: committedMigrations });
+  return { payload, env };
+}
+
 describe("SQLite with the committed migrations (production path)", () => {
   it("migrates a fresh database to exactly the config's schema, and the seed loads into it", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "beian-migrate-"));
-    const env = testEnv(dir, { PAYLOAD_DB_PUSH: "false" });
-    const migrated = await getPayload({ config: buildBeianConfig(env), key: `migrated-${dir}` });
+    const migrated = await migratedPayload();
+    // Payload pushes a schema once per process (it skips a push it has seen): this is the one.
     const pushed = await createTestPayload();
-    cleanups.push(async () => {
-      await migrated.destroy();
-      rmSync(dir, { recursive: true, force: true });
-      await pushed.close();
-    });
-
-    await migrated.db.migrate({ migrations: migrations as unknown as Migration[] });
-    // A migration that falls behind the config (a field added without `migrate:create`) shows here.
-    expect(await sqliteSchema(migrated)).toEqual(await sqliteSchema(pushed.payload));
+    cleanups.push(() => pushed.close());
+    // A migration that falls behind the config (a field added, made unique or retyped without
+    // `migrate:create`) shows here.
+    expect(await sqliteSchema(migrated.payload)).toEqual(await sqliteSchema(pushed.payload));
 
     // Production may run on it: transactions are on.
-    expect(missingTransactions(migrated.db, "production")).toBeUndefined();
+    expect(missingTransactions(migrated.payload.db, "production")).toBeUndefined();
 
-    const report = await seed(migrated, env);
+    const report = await seed(migrated.payload, migrated.env);
     expect(report.created["filing-types"]).toBe(3);
-    expect((await migrated.count({ collection: "faqs" })).totalDocs).toBeGreaterThanOrEqual(11);
+    const faqs = await migrated.payload.count({ collection: "faqs" });
+    expect(faqs.totalDocs).toBeGreaterThanOrEqual(11);
+  });
+
+  it("the comparison sees a lost unique index, a retyped column and a lost default", async () => {
+    const { payload } = await migratedPayload();
+    const db = payload.db;
+    if (!isSqlite(db)) throw new Error("expected SQLite");
+    const before = await sqliteSchema(payload);
+
+    // Drift this test's own database the ways a hand-written or stale migration would.
+    await db.client.execute("DROP INDEX leads_reference_idx");
+    await db.client.execute("CREATE INDEX leads_reference_idx ON leads (reference)");
+    await db.client.execute("ALTER TABLE leads DROP COLUMN company");
+    await db.client.execute("ALTER TABLE leads ADD COLUMN company integer");
+    await db.client.execute("ALTER TABLE site_publish DROP COLUMN state");
+    await db.client.execute("ALTER TABLE site_publish ADD COLUMN state text");
+    const after = await sqliteSchema(payload);
+
+    expect(after).not.toEqual(before);
+    expect(before.leads?.indexes).toContain("UNIQUE leads_reference_idx ON (reference)");
+    expect(after.leads?.indexes).toContain("leads_reference_idx ON (reference)");
+    expect(after.leads?.indexes).not.toContain("UNIQUE leads_reference_idx ON (reference)");
+    expect([before.leads?.columns.company, after.leads?.columns.company]).toEqual([
+      "text",
+      "integer",
+    ]);
+    expect([before.site_publish?.columns.state, after.site_publish?.columns.state]).toEqual([
+      "text DEFAULT 'idle'",
+      "text",
+    ]);
   });
 });
 
@@ -90,20 +181,12 @@ describe("MongoDB", () => {
     expect(mongoConfig.db.name).toBe("mongoose");
 
     // Compile the adapter's models: Mongoose builds them without connecting to a server.
-    // No MongoDB server can run here, so Payload is not booted; the adapter gets the part of it
-    // that model compilation reads.
-    const partialPayload = {
-      config: mongoConfig,
-      logger: console,
-      collections: Object.fromEntries(mongoConfig.collections.map((c) => [c.slug, { config: c }])),
-    } as unknown as Payload & { db: unknown };
-    const adapter = mongoConfig.db.init({ payload: partialPayload }) as unknown as {
-      init: () => Promise<void>;
-      collections: Record<string, unknown>;
-      globals: { modelName?: string } | undefined;
-      versions: Record<string, unknown>;
-    };
-    partialPayload.db = adapter as never;
+    // No MongoDB server can run here, so Payload is not booted; the adapter gets an unbooted
+    // Payload with the config, which is what model compilation reads.
+    const unbooted = new BasePayload();
+    unbooted.config = mongoConfig;
+    const adapter = mongoConfig.db.init({ payload: unbooted });
+    if (!isMongoose(adapter) || !adapter.init) throw new Error(`not Mongoose: ${adapter.name}`);
     await adapter.init();
 
     const slugs = (config: typeof sqliteConfig) => config.collections.map((c) => c.slug).sort();
@@ -115,3 +198,7 @@ describe("MongoDB", () => {
     }
   });
 });
+
+function isMongoose(db: { name?: string }): db is MongooseAdapter {
+  return db.name === "mongoose";
+}

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
+import type { RequiredDataFromCollectionSlug } from "payload";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 
@@ -33,15 +34,15 @@ function lockEncounters() {
     const text = args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" ");
     if (/cannot begin transaction|is locked|SQLITE_BUSY/.test(text)) seen.push(text);
   };
-  vi.spyOn(t.payload.logger, "warn").mockImplementation(record as never);
-  vi.spyOn(t.payload.logger, "error").mockImplementation(record as never);
+  vi.spyOn(t.payload.logger, "warn").mockImplementation(record);
+  vi.spyOn(t.payload.logger, "error").mockImplementation(record);
   return seen;
 }
 
 let serial = 0;
-function leadData(name: string) {
+function leadData(name: string): RequiredDataFromCollectionSlug<"leads"> {
   serial++;
-  return { reference: `L-TEST${serial}`, name, phone: "13800138000", status: "new" } as never;
+  return { reference: `L-TEST${serial}`, name, phone: "13800138000", status: "new" };
 }
 const leadCount = async () => (await t.payload.count({ collection: "leads" })).totalDocs;
 const failuresOf = (results: PromiseSettledResult<unknown>[]) =>
@@ -68,7 +69,7 @@ it("a write outside a transaction waits for the open one, and the next transacti
   const before = await leadCount();
   const id = await t.payload.db.beginTransaction();
   if (id === null) throw new Error("SQLite should have begun a transaction");
-  const req = { transactionID: id } as never;
+  const req = { transactionID: id };
   await t.payload.db.create({ collection: "leads", data: leadData("事务内"), req });
   // payload.db without a req writes outside any transaction, as Payload's own preferences and job
   // bookkeeping do.
@@ -98,8 +99,10 @@ it("reads outside a transaction do not wait for it", async () => {
 
 it("a lock held by another process is waited out, not failed", async () => {
   const locks = lockEncounters();
+  const metTheLock = () => locks.some((line) => line.includes("is locked (by another process?)"));
   const before = await leadCount();
   // A second copy of SQLite in this process would not see the lock (POSIX locks are per process).
+  // The other process holds the lock until told to let go, once the writes here have met it.
   const file = t.env.DATABASE_URI.replace(/^file:/, "");
   const holder = spawn(
     process.execPath,
@@ -109,19 +112,20 @@ it("a lock held by another process is waited out, not failed", async () => {
        const db = new Database(${JSON.stringify(file)});
        db.exec("BEGIN IMMEDIATE");
        console.log("locked");
-       setTimeout(() => { db.exec("COMMIT"); db.close(); }, 400);`,
+       process.stdin.once("data", () => { db.exec("COMMIT"); db.close(); });`,
     ],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    { stdio: ["pipe", "pipe", "inherit"] },
   );
   const exited = once(holder, "exit");
   await once(holder.stdout, "data");
-  const writes = await Promise.allSettled([
+  const writes = Promise.allSettled([
     t.payload.create({ collection: "leads", data: leadData("等锁"), overrideAccess: true }),
     t.payload.db.create({ collection: "leads", data: leadData("等锁外") }),
   ]);
+  // The lock was met and said so; only then does the other process let go.
+  await vi.waitFor(() => expect(metTheLock()).toBe(true), { timeout: 5_000, interval: 20 });
+  holder.stdin.end("release\n");
+  expect(failuresOf(await writes)).toEqual([]);
   expect(await exited).toEqual([0, null]);
-  expect(failuresOf(writes)).toEqual([]);
   expect(await leadCount()).toBe(before + 2);
-  // Here the lock was met, waited out, and said so.
-  expect(locks.some((line) => line.includes("is locked (by another process?)"))).toBe(true);
 });

@@ -13,36 +13,27 @@
  * connection that saw SQLITE_BUSY is discarded; and a lock held by another process (a migration, a
  * seed script) is waited out with backoff instead of failing at once. Used by config.ts only.
  */
+import type { SQLiteAdapter } from "@payloadcms/db-sqlite";
 import type { DatabaseAdapterObj } from "payload";
 import { type TTurns, turnQueue } from "../lib/turnQueue.ts";
 import { errorChain } from "./errorChain.ts";
 
 type TTransactionId = string | number;
-type TStatement = string | { sql: string; args?: unknown };
-type TLibsqlClient = {
-  execute: (statement: TStatement, args?: unknown) => Promise<unknown>;
-  transaction: (mode?: "write" | "read" | "deferred") => Promise<{ close: () => void }>;
-};
-type TAdapter = {
-  client?: TLibsqlClient;
-  connect?: (options?: unknown) => Promise<void>;
-  beginTransaction: (options?: unknown) => Promise<TTransactionId | null>;
-  commitTransaction: (id: TTransactionId | Promise<TTransactionId>) => Promise<void>;
-  rollbackTransaction: (id: TTransactionId | Promise<TTransactionId>) => Promise<void>;
-  payload?: { logger: { warn: (message: string) => void } };
-};
+type TLibsqlClient = SQLiteAdapter["client"];
 
 /** A transaction that never ends must not stop every other write forever. */
 const MAX_TURN_WAIT_MS = 15_000;
 /** How long a lock held by another process is waited out before the statement fails. */
 const MAX_BUSY_WAIT_MS = 10_000;
 
-export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapterObj {
+export function takeTransactionsInTurn(
+  base: DatabaseAdapterObj<SQLiteAdapter>,
+): DatabaseAdapterObj<SQLiteAdapter> {
   return {
     ...base,
     init: (args) => {
-      const adapter = base.init(args) as unknown as TAdapter;
-      const warn = (message: string) => adapter.payload?.logger.warn(`sqlite: ${message}`);
+      const adapter = base.init(args);
+      const warn = (message: string) => adapter.payload.logger.warn(`sqlite: ${message}`);
       const turns = turnQueue({
         maxWaitMs: MAX_TURN_WAIT_MS,
         onGuardTripped: (what) =>
@@ -91,7 +82,7 @@ export function takeTransactionsInTurn(base: DatabaseAdapterObj): DatabaseAdapte
           await connect(options);
           if (adapter.client) writeInTurn(adapter.client, turns, afterBusy);
         };
-      return adapter as unknown as ReturnType<DatabaseAdapterObj["init"]>;
+      return adapter;
     },
   };
 }
@@ -106,14 +97,15 @@ function writeInTurn(
   if (patchedClients.has(client)) return;
   patchedClients.add(client);
   const execute = client.execute.bind(client);
-  client.execute = async (statement, args) => {
+  client.execute = async (...call) => {
+    const [statement] = call;
     const sql = typeof statement === "string" ? statement : statement.sql;
     // While nothing else writes, a statement runs at once: it is synchronous, so nothing can
     // begin halfway through it. Otherwise a write waits its turn behind the open transactions.
     const release = isRead(sql) || turns.idle ? undefined : await turns.take(describe(sql));
     try {
       return await retryWhileBusy(
-        () => execute(statement, args),
+        () => execute(...call),
         (attempt) => afterBusy(attempt, describe(sql), client),
       );
     } finally {

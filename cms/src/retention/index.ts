@@ -148,7 +148,7 @@ export async function scheduleNextRetention(payload: Payload, now = new Date()):
       input: {},
       waitUntil: nextRunAt(now),
       req,
-    } as never),
+    }),
   );
 }
 

@@ -2,7 +2,7 @@
  * The privacy notice's retention periods, on a real SQLite database: what has expired goes (with
  * its emails), what has not stays, and a converted lead lives as long as its order.
  */
-import type { Payload } from "payload";
+import type { Payload, RequiredDataFromCollectionSlug } from "payload";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { seed } from "../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
@@ -35,7 +35,11 @@ async function touchedAt(collection: "leads" | "orders" | "outbox", id: number, 
   await payload.db.updateOne({ collection, id, data: { updatedAt: at, createdAt: at }, req: {} });
 }
 
-async function lead(reference: string, days: number, extra: Record<string, unknown> = {}) {
+async function lead(
+  reference: string,
+  days: number,
+  extra: Partial<RequiredDataFromCollectionSlug<"leads">> = {},
+) {
   const doc = await payload.create({
     collection: "leads",
     data: {
@@ -43,8 +47,9 @@ async function lead(reference: string, days: number, extra: Record<string, unkno
       name: "保留",
       phone: "13800138000",
       email: "keep@example.com",
+      status: "new",
       ...extra,
-    } as never,
+    },
   });
   await touchedAt("leads", doc.id, ago(days));
   return doc.id;
@@ -59,7 +64,7 @@ async function order(orderNo: string, days: number) {
       contact: { name: "保留", phone: "13800138000", email: "keep@example.com" },
       entity: { province: "beijing" },
       status: "submitted",
-    } as never,
+    },
   });
   await touchedAt("orders", doc.id, ago(days));
   return doc.id;

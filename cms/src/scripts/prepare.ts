@@ -2,9 +2,9 @@
  * Brings the database up to date and seeds it: applies the committed migrations (SQLite), then
  * loads the client's content on first run. `pnpm start` runs it before serving; safe to repeat.
  */
-import { getPayload, type Migration } from "payload";
+import { getPayload } from "payload";
+import { committedMigrations } from "../db/migrations.ts";
 import { databaseKind, env } from "../env.ts";
-import { migrations } from "../migrations/index.ts";
 import config from "../payload.config.ts";
 import { formatSeedReport, seed } from "../seed/index.ts";
 
@@ -12,8 +12,7 @@ const settings = env();
 const payload = await getPayload({ config });
 try {
   if (databaseKind(settings.DATABASE_URI) === "sqlite" && !settings.PAYLOAD_DB_PUSH) {
-    // The generated migrations type their arguments per adapter; migrate() takes the common shape.
-    await payload.db.migrate({ migrations: migrations as unknown as Migration[] });
+    await payload.db.migrate({ migrations: committedMigrations });
   }
   payload.logger.info(formatSeedReport(await seed(payload, settings)));
 } finally {

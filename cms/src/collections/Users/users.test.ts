@@ -1,26 +1,39 @@
 /**
  * Accounts over real HTTP on a real SQLite database: the lockout after five failed logins holds
- * until it expires or an admin lifts it; no colleague can lift it for anyone.
+ * until it expires or an admin lifts it; no colleague can lift it for anyone. The seeded logins
+ * (DEV_LOGINS) act; each test locks throw-away accounts of its own and deletes them after.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { zh } from "@payloadcms/translations/languages/zh";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEV_LOGINS } from "../../devLogins.ts";
+import type { User } from "../../payload-types.ts";
 import { seed } from "../../seed/index.ts";
 import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
 import { startTestServer, type TTestServer } from "../../testing/server.ts";
 
+type TStaffRole = keyof typeof DEV_LOGINS;
+
 let t: TTestPayload;
 let server: TTestServer;
-const tokens: Record<string, string> = {};
-const password = (role: string) => `beian-${role}-dev-2026`;
+let tokens: Record<TStaffRole, string>;
+const throwaway: User["id"][] = [];
+let accounts = 0;
 
-function login(email: string, secret: string) {
-  return fetch(`${server.url}/api/users/login`, {
+// Payload answers in the admin's fallback language (zh) when the request names none.
+const WRONG_PASSWORD = { status: 401, message: zh.translations.error.emailOrPasswordIncorrect };
+const LOCKED = { status: 401, message: zh.translations.error.userLocked };
+
+async function login(email: string, password: string) {
+  const response = await fetch(`${server.url}/api/users/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: secret }),
+    body: JSON.stringify({ email, password }),
   });
+  const body: { errors?: { message?: string }[] } = await response.json();
+  return { status: response.status, message: body.errors?.[0]?.message };
 }
 
-function unlock(email: string, role: string) {
+function unlock(email: string, role: TStaffRole) {
   return fetch(`${server.url}/api/users/unlock`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `JWT ${tokens[role]}` },
@@ -28,21 +41,40 @@ function unlock(email: string, role: string) {
   });
 }
 
+/** A fresh account for this test alone, deleted after it. */
+async function accountOf(role: TStaffRole) {
+  accounts += 1;
+  const email = `locked-${role}-${accounts}@test.local`;
+  const password = `locked-${role}-password-123`;
+  const doc = await t.payload.create({ collection: "users", data: { email, password, role } });
+  throwaway.push(doc.id);
+  return { email, password };
+}
+
 /** Five wrong passwords in a row lock the account (auth.maxLoginAttempts). */
-async function lockOut(email: string) {
-  for (let i = 0; i < 5; i++) await login(email, "wrong-password-123");
-  expect((await login(email, password(email.split("@")[0] ?? ""))).status).not.toBe(200);
+async function lockOut(email: string, password: string) {
+  for (let i = 0; i < 5; i++) {
+    expect(await login(email, "wrong-password-123")).toEqual(WRONG_PASSWORD);
+  }
+  expect(await login(email, password)).toEqual(LOCKED);
 }
 
 beforeAll(async () => {
   t = await createTestPayload();
   await seed(t.payload, t.env);
   server = await startTestServer(t);
-  for (const role of ["admin", "editor", "sales"]) {
-    const response = await login(`${role}@example.com`, password(role));
-    expect(response.status).toBe(200);
-    tokens[role] = (await response.json()).token;
-  }
+  const tokenOf = (role: TStaffRole) =>
+    server.login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
+  tokens = {
+    admin: await tokenOf("admin"),
+    editor: await tokenOf("editor"),
+    sales: await tokenOf("sales"),
+  };
+});
+
+afterEach(async () => {
+  const ids = throwaway.splice(0);
+  await t.payload.delete({ collection: "users", where: { id: { in: ids } } });
 });
 
 afterAll(async () => {
@@ -51,20 +83,21 @@ afterAll(async () => {
 });
 
 describe("POST /api/users/unlock", () => {
-  it("editors and sales cannot unlock a locked account, the admin's included", async () => {
-    await lockOut("admin@example.com");
-    for (const role of ["editor", "sales"]) {
-      expect((await unlock("admin@example.com", role)).status).toBe(403);
+  it("editors and sales cannot unlock a locked account, an admin's included", async () => {
+    const admin = await accountOf("admin");
+    await lockOut(admin.email, admin.password);
+    for (const role of ["editor", "sales"] as const) {
+      expect((await unlock(admin.email, role)).status).toBe(403);
     }
-    expect((await login("admin@example.com", password("admin"))).status).not.toBe(200);
+    expect(await login(admin.email, admin.password)).toEqual(LOCKED);
   });
 
   it("sales cannot unlock a colleague; an admin can", async () => {
-    await lockOut("editor@example.com");
-    expect((await unlock("editor@example.com", "sales")).status).toBe(403);
-    expect((await login("editor@example.com", password("editor"))).status).not.toBe(200);
-    const unlocked = await unlock("editor@example.com", "admin");
-    expect(unlocked.status).toBe(200);
-    expect((await login("editor@example.com", password("editor"))).status).toBe(200);
+    const editor = await accountOf("editor");
+    await lockOut(editor.email, editor.password);
+    expect((await unlock(editor.email, "sales")).status).toBe(403);
+    expect(await login(editor.email, editor.password)).toEqual(LOCKED);
+    expect((await unlock(editor.email, "admin")).status).toBe(200);
+    expect((await login(editor.email, editor.password)).status).toBe(200);
   });
 });
