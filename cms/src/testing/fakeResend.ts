@@ -1,18 +1,26 @@
 /**
  * A local stand-in for Resend's send-email API (`POST /emails`, `GET /emails/:id`), so tests can
  * deliver real HTTP requests through the real `resend` package without reaching the internet.
- * It behaves as Resend documents: Bearer key required (401 without, 403 for a wrong one), 422 for
- * a message without from/to/subject/body, and an `Idempotency-Key` makes a retry return the first
- * answer without sending again (409 if the same key comes with a different message, or while the
- * first request with it is still in flight).
+ * It answers as Resend documents (https://resend.com/docs/api-reference/errors, …/rate-limit):
+ * - a Bearer key is required: 401 without, 403 for a wrong one;
+ * - 2 requests a second (Resend's default limit; here for its one key): beyond that, 429
+ *   `rate_limit_exceeded`. Every answer to the key carries `ratelimit-limit`,
+ *   `ratelimit-remaining` and `ratelimit-reset`; a 429 also `retry-after` (seconds);
+ * - 422 for a message without from/to/subject/body or with an address that is not one, 400 for an
+ *   idempotency key outside 1–256 characters;
+ * - an `Idempotency-Key` makes a retry return the first answer without sending again: 409
+ *   `invalid_idempotent_request` if the same key comes with a different message, 409
+ *   `concurrent_idempotent_requests` while the first request with it is still being processed.
  *
- * Faults for the tests: the next N requests answer 500, or never answer ("timeout"; the message
- * may still have been accepted, as when a response is lost on the way back).
+ * Faults for the tests: the next N requests answer 500, are refused as with a revoked key, are
+ * processed slowly (their key in flight meanwhile), or never answer ("timeout"; the message may
+ * still have been accepted, as when a response is lost on the way back).
  * Controlled in-process, or over HTTP under `/__fake/` when the tests run in another process.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export type TDeliveredEmail = {
   id: string;
@@ -31,10 +39,13 @@ export type TFaults = {
   status500?: number;
   /** Then the next `timeouts` requests never answer (until the server closes). */
   timeouts?: number;
-  /** Whether a request that times out was accepted (delivered) before the answer was lost. */
+  /** Whether a request that times out was processed (delivered) before the answer was lost. */
   acceptBeforeTimeout?: boolean;
   /** The next `rejectKey` requests answer 403, as for a revoked key. */
   rejectKey?: number;
+  /** The next `slow` requests take `slowMs` to process: a retry meanwhile finds their key in flight. */
+  slow?: number;
+  slowMs?: number;
   /** Only requests whose body contains this text count (and suffer), so parallel tests can share the server. */
   match?: string;
 };
@@ -50,22 +61,41 @@ export type TFakeResend = {
   close: () => Promise<void>;
 };
 
+/** Resend's default rate limit: 2 requests in any second. */
+export const RESEND_RATE_LIMIT = { requests: 2, windowMs: 1_000 } as const;
+
+type TAnswer = { status: number; body: unknown; headers?: Record<string, string> };
+type TRequest = {
+  key: string | null;
+  raw: string;
+  message: unknown;
+  authorization: string | undefined;
+};
+
+const refusal = (status: number, name: string, message: string): TAnswer => ({
+  status,
+  body: { statusCode: status, name, message },
+});
+
 const asList = (value: unknown): string[] | undefined =>
   typeof value === "string" ? [value] : Array.isArray(value) ? value.map(String) : undefined;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-const errorBody = (statusCode: number, name: string, message: string) => ({
-  statusCode,
-  name,
-  message,
-});
+/** `address@domain` or `Name <address@domain>`, as Resend accepts them. */
+const isAddress = (value: string) => /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(value);
+
+function respond(res: ServerResponse, answer: TAnswer): void {
+  if (res.destroyed) return;
+  res
+    .writeHead(answer.status, { "Content-Type": "application/json", ...answer.headers })
+    .end(JSON.stringify(answer.body));
+}
 
 async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  for await (const chunk of req) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -77,28 +107,121 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Resend's limit over a sliding second; what it says about it goes on every answer. */
+function createRateLimit() {
+  const limit = RESEND_RATE_LIMIT;
+  let recent: number[] = [];
+  return function take(now = Date.now()): { allowed: boolean; headers: Record<string, string> } {
+    recent = recent.filter((at) => at > now - limit.windowMs);
+    const allowed = recent.length < limit.requests;
+    if (allowed) recent.push(now);
+    const seconds = (until: number) => String(Math.max(1, Math.ceil((until - now) / 1000)));
+    const headers: Record<string, string> = {
+      "ratelimit-limit": String(limit.requests),
+      "ratelimit-remaining": String(limit.requests - recent.length),
+      "ratelimit-reset": seconds((recent.at(-1) ?? now) + limit.windowMs),
+    };
+    // A place frees up when the oldest request in the window leaves it.
+    if (!allowed) headers["retry-after"] = seconds((recent[0] ?? now) + limit.windowMs);
+    return { allowed, headers };
+  };
+}
+
+/** The message, or what Resend answers instead before it looks at the key or sends anything. */
+function checkMessage(
+  request: TRequest,
+): { ok: true; message: Record<string, unknown> } | { ok: false; answer: TAnswer } {
+  const refuse = (status: number, name: string, text: string) => ({
+    ok: false as const,
+    answer: refusal(status, name, text),
+  });
+  const { key, message } = request;
+  if (key !== null && (key.length < 1 || key.length > 256)) {
+    return refuse(400, "invalid_idempotency_key", "The key must be between 1-256 chars.");
+  }
+  if (!isRecord(message)) return refuse(422, "validation_error", "Invalid JSON body.");
+  const missing = ["from", "to", "subject"].find((field) => !message[field]);
+  if (missing) return refuse(422, "validation_error", `The \`${missing}\` field is missing.`);
+  if (!(message.html || message.text)) return refuse(422, "validation_error", "No body.");
+  for (const field of ["from", "to", "reply_to"]) {
+    const bad = asList(message[field])?.find((address) => !isAddress(address));
+    if (bad !== undefined)
+      return refuse(422, "validation_error", `Invalid \`${field}\` field: ${bad}`);
+  }
+  return { ok: true, message };
+}
+
+/** Idempotency keys: the first answer kept for replay, and the keys whose first request is still being processed. */
+function createIdempotency() {
+  const kept = new Map<string, { message: string; answer: TAnswer }>();
+  const inFlight = new Set<string>();
+  return {
+    /** The answer a request with this key gets without being processed, if any. */
+    earlier(key: string, message: string): TAnswer | undefined {
+      if (inFlight.has(key)) {
+        return refusal(
+          409,
+          "concurrent_idempotent_requests",
+          "Same idempotency key used while original request is still in progress.",
+        );
+      }
+      const first = kept.get(key);
+      if (!first) return undefined;
+      if (first.message === message) return first.answer;
+      return refusal(
+        409,
+        "invalid_idempotent_request",
+        "Same idempotency key used with a different request payload.",
+      );
+    },
+    begin: (key: string) => inFlight.add(key),
+    keep(key: string, message: string, answer: TAnswer) {
+      inFlight.delete(key);
+      kept.set(key, { message, answer });
+    },
+  };
+}
+
+/** The faults set by the test; `take` uses one up if the request is one the faults are for. */
+function createFaults() {
+  const none: Required<TFaults> = {
+    status500: 0,
+    timeouts: 0,
+    acceptBeforeTimeout: true,
+    rejectKey: 0,
+    slow: 0,
+    slowMs: 0,
+    match: "",
+  };
+  let faults = { ...none };
+  type TCounted = "status500" | "timeouts" | "rejectKey" | "slow";
+  return {
+    set(next: TFaults) {
+      faults = { ...none, ...next };
+    },
+    get: () => faults,
+    take(kind: TCounted, raw: string): boolean {
+      if (faults[kind] <= 0 || (faults.match && !raw.includes(faults.match))) return false;
+      faults[kind]--;
+      return true;
+    },
+  };
+}
+
 export async function startFakeResend(
   options: { apiKey?: string; port?: number } = {},
 ): Promise<TFakeResend> {
   const apiKey = options.apiKey ?? `re_test_${randomUUID().replaceAll("-", "")}`;
   const delivered: TDeliveredEmail[] = [];
   const requests: TFakeResend["requests"] = [];
-  const byKey = new Map<string, { body: string; status: number; answer: unknown } | "pending">();
+  const idempotency = createIdempotency();
+  const faults = createFaults();
+  const rateLimit = createRateLimit();
   const hanging = new Set<ServerResponse>();
-  const none: Required<TFaults> = {
-    status500: 0,
-    timeouts: 0,
-    acceptBeforeTimeout: true,
-    rejectKey: 0,
-    match: "",
-  };
-  let faults = { ...none };
-
-  const setFaults = (next: TFaults) => {
-    faults = { ...none, ...next };
-  };
+  const closing = new AbortController();
 
   const accept = (message: Record<string, unknown>, key: string | null): TDeliveredEmail => {
+    const replyTo = asList(message.reply_to);
     const email: TDeliveredEmail = {
       id: randomUUID(),
       idempotencyKey: key,
@@ -108,105 +231,120 @@ export async function startFakeResend(
       subject: String(message.subject),
       ...(typeof message.html === "string" ? { html: message.html } : {}),
       ...(typeof message.text === "string" ? { text: message.text } : {}),
-      ...(asList(message.reply_to) ? { replyTo: asList(message.reply_to) } : {}),
+      ...(replyTo ? { replyTo } : {}),
     };
     delivered.push(email);
     return email;
   };
 
+  /** A valid message with its key: replayed, refused as a conflict, or sent (slowly, if told). */
+  async function processMessage(
+    key: string | null,
+    message: Record<string, unknown>,
+    slow: boolean,
+  ): Promise<TAnswer> {
+    const text = JSON.stringify(message);
+    if (key !== null) {
+      const earlier = idempotency.earlier(key, text);
+      if (earlier) return earlier;
+      idempotency.begin(key);
+    }
+    if (slow) await sleep(faults.get().slowMs, undefined, { signal: closing.signal });
+    const answer: TAnswer = { status: 200, body: { id: accept(message, key).id } };
+    if (key !== null) idempotency.keep(key, text, answer);
+    return answer;
+  }
+
+  /** Who is asking and whether they may ask now: the refusal if not, and the rate headers. */
+  function gate(request: TRequest): { refused?: TAnswer; headers: Record<string, string> } {
+    const { authorization } = request;
+    if (!authorization?.startsWith("Bearer ")) {
+      return {
+        refused: refusal(401, "missing_api_key", "Missing API key in the authorization header."),
+        headers: {},
+      };
+    }
+    const revoked = faults.take("rejectKey", request.raw);
+    if (authorization.slice("Bearer ".length) !== apiKey || revoked) {
+      return { refused: refusal(403, "invalid_api_key", "API key is invalid."), headers: {} };
+    }
+    const { allowed, headers } = rateLimit();
+    if (allowed) return { headers };
+    const message = "Too many requests. Please limit the number of requests per second.";
+    return { refused: refusal(429, "rate_limit_exceeded", message), headers };
+  }
+
+  /** POST /emails past the gate: the faults first, then what Resend would answer. */
+  async function answerEmail(request: TRequest): Promise<TAnswer | "timeout"> {
+    const checked = checkMessage(request);
+    if (faults.take("status500", request.raw)) {
+      return refusal(500, "internal_server_error", "An unexpected error occurred.");
+    }
+    if (faults.take("timeouts", request.raw)) {
+      // The answer is lost; whether Resend got as far as sending depends on where it was lost.
+      if (checked.ok && faults.get().acceptBeforeTimeout) {
+        await processMessage(request.key, checked.message, false);
+      }
+      return "timeout";
+    }
+    if (!checked.ok) return checked.answer;
+    return processMessage(request.key, checked.message, faults.take("slow", request.raw));
+  }
+
   async function postEmail(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const raw = await readText(req);
-    const message = parseJson(raw);
-    const faulty = !faults.match || raw.includes(faults.match);
-    const auth = req.headers.authorization;
-    if (!auth?.startsWith("Bearer ")) {
-      requests.push({ idempotencyKey: key, answered: 401 });
-      return send(res, 401, errorBody(401, "missing_api_key", "Missing API key in the header."));
+    const header = req.headers["idempotency-key"];
+    const request: TRequest = {
+      key: typeof header === "string" ? header : null,
+      raw,
+      message: parseJson(raw),
+      authorization: req.headers.authorization,
+    };
+    const { refused, headers } = gate(request);
+    const answer = refused ?? (await answerEmail(request));
+    requests.push({
+      idempotencyKey: request.key,
+      answered: answer === "timeout" ? answer : answer.status,
+    });
+    if (answer !== "timeout") {
+      return respond(res, { ...answer, headers: { ...headers, ...answer.headers } });
     }
-    const revoked = faulty && faults.rejectKey > 0;
-    if (revoked) faults.rejectKey--;
-    if (auth.slice("Bearer ".length) !== apiKey || revoked) {
-      requests.push({ idempotencyKey: key, answered: 403 });
-      return send(res, 403, errorBody(403, "invalid_api_key", "API key is invalid."));
+    hanging.add(res);
+    res.once("close", () => hanging.delete(res));
+  }
+
+  function getEmail(req: IncomingMessage, res: ServerResponse, id: string): void {
+    const { authorization } = req.headers;
+    const { refused, headers } = gate({ key: null, raw: "", message: null, authorization });
+    const email = delivered.find((candidate) => candidate.id === id);
+    const answer =
+      refused ??
+      (email
+        ? { status: 200, body: { object: "email", ...email } }
+        : refusal(404, "not_found", "Email not found."));
+    respond(res, { ...answer, headers });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake");
+    if (req.method === "POST" && url.pathname === "/emails") return postEmail(req, res);
+    const one = /^\/emails\/([\w-]+)$/.exec(url.pathname);
+    if (req.method === "GET" && one?.[1]) return getEmail(req, res, one[1]);
+    // Test controls, for tests running in another process than this server.
+    if (req.method === "GET" && url.pathname === "/__fake/emails") {
+      return respond(res, { status: 200, body: { delivered, requests } });
     }
-    if (faulty && faults.status500 > 0) {
-      faults.status500--;
-      requests.push({ idempotencyKey: key, answered: 500 });
-      return send(res, 500, errorBody(500, "internal_server_error", "An unexpected error."));
+    if (req.method === "POST" && url.pathname === "/__fake/faults") {
+      faults.set(parseJson(await readText(req)) as TFaults);
+      return respond(res, { status: 200, body: { ok: true } });
     }
-    if (faulty && faults.timeouts > 0) {
-      faults.timeouts--;
-      requests.push({ idempotencyKey: key, answered: "timeout" });
-      if (faults.acceptBeforeTimeout && message && typeof message === "object") {
-        const email = accept(message as Record<string, unknown>, key);
-        if (key) {
-          byKey.set(key, { body: JSON.stringify(message), status: 200, answer: { id: email.id } });
-        }
-      }
-      hanging.add(res);
-      res.once("close", () => hanging.delete(res));
-      return;
-    }
-    const record = message as Record<string, unknown> | undefined;
-    const missing = ["from", "to", "subject"].filter((field) => !record?.[field]);
-    if (!record || missing.length || !(record.html || record.text)) {
-      requests.push({ idempotencyKey: key, answered: 422 });
-      const what = missing.length ? `The \`${missing[0]}\` field is missing.` : "No body.";
-      return send(res, 422, errorBody(422, "validation_error", what));
-    }
-    if (key) {
-      const earlier = byKey.get(key);
-      if (earlier === "pending") {
-        requests.push({ idempotencyKey: key, answered: 409 });
-        return send(
-          res,
-          409,
-          errorBody(409, "concurrent_idempotent_requests", "Same key is being processed."),
-        );
-      }
-      if (earlier) {
-        const same = earlier.body === JSON.stringify(record);
-        requests.push({ idempotencyKey: key, answered: same ? earlier.status : 409 });
-        return same
-          ? send(res, earlier.status, earlier.answer)
-          : send(
-              res,
-              409,
-              errorBody(409, "invalid_idempotent_request", "Same key, different payload."),
-            );
-      }
-      byKey.set(key, "pending");
-    }
-    const email = accept(record, key);
-    if (key)
-      byKey.set(key, { body: JSON.stringify(record), status: 200, answer: { id: email.id } });
-    requests.push({ idempotencyKey: key, answered: 200 });
-    send(res, 200, { id: email.id });
+    respond(res, refusal(404, "not_found", "The requested endpoint does not exist."));
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://fake");
-    const handle = async () => {
-      if (req.method === "POST" && url.pathname === "/emails") return postEmail(req, res);
-      const one = /^\/emails\/([\w-]+)$/.exec(url.pathname);
-      if (req.method === "GET" && one) {
-        const email = delivered.find((candidate) => candidate.id === one[1]);
-        return email
-          ? send(res, 200, { object: "email", ...email })
-          : send(res, 404, errorBody(404, "not_found", "Email not found."));
-      }
-      // Test controls, for tests running in another process than this server.
-      if (req.method === "GET" && url.pathname === "/__fake/emails") {
-        return send(res, 200, { delivered, requests });
-      }
-      if (req.method === "POST" && url.pathname === "/__fake/faults") {
-        setFaults(parseJson(await readText(req)) as TFaults);
-        return send(res, 200, { ok: true });
-      }
-      send(res, 404, errorBody(404, "not_found", "Not found."));
-    };
-    handle().catch(() => send(res, 500, errorBody(500, "internal_server_error", "fake failed")));
+    handle(req, res).catch(() =>
+      respond(res, refusal(500, "internal_server_error", "The stand-in failed.")),
+    );
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -215,9 +353,10 @@ export async function startFakeResend(
     apiKey,
     delivered,
     requests,
-    setFaults,
+    setFaults: faults.set,
     close: () =>
       new Promise((resolve) => {
+        closing.abort();
         for (const res of hanging) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
