@@ -43,6 +43,8 @@ export type TFaults = {
   acceptBeforeTimeout?: boolean;
   /** The next `rejectKey` requests answer 403, as for a revoked key. */
   rejectKey?: number;
+  /** The next `rateLimited` requests answer 429, as when other senders on the team used the second up. */
+  rateLimited?: number;
   /** The next `slow` requests take `slowMs` to process: a retry meanwhile finds their key in flight. */
   slow?: number;
   slowMs?: number;
@@ -109,21 +111,28 @@ function parseJson(text: string): unknown {
 
 /** Resend's limit over a sliding second; what it says about it goes on every answer. */
 function createRateLimit() {
-  const limit = RESEND_RATE_LIMIT;
+  const { requests, windowMs } = RESEND_RATE_LIMIT;
   let recent: number[] = [];
-  return function take(now = Date.now()): { allowed: boolean; headers: Record<string, string> } {
-    recent = recent.filter((at) => at > now - limit.windowMs);
-    const allowed = recent.length < limit.requests;
-    if (allowed) recent.push(now);
-    const seconds = (until: number) => String(Math.max(1, Math.ceil((until - now) / 1000)));
+  const seconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
+  const verdict = (allowed: boolean, now: number) => {
     const headers: Record<string, string> = {
-      "ratelimit-limit": String(limit.requests),
-      "ratelimit-remaining": String(limit.requests - recent.length),
-      "ratelimit-reset": seconds((recent.at(-1) ?? now) + limit.windowMs),
+      "ratelimit-limit": String(requests),
+      "ratelimit-remaining": String(allowed ? requests - recent.length : 0),
+      "ratelimit-reset": seconds((recent.at(-1) ?? now) + windowMs - now),
     };
     // A place frees up when the oldest request in the window leaves it.
-    if (!allowed) headers["retry-after"] = seconds((recent[0] ?? now) + limit.windowMs);
+    if (!allowed) headers["retry-after"] = seconds((recent[0] ?? now) + windowMs - now);
     return { allowed, headers };
+  };
+  return {
+    take(now = Date.now()) {
+      recent = recent.filter((at) => at > now - windowMs);
+      const allowed = recent.length < requests;
+      if (allowed) recent.push(now);
+      return verdict(allowed, now);
+    },
+    /** The answer when others have used this second's requests up. */
+    exhausted: (now = Date.now()) => verdict(false, now),
   };
 }
 
@@ -189,12 +198,13 @@ function createFaults() {
     timeouts: 0,
     acceptBeforeTimeout: true,
     rejectKey: 0,
+    rateLimited: 0,
     slow: 0,
     slowMs: 0,
     match: "",
   };
   let faults = { ...none };
-  type TCounted = "status500" | "timeouts" | "rejectKey" | "slow";
+  type TCounted = "status500" | "timeouts" | "rejectKey" | "rateLimited" | "slow";
   return {
     set(next: TFaults) {
       faults = { ...none, ...next };
@@ -268,7 +278,8 @@ export async function startFakeResend(
     if (authorization.slice("Bearer ".length) !== apiKey || revoked) {
       return { refused: refusal(403, "invalid_api_key", "API key is invalid."), headers: {} };
     }
-    const { allowed, headers } = rateLimit();
+    const othersUsedItUp = faults.take("rateLimited", request.raw);
+    const { allowed, headers } = othersUsedItUp ? rateLimit.exhausted() : rateLimit.take();
     if (allowed) return { headers };
     const message = "Too many requests. Please limit the number of requests per second.";
     return { refused: refusal(429, "rate_limit_exceeded", message), headers };
