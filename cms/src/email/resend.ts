@@ -37,13 +37,10 @@ export function isRetryable(status: number | null, name: string): boolean {
   return status === 409 && name === "concurrent_idempotent_requests";
 }
 
-/** `retry-after` in seconds (what Resend sends) or as an HTTP date, in ms from now. */
-export function retryAfterMs(value: string | undefined, now = Date.now()): number | null {
-  if (!value) return null;
+/** `retry-after` (seconds, as Resend sends it) in ms. */
+function retryAfterMs(value: string | undefined): number | null {
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
+  return value && Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
 }
 
 export async function sendWithResend(

@@ -1,9 +1,9 @@
 /**
  * Resend takes 2 requests a second by default (https://resend.com/docs/api-reference/rate-limit)
- * and answers 429 `rate_limit_exceeded` beyond that. The job runner runs two jobs a tick for this
- * (config.ts), but a tick's jobs, retries and a runner catching up can still come together; so the
- * sends of this process take turns to stay under the limit however many jobs run at once, and a
- * 429 (another sender using the same Resend team) holds every send until its `retry-after`.
+ * and answers 429 `rate_limit_exceeded` beyond that. Two jobs a tick (config.ts) keeps near the
+ * limit, not always under it: ticks drift, and a job run elsewhere may take many jobs at once. So
+ * the sends of this process take turns to stay under it however many jobs run together, and a 429
+ * (another sender on the same Resend team) holds every send until its `retry-after`.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -17,22 +17,20 @@ import {
  * Resend's default limit, with a margin on the window: requests reach Resend a little after they
  * leave, and not all equally late.
  */
-export const RESEND_PACE = { requests: 2, windowMs: 1_000 + 100 } as const;
+const RESEND_PACE = { requests: 2, windowMs: 1_000 + 100 } as const;
 
 /** A 429 longer than this (a day's sending quota spent) is left to the job's own backoff. */
 const LONGEST_WAIT_MS = 10_000;
 
-export type TPace = {
+type TPace = {
   /** Resolves when a request may leave: at most `requests` of them in any `windowMs`. */
   turn: () => Promise<void>;
   /** No request leaves for `ms` (Resend's retry-after). */
   holdFor: (ms: number) => void;
 };
 
-export function createPace(
-  pace: { requests: number; windowMs: number },
-  now: () => number = Date.now,
-): TPace {
+function createPace(pace: { requests: number; windowMs: number }): TPace {
+  const now = Date.now;
   // When the latest `requests` requests leave (or left): each books its time at once, so
   // requests waiting together leave one window apart in the order they asked.
   let booked: number[] = [];

@@ -64,7 +64,7 @@ export type TFakeResend = {
 };
 
 /** Resend's default rate limit: 2 requests in any second. */
-export const RESEND_RATE_LIMIT = { requests: 2, windowMs: 1_000 } as const;
+const RESEND_RATE_LIMIT = { requests: 2, windowMs: 1_000 } as const;
 
 type TAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 type TRequest = {
