@@ -218,142 +218,175 @@ function createFaults() {
   };
 }
 
+/** What the stand-in holds while it runs: the one key it accepts, what it received, its limits and faults. */
+type TStandIn = {
+  apiKey: string;
+  delivered: TDeliveredEmail[];
+  requests: TFakeResend["requests"];
+  idempotency: ReturnType<typeof createIdempotency>;
+  faults: ReturnType<typeof createFaults>;
+  rateLimit: ReturnType<typeof createRateLimit>;
+  /** Requests left unanswered ("timeout"), ended when the server closes. */
+  hanging: Set<ServerResponse>;
+  closing: AbortController;
+};
+
+function accept(
+  standIn: TStandIn,
+  message: Record<string, unknown>,
+  key: string | null,
+): TDeliveredEmail {
+  const replyTo = asList(message.reply_to);
+  const email: TDeliveredEmail = {
+    id: randomUUID(),
+    idempotencyKey: key,
+    receivedAt: new Date().toISOString(),
+    from: String(message.from),
+    to: asList(message.to) ?? [],
+    subject: String(message.subject),
+    ...(typeof message.html === "string" ? { html: message.html } : {}),
+    ...(typeof message.text === "string" ? { text: message.text } : {}),
+    ...(replyTo ? { replyTo } : {}),
+  };
+  standIn.delivered.push(email);
+  return email;
+}
+
+/** A valid message with its key: replayed, refused as a conflict, or sent (slowly, if told). */
+async function processMessage(
+  standIn: TStandIn,
+  key: string | null,
+  message: Record<string, unknown>,
+  slow: boolean,
+): Promise<TAnswer> {
+  const { idempotency } = standIn;
+  const text = JSON.stringify(message);
+  if (key !== null) {
+    const earlier = idempotency.earlier(key, text);
+    if (earlier) return earlier;
+    idempotency.begin(key);
+  }
+  if (slow) {
+    await sleep(standIn.faults.get().slowMs, undefined, { signal: standIn.closing.signal });
+  }
+  const answer: TAnswer = { status: 200, body: { id: accept(standIn, message, key).id } };
+  if (key !== null) idempotency.keep(key, text, answer);
+  return answer;
+}
+
+/** Who is asking and whether they may ask now: the refusal if not, and the rate headers. */
+function gate(
+  standIn: TStandIn,
+  request: TRequest,
+): { refused?: TAnswer; headers: Record<string, string> } {
+  const { authorization } = request;
+  const { faults, rateLimit } = standIn;
+  if (!authorization?.startsWith("Bearer ")) {
+    return {
+      refused: refusal(401, "missing_api_key", "Missing API key in the authorization header."),
+      headers: {},
+    };
+  }
+  const revoked = faults.take("rejectKey", request.raw);
+  if (authorization.slice("Bearer ".length) !== standIn.apiKey || revoked) {
+    return { refused: refusal(403, "invalid_api_key", "API key is invalid."), headers: {} };
+  }
+  const othersUsedItUp = faults.take("rateLimited", request.raw);
+  const { allowed, headers } = othersUsedItUp ? rateLimit.exhausted() : rateLimit.take();
+  if (allowed) return { headers };
+  const message = "Too many requests. Please limit the number of requests per second.";
+  return { refused: refusal(429, "rate_limit_exceeded", message), headers };
+}
+
+/** POST /emails past the gate: the faults first, then what Resend would answer. */
+async function answerEmail(standIn: TStandIn, request: TRequest): Promise<TAnswer | "timeout"> {
+  const { faults } = standIn;
+  const checked = checkMessage(request);
+  if (faults.take("status500", request.raw)) {
+    return refusal(500, "internal_server_error", "An unexpected error occurred.");
+  }
+  if (faults.take("timeouts", request.raw)) {
+    // The answer is lost; whether Resend got as far as sending depends on where it was lost.
+    if (checked.ok && faults.get().acceptBeforeTimeout) {
+      await processMessage(standIn, request.key, checked.message, false);
+    }
+    return "timeout";
+  }
+  if (!checked.ok) return checked.answer;
+  const slow = faults.take("slow", request.raw);
+  return processMessage(standIn, request.key, checked.message, slow);
+}
+
+async function postEmail(
+  standIn: TStandIn,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const raw = await readText(req);
+  const header = req.headers["idempotency-key"];
+  const request: TRequest = {
+    key: typeof header === "string" ? header : null,
+    raw,
+    message: parseJson(raw),
+    authorization: req.headers.authorization,
+  };
+  const { refused, headers } = gate(standIn, request);
+  const answer = refused ?? (await answerEmail(standIn, request));
+  standIn.requests.push({
+    idempotencyKey: request.key,
+    answered: answer === "timeout" ? answer : answer.status,
+  });
+  if (answer !== "timeout") {
+    return respond(res, { ...answer, headers: { ...headers, ...answer.headers } });
+  }
+  standIn.hanging.add(res);
+  res.once("close", () => standIn.hanging.delete(res));
+}
+
+function getEmail(standIn: TStandIn, req: IncomingMessage, res: ServerResponse, id: string) {
+  const { authorization } = req.headers;
+  const { refused, headers } = gate(standIn, { key: null, raw: "", message: null, authorization });
+  const email = standIn.delivered.find((candidate) => candidate.id === id);
+  const answer =
+    refused ??
+    (email
+      ? { status: 200, body: { object: "email", ...email } }
+      : refusal(404, "not_found", "Email not found."));
+  respond(res, { ...answer, headers });
+}
+
+async function handle(standIn: TStandIn, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://fake");
+  if (req.method === "POST" && url.pathname === "/emails") return postEmail(standIn, req, res);
+  const one = /^\/emails\/([\w-]+)$/.exec(url.pathname);
+  if (req.method === "GET" && one?.[1]) return getEmail(standIn, req, res, one[1]);
+  // Test controls, for tests running in another process than this server.
+  if (req.method === "GET" && url.pathname === "/__fake/emails") {
+    const { delivered, requests } = standIn;
+    return respond(res, { status: 200, body: { delivered, requests } });
+  }
+  if (req.method === "POST" && url.pathname === "/__fake/faults") {
+    standIn.faults.set(parseJson(await readText(req)) as TFaults);
+    return respond(res, { status: 200, body: { ok: true } });
+  }
+  respond(res, refusal(404, "not_found", "The requested endpoint does not exist."));
+}
+
 export async function startFakeResend(
   options: { apiKey?: string; port?: number } = {},
 ): Promise<TFakeResend> {
-  const apiKey = options.apiKey ?? `re_test_${randomUUID().replaceAll("-", "")}`;
-  const delivered: TDeliveredEmail[] = [];
-  const requests: TFakeResend["requests"] = [];
-  const idempotency = createIdempotency();
-  const faults = createFaults();
-  const rateLimit = createRateLimit();
-  const hanging = new Set<ServerResponse>();
-  const closing = new AbortController();
-
-  const accept = (message: Record<string, unknown>, key: string | null): TDeliveredEmail => {
-    const replyTo = asList(message.reply_to);
-    const email: TDeliveredEmail = {
-      id: randomUUID(),
-      idempotencyKey: key,
-      receivedAt: new Date().toISOString(),
-      from: String(message.from),
-      to: asList(message.to) ?? [],
-      subject: String(message.subject),
-      ...(typeof message.html === "string" ? { html: message.html } : {}),
-      ...(typeof message.text === "string" ? { text: message.text } : {}),
-      ...(replyTo ? { replyTo } : {}),
-    };
-    delivered.push(email);
-    return email;
+  const standIn: TStandIn = {
+    apiKey: options.apiKey ?? `re_test_${randomUUID().replaceAll("-", "")}`,
+    delivered: [],
+    requests: [],
+    idempotency: createIdempotency(),
+    faults: createFaults(),
+    rateLimit: createRateLimit(),
+    hanging: new Set(),
+    closing: new AbortController(),
   };
-
-  /** A valid message with its key: replayed, refused as a conflict, or sent (slowly, if told). */
-  async function processMessage(
-    key: string | null,
-    message: Record<string, unknown>,
-    slow: boolean,
-  ): Promise<TAnswer> {
-    const text = JSON.stringify(message);
-    if (key !== null) {
-      const earlier = idempotency.earlier(key, text);
-      if (earlier) return earlier;
-      idempotency.begin(key);
-    }
-    if (slow) await sleep(faults.get().slowMs, undefined, { signal: closing.signal });
-    const answer: TAnswer = { status: 200, body: { id: accept(message, key).id } };
-    if (key !== null) idempotency.keep(key, text, answer);
-    return answer;
-  }
-
-  /** Who is asking and whether they may ask now: the refusal if not, and the rate headers. */
-  function gate(request: TRequest): { refused?: TAnswer; headers: Record<string, string> } {
-    const { authorization } = request;
-    if (!authorization?.startsWith("Bearer ")) {
-      return {
-        refused: refusal(401, "missing_api_key", "Missing API key in the authorization header."),
-        headers: {},
-      };
-    }
-    const revoked = faults.take("rejectKey", request.raw);
-    if (authorization.slice("Bearer ".length) !== apiKey || revoked) {
-      return { refused: refusal(403, "invalid_api_key", "API key is invalid."), headers: {} };
-    }
-    const othersUsedItUp = faults.take("rateLimited", request.raw);
-    const { allowed, headers } = othersUsedItUp ? rateLimit.exhausted() : rateLimit.take();
-    if (allowed) return { headers };
-    const message = "Too many requests. Please limit the number of requests per second.";
-    return { refused: refusal(429, "rate_limit_exceeded", message), headers };
-  }
-
-  /** POST /emails past the gate: the faults first, then what Resend would answer. */
-  async function answerEmail(request: TRequest): Promise<TAnswer | "timeout"> {
-    const checked = checkMessage(request);
-    if (faults.take("status500", request.raw)) {
-      return refusal(500, "internal_server_error", "An unexpected error occurred.");
-    }
-    if (faults.take("timeouts", request.raw)) {
-      // The answer is lost; whether Resend got as far as sending depends on where it was lost.
-      if (checked.ok && faults.get().acceptBeforeTimeout) {
-        await processMessage(request.key, checked.message, false);
-      }
-      return "timeout";
-    }
-    if (!checked.ok) return checked.answer;
-    return processMessage(request.key, checked.message, faults.take("slow", request.raw));
-  }
-
-  async function postEmail(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readText(req);
-    const header = req.headers["idempotency-key"];
-    const request: TRequest = {
-      key: typeof header === "string" ? header : null,
-      raw,
-      message: parseJson(raw),
-      authorization: req.headers.authorization,
-    };
-    const { refused, headers } = gate(request);
-    const answer = refused ?? (await answerEmail(request));
-    requests.push({
-      idempotencyKey: request.key,
-      answered: answer === "timeout" ? answer : answer.status,
-    });
-    if (answer !== "timeout") {
-      return respond(res, { ...answer, headers: { ...headers, ...answer.headers } });
-    }
-    hanging.add(res);
-    res.once("close", () => hanging.delete(res));
-  }
-
-  function getEmail(req: IncomingMessage, res: ServerResponse, id: string): void {
-    const { authorization } = req.headers;
-    const { refused, headers } = gate({ key: null, raw: "", message: null, authorization });
-    const email = delivered.find((candidate) => candidate.id === id);
-    const answer =
-      refused ??
-      (email
-        ? { status: 200, body: { object: "email", ...email } }
-        : refusal(404, "not_found", "Email not found."));
-    respond(res, { ...answer, headers });
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://fake");
-    if (req.method === "POST" && url.pathname === "/emails") return postEmail(req, res);
-    const one = /^\/emails\/([\w-]+)$/.exec(url.pathname);
-    if (req.method === "GET" && one?.[1]) return getEmail(req, res, one[1]);
-    // Test controls, for tests running in another process than this server.
-    if (req.method === "GET" && url.pathname === "/__fake/emails") {
-      return respond(res, { status: 200, body: { delivered, requests } });
-    }
-    if (req.method === "POST" && url.pathname === "/__fake/faults") {
-      faults.set(parseJson(await readText(req)) as TFaults);
-      return respond(res, { status: 200, body: { ok: true } });
-    }
-    respond(res, refusal(404, "not_found", "The requested endpoint does not exist."));
-  }
-
   const server = createServer((req, res) => {
-    handle(req, res).catch(() =>
+    handle(standIn, req, res).catch(() =>
       respond(res, refusal(500, "internal_server_error", "The stand-in failed.")),
     );
   });
@@ -361,14 +394,14 @@ export async function startFakeResend(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    apiKey,
-    delivered,
-    requests,
-    setFaults: faults.set,
+    apiKey: standIn.apiKey,
+    delivered: standIn.delivered,
+    requests: standIn.requests,
+    setFaults: standIn.faults.set,
     close: () =>
       new Promise((resolve) => {
-        closing.abort();
-        for (const res of hanging) res.destroy();
+        standIn.closing.abort();
+        for (const res of standIn.hanging) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
