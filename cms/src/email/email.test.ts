@@ -40,7 +40,8 @@ beforeAll(async () => {
     SALES_INBOX,
     EMAIL_RETRY_DELAY_MS: String(RETRY_DELAY_MS),
     EMAIL_RETRY_ATTEMPTS: String(RETRY_ATTEMPTS),
-    EMAIL_SEND_TIMEOUT_MS: "300",
+    // Short enough for the timeout tests, long enough that a busy machine's slow answer is not one.
+    EMAIL_SEND_TIMEOUT_MS: "1000",
   });
   payload = t.payload;
   await seed(payload, t.env);
@@ -416,7 +417,7 @@ describe("when Resend fails", () => {
 
   it("a retry while the first request is still being processed (409) is retried, and the email goes out once", async () => {
     const email = await systemEmail();
-    // The first request outlasts the send timeout (300 ms); Resend is still on it meanwhile.
+    // The first request outlasts the send timeout (1 s); Resend is still on it meanwhile.
     fake.setFaults({ slow: 1, slowMs: 3_000, match: email.subject });
     await runJobOf(email.id);
     expect(await emailById(email.id)).toMatchObject({ state: "queued", attempts: 1 });
@@ -441,7 +442,8 @@ describe("when Resend fails", () => {
 
   it("retries wait EMAIL_RETRY_DELAY_MS, doubling after each failed attempt", async () => {
     const email = await systemEmail();
-    fake.setFaults({ status500: 4, match: email.subject });
+    // Resend is down for this email until the faults are cleared.
+    fake.setFaults({ status500: 1_000, match: email.subject });
     for (let tried = 1; tried <= 4; tried++) {
       const job = await runJobOf(email.id);
       const failed = job?.log?.at(-1);
@@ -454,6 +456,7 @@ describe("when Resend fails", () => {
       expect(waitedMs).toBeGreaterThanOrEqual(expectedMs);
       expect(waitedMs).toBeLessThan(expectedMs + 5);
     }
+    fake.setFaults({});
     await runJobOf(email.id);
     expect(await emailById(email.id)).toMatchObject({ state: "sent", attempts: 5 });
   });
@@ -474,7 +477,7 @@ describe("when Resend fails", () => {
 
   it("a revoked key is retried, and the email goes out once the key works again", async () => {
     const queued = await staffLead("L-BADKEY", "13300133000");
-    fake.setFaults({ rejectKey: 3, match: "L-BADKEY" });
+    fake.setFaults({ rejectKey: 1_000, match: "L-BADKEY" });
     for (let attempt = 1; attempt <= 3; attempt++) await runJobOf(queued.id);
     const retrying = await emailById(queued.id);
     expect(retrying).toMatchObject({ state: "queued", attempts: 3 });
@@ -482,18 +485,21 @@ describe("when Resend fails", () => {
     expect((await jobsFor(queued.id))[0]?.totalTried).toBe(3);
 
     // The key works again: the next attempt sends it.
+    fake.setFaults({});
     await runJobOf(queued.id);
     expect(await emailById(queued.id)).toMatchObject({ state: "sent", attempts: 4 });
   });
 
   it("gives up after EMAIL_RETRY_ATTEMPTS retries; an admin can send a failed email again", async () => {
     const queued = await staffLead("L-GIVEUP", "13300133001");
-    fake.setFaults({ status500: RETRY_ATTEMPTS + 1, match: "L-GIVEUP" });
+    fake.setFaults({ status500: 1_000, match: "L-GIVEUP" });
     for (let attempt = 1; attempt <= RETRY_ATTEMPTS + 1; attempt++) await runJobOf(queued.id);
     const failed = await emailById(queued.id);
     expect(failed).toMatchObject({ state: "failed", attempts: RETRY_ATTEMPTS + 1 });
     expect(failed?.lastError).toContain("500");
 
+    // Resend is back; an admin sends it again.
+    fake.setFaults({});
     const requeued = await payload.update({
       collection: "outbox",
       id: queued.id,
