@@ -84,6 +84,6 @@ export function renderEmail(
 }
 
 /** `2026-11-27 18:00(北京时间)`: deadlines are China's, wherever the reader is. */
-export function chinaTime(iso: string | Date): string {
+export function formatEmailTime(iso: string | Date): string {
   return `${formatChinaTime(iso)}(北京时间)`;
 }

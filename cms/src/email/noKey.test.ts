@@ -26,7 +26,8 @@ it("keeps every email in the outbox as not sent (no key), readable in full", asy
       name: "周",
       phone: "13200132000",
       email: "zhou@example.com",
-    } as never,
+      status: "new",
+    },
   });
   await t.payload.jobs.run({ silent: true });
   const { docs } = await t.payload.find({ collection: "outbox", sort: "createdAt" });

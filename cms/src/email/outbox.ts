@@ -72,5 +72,5 @@ export async function queueEmail(req: PayloadRequest, email: TQueuedEmail): Prom
     input: { outboxId: String(doc.id) },
     ...(later && email.sendAfter ? { waitUntil: email.sendAfter } : {}),
     req,
-  } as never);
+  });
 }

@@ -14,9 +14,15 @@ export type TOutgoingEmail = {
   replyTo?: string | undefined;
 };
 
-export type TSendResult =
-  | { ok: true; data: { id: string } }
-  | { ok: false; error: { message: string; status: number | null; retryable: boolean } };
+export type TSendFailure = {
+  message: string;
+  status: number | null;
+  retryable: boolean;
+  /** With a 429: how long Resend asked us to wait (its `retry-after`), if it said. */
+  retryAfterMs: number | null;
+};
+
+export type TSendResult = { ok: true; data: { id: string } } | { ok: false; error: TSendFailure };
 
 export type TResendSettings = { apiKey: string; baseUrl: string; timeoutMs: number };
 
@@ -31,6 +37,12 @@ export function isRetryable(status: number | null, name: string): boolean {
   return status === 409 && name === "concurrent_idempotent_requests";
 }
 
+/** `retry-after` (seconds, as Resend sends it) in ms. */
+function retryAfterMs(value: string | undefined): number | null {
+  const seconds = Number(value);
+  return value && Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
+}
+
 export async function sendWithResend(
   settings: TResendSettings,
   email: TOutgoingEmail,
@@ -38,7 +50,7 @@ export async function sendWithResend(
 ): Promise<TSendResult> {
   const resend = new Resend(settings.apiKey, { baseUrl: settings.baseUrl });
   try {
-    const { data, error } = await resend.emails.send(
+    const { data, error, headers } = await resend.emails.send(
       {
         from: email.from,
         to: [email.to],
@@ -51,13 +63,17 @@ export async function sendWithResend(
       { idempotencyKey, signal: AbortSignal.timeout(settings.timeoutMs) },
     );
     if (data?.id) return { ok: true, data: { id: data.id } };
-    const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
+    const status = error?.statusCode ?? null;
     const name = error?.name ?? "application_error";
     const message = `${status ?? "no answer"} ${name}: ${error?.message ?? "no id in the answer"}`;
-    return { ok: false, error: { message, status, retryable: isRetryable(status, name) } };
+    const wait = status === 429 ? retryAfterMs(headers?.["retry-after"]) : null;
+    return {
+      ok: false,
+      error: { message, status, retryable: isRetryable(status, name), retryAfterMs: wait },
+    };
   } catch (thrown) {
     // An aborted request (timeout) surfaces here; so would anything else fetch throws.
     const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-    return { ok: false, error: { message, status: null, retryable: true } };
+    return { ok: false, error: { message, status: null, retryable: true, retryAfterMs: null } };
   }
 }

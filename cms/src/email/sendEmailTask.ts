@@ -2,26 +2,32 @@
  * The `sendEmail` job task: sends one outbox email through Resend and records the outcome on it.
  * Payload retries a failed attempt with exponential backoff (EMAIL_RETRY_DELAY_MS, doubling,
  * EMAIL_RETRY_ATTEMPTS times); every attempt uses the email's own idempotency key, so an attempt
- * whose answer was lost is not sent twice. Without RESEND_API_KEY the email stays in the outbox as
- * "not sent (no key)".
+ * whose answer was lost is not sent twice. Sends take turns under Resend's rate limit
+ * (sendingPace.ts). Without RESEND_API_KEY the email stays in the outbox as "not sent (no key)".
  */
 import type { PayloadRequest, TaskConfig } from "payload";
 import type { TEnv } from "../env.ts";
 import type { Outbox } from "../payload-types.ts";
 import { SEND_EMAIL_TASK, type TOutboxState } from "./outbox.ts";
-import { sendWithResend } from "./resend.ts";
+import type { TOutgoingEmail, TResendSettings } from "./resend.ts";
+import { sendInTurn } from "./sendingPace.ts";
 
 type TSendEmailIO = { input: { outboxId: string }; output: { state: string } };
+type TSendEmailTask = TaskConfig<TSendEmailIO>;
 
 const DONE: readonly string[] = ["sent", "skipped", "failed"];
 
-async function record(req: PayloadRequest, id: number | string, data: Partial<Outbox>) {
-  await req.payload.update({
+async function record(req: PayloadRequest, id: number, data: Partial<Outbox>): Promise<void> {
+  await req.payload.update({ collection: "outbox", id, data, overrideAccess: true, depth: 0, req });
+}
+
+function findEmail(req: PayloadRequest, id: string): Promise<Outbox | null> {
+  return req.payload.findByID({
     collection: "outbox",
     id,
-    data: data as never,
-    overrideAccess: true,
     depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
     req,
   });
 }
@@ -48,7 +54,81 @@ async function reminderStillDue(req: PayloadRequest, email: Outbox): Promise<boo
   );
 }
 
-export function sendEmailTask(env: TEnv): TaskConfig<TSendEmailIO> {
+/** The state an email ends in without being sent (done already, or a reminder no longer due). */
+async function stateWithoutSending(req: PayloadRequest, email: Outbox): Promise<string | null> {
+  if (DONE.includes(email.state)) return email.state;
+  if (await reminderStillDue(req, email)) return null;
+  await record(req, email.id, {
+    state: "skipped",
+    lastError: "订单已离开短信核验阶段或截止时间已变更",
+  });
+  return "skipped";
+}
+
+function outgoing(env: TEnv, email: Outbox): TOutgoingEmail {
+  return {
+    from: email.from ?? env.EMAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    replyTo: email.replyTo ?? undefined,
+  };
+}
+
+/**
+ * One attempt through Resend, its outcome recorded on the email: sent, or failed for good (a
+ * message Resend refuses, or the last attempt). Otherwise it throws, so that Payload schedules the
+ * next attempt with backoff.
+ */
+async function attemptSend(
+  env: TEnv,
+  resend: TResendSettings,
+  req: PayloadRequest,
+  email: Outbox,
+): Promise<TOutboxState> {
+  const attempts = (email.attempts ?? 0) + 1;
+  const lastAttemptAt = new Date().toISOString();
+  const result = await sendInTurn(resend, outgoing(env, email), email.idempotencyKey);
+  if (result.ok) {
+    const sentAt = new Date().toISOString();
+    await record(req, email.id, {
+      state: "sent",
+      attempts,
+      lastAttemptAt,
+      sentAt,
+      providerId: result.data.id,
+    });
+    return "sent";
+  }
+  const final = !result.error.retryable || attempts > env.EMAIL_RETRY_ATTEMPTS;
+  const lastError = result.error.message;
+  await record(req, email.id, {
+    state: final ? "failed" : "queued",
+    attempts,
+    lastAttemptAt,
+    lastError,
+  });
+  if (final) return "failed";
+  throw new Error(`email ${email.id} not sent (attempt ${attempts}): ${lastError}`);
+}
+
+/** Payload gives up on the job after its last retry; the email must not read "queued" forever. */
+function failAfterLastRetry(env: TEnv): TSendEmailTask["onFail"] {
+  return async ({ input, req, taskStatus }) => {
+    if ((taskStatus?.totalTried ?? 0) < env.EMAIL_RETRY_ATTEMPTS) return;
+    if (!input || !("outboxId" in input)) return;
+    const email = await findEmail(req, String(input.outboxId));
+    if (email && (email.state === "queued" || email.state === "scheduled")) {
+      await record(req, email.id, {
+        state: "failed",
+        lastError: email.lastError ?? "发送任务多次出错,已停止重试",
+      });
+    }
+  };
+}
+
+export function sendEmailTask(env: TEnv): TSendEmailTask {
   return {
     slug: SEND_EMAIL_TASK,
     label: "发送邮件",
@@ -58,87 +138,22 @@ export function sendEmailTask(env: TEnv): TaskConfig<TSendEmailIO> {
       attempts: env.EMAIL_RETRY_ATTEMPTS,
       backoff: { type: "exponential", delay: env.EMAIL_RETRY_DELAY_MS },
     },
-    // Payload gives up on the job after its last retry; the email must not read "queued" forever.
-    onFail: async ({ input, req, taskStatus }) => {
-      if ((taskStatus?.totalTried ?? 0) < env.EMAIL_RETRY_ATTEMPTS) return;
-      const { outboxId } = input as { outboxId: string };
-      const email = await req.payload.findByID({
-        collection: "outbox",
-        id: outboxId,
-        depth: 0,
-        overrideAccess: true,
-        disableErrors: true,
-      });
-      if (email && (email.state === "queued" || email.state === "scheduled")) {
-        await record(req, email.id, {
-          state: "failed",
-          lastError: email.lastError ?? "发送任务多次出错,已停止重试",
-        });
-      }
-    },
+    onFail: failAfterLastRetry(env),
     handler: async ({ input, req }) => {
-      const email = (await req.payload.findByID({
-        collection: "outbox",
-        id: input.outboxId,
-        depth: 0,
-        overrideAccess: true,
-        disableErrors: true,
-        req,
-      })) as Outbox | null;
+      const email = await findEmail(req, input.outboxId);
       if (!email) return { output: { state: "missing" } };
-      if (DONE.includes(email.state)) return { output: { state: email.state } };
-
-      if (!(await reminderStillDue(req, email))) {
-        await record(req, email.id, {
-          state: "skipped",
-          lastError: "订单已离开短信核验阶段或截止时间已变更",
-        });
-        return { output: { state: "skipped" } };
-      }
+      const settled = await stateWithoutSending(req, email);
+      if (settled) return { output: { state: settled } };
       if (!env.RESEND_API_KEY) {
         await record(req, email.id, { state: "not_sent_no_key" });
         return { output: { state: "not_sent_no_key" } };
       }
-
-      const attempts = (email.attempts ?? 0) + 1;
-      const attemptedAt = new Date().toISOString();
-      const result = await sendWithResend(
-        {
-          apiKey: env.RESEND_API_KEY,
-          baseUrl: env.RESEND_BASE_URL,
-          timeoutMs: env.EMAIL_SEND_TIMEOUT_MS,
-        },
-        {
-          from: email.from ?? env.EMAIL_FROM,
-          to: email.to,
-          subject: email.subject,
-          html: email.html,
-          text: email.text,
-          replyTo: email.replyTo ?? undefined,
-        },
-        email.idempotencyKey,
-      );
-      if (result.ok) {
-        await record(req, email.id, {
-          state: "sent",
-          attempts,
-          lastAttemptAt: attemptedAt,
-          sentAt: new Date().toISOString(),
-          providerId: result.data.id,
-        });
-        return { output: { state: "sent" } };
-      }
-      const final = !result.error.retryable || attempts > env.EMAIL_RETRY_ATTEMPTS;
-      const state: TOutboxState = final ? "failed" : "queued";
-      await record(req, email.id, {
-        state,
-        attempts,
-        lastAttemptAt: attemptedAt,
-        lastError: result.error.message,
-      });
-      if (final) return { output: { state } };
-      // Thrown, so that Payload schedules the next attempt with backoff.
-      throw new Error(`email ${email.id} not sent (attempt ${attempts}): ${result.error.message}`);
+      const resend = {
+        apiKey: env.RESEND_API_KEY,
+        baseUrl: env.RESEND_BASE_URL,
+        timeoutMs: env.EMAIL_SEND_TIMEOUT_MS,
+      };
+      return { output: { state: await attemptSend(env, resend, req, email) } };
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { PROVINCES } from "@beian/contract";
 import type { Lead, Order } from "../payload-types.ts";
-import { chinaTime, renderEmail, type TBlock, type TEmailContent } from "./layout.ts";
+import { formatEmailTime, renderEmail, type TBlock, type TEmailContent } from "./layout.ts";
 
 export const EMAIL_KINDS = [
   "lead_alert",
@@ -197,7 +197,7 @@ export function stageChange(order: Order, context: TEmailContext): TEmailContent
   ];
   if (stage.summary) blocks.push({ kind: "paragraph", text: stage.summary });
   if (order.stageDeadline) {
-    blocks.push({ kind: "rows", rows: [["本阶段预计截止", chinaTime(order.stageDeadline)]] });
+    blocks.push({ kind: "rows", rows: [["本阶段预计截止", formatEmailTime(order.stageDeadline)]] });
   }
   if (order.status === "rejected" && order.rejection?.length) {
     blocks.push({
@@ -229,7 +229,7 @@ const smsSteps: TBlock = {
 };
 
 export function smsVerification(order: Order, context: TEmailContext): TEmailContent {
-  const deadline = order.stageDeadline ? chinaTime(order.stageDeadline) : undefined;
+  const deadline = order.stageDeadline ? formatEmailTime(order.stageDeadline) : undefined;
   return renderEmail(
     `请在 24 小时内完成短信核验(订单 ${order.orderNo})`,
     "请在 24 小时内完成短信核验",
@@ -248,7 +248,7 @@ export function smsVerification(order: Order, context: TEmailContext): TEmailCon
 }
 
 export function smsDeadlineReminder(order: Order, context: TEmailContext): TEmailContent {
-  const deadline = order.stageDeadline ? chinaTime(order.stageDeadline) : "";
+  const deadline = order.stageDeadline ? formatEmailTime(order.stageDeadline) : "";
   return renderEmail(
     `短信核验即将截止(订单 ${order.orderNo})`,
     "短信核验即将截止",

@@ -11,46 +11,80 @@ import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import { createSitePublisher } from "./publisher.ts";
 
 let t: TTestPayload;
-let siteDir: string;
-const builds = () =>
-  readFileSync(path.join(siteDir, "builds.log"), "utf8").trim().split("\n").filter(Boolean);
 
 beforeAll(async () => {
   t = await createTestPayload();
-  siteDir = path.join(t.dir, "site");
-  mkdirSync(path.join(siteDir, "scripts"), { recursive: true });
-  writeFileSync(path.join(siteDir, "builds.log"), "");
-  // Fails when told to by a marker file; otherwise logs the build and names its release.
-  writeFileSync(
-    path.join(siteDir, "scripts", "release.ts"),
-    `import { appendFileSync, existsSync } from "node:fs";
-if (existsSync("fail")) { console.error("content invalid: faqs › answer is required"); process.exit(1); }
-appendFileSync("builds.log", process.env.CMS_URL + "\\n");
-console.log("release: r" + Date.now());
-`,
-  );
 });
 
 afterAll(async () => {
   await t?.close();
 });
 
-const publisherFor = () =>
-  createSitePublisher(t.payload, {
-    siteDir,
-    quietMs: 200,
-    maxWaitMs: 1_000,
-    buildEnv: { CMS_URL: "http://cms.test", SITE_URL: "http://site.test" },
+/**
+ * A stand-in site of the test's own: its release script logs each build and names its release,
+ * or fails (as on invalid content) while `failing(true)` is set.
+ */
+function standInSite(name: string) {
+  const dir = path.join(t.dir, name);
+  mkdirSync(path.join(dir, "scripts"), { recursive: true });
+  writeFileSync(path.join(dir, "builds.log"), "");
+  writeFileSync(
+    path.join(dir, "scripts", "release.ts"),
+    `import { appendFileSync, existsSync } from "node:fs";
+if (existsSync("fail")) { console.error("content invalid: faqs › answer is required"); process.exit(1); }
+appendFileSync("builds.log", process.env.CMS_URL + "\\n");
+console.log("release: r" + Date.now());
+`,
+  );
+  return {
+    builds: () =>
+      readFileSync(path.join(dir, "builds.log"), "utf8").trim().split("\n").filter(Boolean),
+    failing: (fail: boolean) =>
+      fail ? writeFileSync(path.join(dir, "fail"), "") : rmSync(path.join(dir, "fail")),
+    publisher: () =>
+      createSitePublisher(t.payload, {
+        siteDir: dir,
+        quietMs: 200,
+        maxWaitMs: 1_000,
+        buildEnv: { CMS_URL: "http://cms.test", SITE_URL: "http://site.test" },
+      }),
+  };
+}
+
+const publishStatus = () => t.payload.findGlobal({ slug: "site-publish" });
+
+/** A deploy hook answering `answer.status`, recording each call. */
+async function deployHook() {
+  const calls: { method: string; body: string }[] = [];
+  const answer = { status: 204 };
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      calls.push({ method: req.method ?? "", body });
+      res.writeHead(answer.status).end();
+    });
   });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/deploy`,
+    calls,
+    answer,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 describe("site publisher", () => {
   it("turns a burst of publishes into one build and records it", async () => {
-    const publisher = publisherFor();
+    const site = standInSite("burst");
+    const publisher = site.publisher();
     for (let i = 0; i < 5; i++) publisher.schedule(`faqs#${i}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     await publisher.idle();
-    expect(builds()).toEqual(["http://cms.test"]);
-    const status = await t.payload.findGlobal({ slug: "site-publish" });
+    expect(site.builds()).toEqual(["http://cms.test"]);
+    const status = await publishStatus();
     expect(status).toMatchObject({ state: "succeeded", error: null });
     expect(status.release).toMatch(/^r\d+$/);
     expect(status.reason).toContain("faqs#0");
@@ -58,65 +92,56 @@ describe("site publisher", () => {
   });
 
   it("a failed build is recorded with its error; the next publish builds again", async () => {
-    const before = builds().length;
-    const publisher = publisherFor();
-    writeFileSync(path.join(siteDir, "fail"), "");
-    publisher.schedule("faqs#9");
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const site = standInSite("failing");
+    const publisher = site.publisher();
+    publisher.schedule("faqs#8");
     await publisher.idle();
-    const failed = await t.payload.findGlobal({ slug: "site-publish" });
+    const { lastSuccessAt } = await publishStatus();
+    expect(lastSuccessAt).toBeTruthy();
+
+    site.failing(true);
+    publisher.schedule("faqs#9");
+    await publisher.idle();
+    const failed = await publishStatus();
     expect(failed.state).toBe("failed");
     expect(failed.error).toContain("content invalid");
-    expect(failed.lastSuccessAt).toBeTruthy();
-    expect(builds().length).toBe(before);
+    // The previous site stays live, and the status says since when.
+    expect(failed.lastSuccessAt).toBe(lastSuccessAt);
+    expect(site.builds()).toHaveLength(1);
 
-    rmSync(path.join(siteDir, "fail"));
+    site.failing(false);
     publisher.schedule("faqs#9 fixed");
-    await new Promise((resolve) => setTimeout(resolve, 50));
     await publisher.idle();
-    expect((await t.payload.findGlobal({ slug: "site-publish" })).state).toBe("succeeded");
-    expect(builds().length).toBe(before + 1);
+    expect((await publishStatus()).state).toBe("succeeded");
+    expect(site.builds()).toHaveLength(2);
   });
 
   it("calls the deploy hook instead when SITE_BUILD_HOOK_URL is set", async () => {
-    const calls: { method: string; body: string }[] = [];
-    let answer = 204;
-    const server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (chunk) => {
-        body += chunk;
-      });
-      req.on("end", () => {
-        calls.push({ method: req.method ?? "", body });
-        res.writeHead(answer).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
+    const hook = await deployHook();
     try {
       const publisher = createSitePublisher(t.payload, {
-        hookUrl: `http://127.0.0.1:${port}/hooks/deploy`,
+        hookUrl: hook.url,
         quietMs: 100,
         maxWaitMs: 500,
         buildEnv: {},
       });
       publisher.schedule("landing");
       publisher.schedule("faqs#3");
-      await new Promise((resolve) => setTimeout(resolve, 20));
       await publisher.idle();
-      expect(calls).toEqual([
+      expect(hook.calls).toEqual([
         { method: "POST", body: JSON.stringify({ reason: "landing, faqs#3" }) },
       ]);
-      expect((await t.payload.findGlobal({ slug: "site-publish" })).state).toBe("succeeded");
+      expect((await publishStatus()).state).toBe("succeeded");
 
-      answer = 500;
+      hook.answer.status = 500;
       publisher.schedule("faqs#4");
-      await new Promise((resolve) => setTimeout(resolve, 20));
       await publisher.idle();
-      const failed = await t.payload.findGlobal({ slug: "site-publish" });
-      expect(failed).toMatchObject({ state: "failed", error: "build hook answered 500" });
+      expect(await publishStatus()).toMatchObject({
+        state: "failed",
+        error: "build hook answered 500",
+      });
     } finally {
-      server.close();
+      await hook.close();
     }
   });
 

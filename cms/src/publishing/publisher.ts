@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Payload } from "payload";
 import type { TPublishState } from "../globals/SitePublish/index.ts";
+import type { SitePublish } from "../payload-types.ts";
 
 export type TPublisherOptions = {
   hookUrl?: string | undefined;
@@ -25,28 +26,32 @@ export type TBuildResult = { ok: true; release?: string } | { ok: false; error: 
 
 export type TSitePublisher = {
   schedule: (reason: string) => void;
-  /** Resolves when nothing is scheduled or building (tests, shutdown). */
+  /** Resolves when nothing is scheduled, building or being recorded (tests, shutdown). */
   idle: () => Promise<void>;
 };
 
 const LOG_TAIL = 4_000;
 
-export function createSitePublisher(payload: Payload, options: TPublisherOptions): TSitePublisher {
-  let quietTimer: NodeJS.Timeout | undefined;
-  let firstRequestAt: number | undefined;
-  let reasons: string[] = [];
-  let building = false;
-  let again = false;
-  let idleWaiters: (() => void)[] = [];
-  // The whole status is written each time: a global update replaces the fields it is given.
-  let status: Record<string, unknown> = {};
+type TStatus = Omit<SitePublish, "id" | "updatedAt" | "createdAt">;
 
-  const record = async (state: TPublishState, data: Record<string, unknown> = {}) => {
-    status = { ...status, ...data, state };
+type TStatusRecorder = {
+  record: (state: TPublishState, data?: TStatus) => Promise<void>;
+  /** Resolves when every state recorded so far is written. */
+  written: () => Promise<void>;
+};
+
+/**
+ * The `site-publish` global. The whole status is written each time (a global update replaces the
+ * fields it is given), one write after another, so a later state never lands before an earlier one.
+ */
+function statusRecorder(payload: Payload): TStatusRecorder {
+  let status: TStatus = {};
+  let writes = Promise.resolve();
+  const write = async (data: TStatus) => {
     try {
       await payload.updateGlobal({
         slug: "site-publish",
-        data: status,
+        data,
         overrideAccess: true,
         context: { sitePublish: "skip" },
       });
@@ -54,11 +59,63 @@ export function createSitePublisher(payload: Payload, options: TPublisherOptions
       payload.logger.error({ err: error, msg: "site publisher: could not record state" });
     }
   };
+  return {
+    record(state, data = {}) {
+      status = { ...status, ...data, state };
+      const snapshot = status;
+      writes = writes.then(() => write(snapshot));
+      return writes;
+    },
+    written: () => writes,
+  };
+}
+
+/** One build (deploy hook or local release), from "building" to its outcome, recorded. */
+async function publish(
+  payload: Payload,
+  recorder: TStatusRecorder,
+  options: TPublisherOptions,
+  reason: string,
+): Promise<void> {
+  const startedAt = new Date();
+  await recorder.record("building", { reason, startedAt: startedAt.toISOString(), error: null });
+  const result = options.hookUrl
+    ? await callHook(options.hookUrl, reason)
+    : await buildLocally(options);
+  const finishedAt = new Date();
+  const timing = {
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+  };
+  if (result.ok) {
+    payload.logger.info(`site publisher: live in ${timing.durationMs} ms (${reason})`);
+    await recorder.record("succeeded", {
+      ...timing,
+      lastSuccessAt: timing.finishedAt,
+      ...(result.release ? { release: result.release } : {}),
+    });
+  } else {
+    payload.logger.error(`site publisher: build failed, previous site stays live: ${result.error}`);
+    await recorder.record("failed", { ...timing, error: result.error.slice(-LOG_TAIL) });
+  }
+}
+
+export function createSitePublisher(payload: Payload, options: TPublisherOptions): TSitePublisher {
+  const recorder = statusRecorder(payload);
+  let quietTimer: NodeJS.Timeout | undefined;
+  let firstRequestAt: number | undefined;
+  let reasons: string[] = [];
+  let building = false;
+  let again = false;
+  let idleWaiters: (() => void)[] = [];
 
   const settle = () => {
     if (building || quietTimer) return;
-    for (const resolve of idleWaiters) resolve();
+    const waiters = idleWaiters;
     idleWaiters = [];
+    void recorder.written().then(() => {
+      for (const resolve of waiters) resolve();
+    });
   };
 
   const run = async () => {
@@ -67,29 +124,7 @@ export function createSitePublisher(payload: Payload, options: TPublisherOptions
     const reason = summarise(reasons);
     reasons = [];
     building = true;
-    const startedAt = new Date();
-    await record("building", { reason, startedAt: startedAt.toISOString(), error: null });
-    const result = options.hookUrl
-      ? await callHook(options.hookUrl, reason)
-      : await buildLocally(options);
-    const finishedAt = new Date();
-    const timing = {
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - startedAt.getTime(),
-    };
-    if (result.ok) {
-      payload.logger.info(`site publisher: live in ${timing.durationMs} ms (${reason})`);
-      await record("succeeded", {
-        ...timing,
-        lastSuccessAt: timing.finishedAt,
-        ...(result.release ? { release: result.release } : {}),
-      });
-    } else {
-      payload.logger.error(
-        `site publisher: build failed, previous site stays live: ${result.error}`,
-      );
-      await record("failed", { ...timing, error: result.error.slice(-LOG_TAIL) });
-    }
+    await publish(payload, recorder, options, reason);
     building = false;
     if (again) {
       again = false;
@@ -108,7 +143,7 @@ export function createSitePublisher(payload: Payload, options: TPublisherOptions
     firstRequestAt ??= now;
     if (quietTimer) clearTimeout(quietTimer);
     const wait = Math.max(0, Math.min(options.quietMs, firstRequestAt + options.maxWaitMs - now));
-    if (!quietTimer) void record("scheduled", { reason: summarise(reasons) });
+    if (!quietTimer) void recorder.record("scheduled", { reason: summarise(reasons) });
     quietTimer = setTimeout(() => void run(), wait);
   };
 
@@ -140,7 +175,8 @@ async function callHook(url: string, reason: string): Promise<TBuildResult> {
       ? { ok: true }
       : { ok: false, error: `build hook answered ${response.status}` };
   } catch (error) {
-    return { ok: false, error: `build hook unreachable: ${(error as Error).message}` };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `build hook unreachable: ${message}` };
   }
 }
 

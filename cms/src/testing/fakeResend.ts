@@ -1,18 +1,26 @@
 /**
  * A local stand-in for Resend's send-email API (`POST /emails`, `GET /emails/:id`), so tests can
  * deliver real HTTP requests through the real `resend` package without reaching the internet.
- * It behaves as Resend documents: Bearer key required (401 without, 403 for a wrong one), 422 for
- * a message without from/to/subject/body, and an `Idempotency-Key` makes a retry return the first
- * answer without sending again (409 if the same key comes with a different message, or while the
- * first request with it is still in flight).
+ * It answers as Resend documents (https://resend.com/docs/api-reference/errors, …/rate-limit):
+ * - a Bearer key is required: 401 without, 403 for a wrong one;
+ * - 2 requests a second (Resend's default limit; here for its one key): beyond that, 429
+ *   `rate_limit_exceeded`. Every answer to the key carries `ratelimit-limit`,
+ *   `ratelimit-remaining` and `ratelimit-reset`; a 429 also `retry-after` (seconds);
+ * - 422 for a message without from/to/subject/body or with an address that is not one, 400 for an
+ *   idempotency key outside 1–256 characters;
+ * - an `Idempotency-Key` makes a retry return the first answer without sending again: 409
+ *   `invalid_idempotent_request` if the same key comes with a different message, 409
+ *   `concurrent_idempotent_requests` while the first request with it is still being processed.
  *
- * Faults for the tests: the next N requests answer 500, or never answer ("timeout"; the message
- * may still have been accepted, as when a response is lost on the way back).
+ * Faults for the tests: the next N requests answer 500, are refused as with a revoked key, are
+ * processed slowly (their key in flight meanwhile), or never answer ("timeout"; the message may
+ * still have been accepted, as when a response is lost on the way back).
  * Controlled in-process, or over HTTP under `/__fake/` when the tests run in another process.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export type TDeliveredEmail = {
   id: string;
@@ -31,10 +39,15 @@ export type TFaults = {
   status500?: number;
   /** Then the next `timeouts` requests never answer (until the server closes). */
   timeouts?: number;
-  /** Whether a request that times out was accepted (delivered) before the answer was lost. */
+  /** Whether a request that times out was processed (delivered) before the answer was lost. */
   acceptBeforeTimeout?: boolean;
   /** The next `rejectKey` requests answer 403, as for a revoked key. */
   rejectKey?: number;
+  /** The next `rateLimited` requests answer 429, as when other senders on the team used the second up. */
+  rateLimited?: number;
+  /** The next `slow` requests take `slowMs` to process: a retry meanwhile finds their key in flight. */
+  slow?: number;
+  slowMs?: number;
   /** Only requests whose body contains this text count (and suffer), so parallel tests can share the server. */
   match?: string;
 };
@@ -50,22 +63,41 @@ export type TFakeResend = {
   close: () => Promise<void>;
 };
 
+/** Resend's default rate limit: 2 requests in any second. */
+const RESEND_RATE_LIMIT = { requests: 2, windowMs: 1_000 } as const;
+
+type TAnswer = { status: number; body: unknown; headers?: Record<string, string> };
+type TRequest = {
+  key: string | null;
+  raw: string;
+  message: unknown;
+  authorization: string | undefined;
+};
+
+const refusal = (status: number, name: string, message: string): TAnswer => ({
+  status,
+  body: { statusCode: status, name, message },
+});
+
 const asList = (value: unknown): string[] | undefined =>
   typeof value === "string" ? [value] : Array.isArray(value) ? value.map(String) : undefined;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-const errorBody = (statusCode: number, name: string, message: string) => ({
-  statusCode,
-  name,
-  message,
-});
+/** `address@domain` or `Name <address@domain>`, as Resend accepts them. */
+const isAddress = (value: string) => /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(value);
+
+function respond(res: ServerResponse, answer: TAnswer): void {
+  if (res.destroyed) return;
+  res
+    .writeHead(answer.status, { "Content-Type": "application/json", ...answer.headers })
+    .end(JSON.stringify(answer.body));
+}
 
 async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  for await (const chunk of req) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -77,148 +109,299 @@ function parseJson(text: string): unknown {
   }
 }
 
-export async function startFakeResend(
-  options: { apiKey?: string; port?: number } = {},
-): Promise<TFakeResend> {
-  const apiKey = options.apiKey ?? `re_test_${randomUUID().replaceAll("-", "")}`;
-  const delivered: TDeliveredEmail[] = [];
-  const requests: TFakeResend["requests"] = [];
-  const byKey = new Map<string, { body: string; status: number; answer: unknown } | "pending">();
-  const hanging = new Set<ServerResponse>();
+/** Resend's limit over a sliding second; what it says about it goes on every answer. */
+function createRateLimit() {
+  const { requests, windowMs } = RESEND_RATE_LIMIT;
+  let recent: number[] = [];
+  const seconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
+  const verdict = (allowed: boolean, now: number) => {
+    const headers: Record<string, string> = {
+      "ratelimit-limit": String(requests),
+      "ratelimit-remaining": String(allowed ? requests - recent.length : 0),
+      "ratelimit-reset": seconds((recent.at(-1) ?? now) + windowMs - now),
+    };
+    // A place frees up when the oldest request in the window leaves it.
+    if (!allowed) headers["retry-after"] = seconds((recent[0] ?? now) + windowMs - now);
+    return { allowed, headers };
+  };
+  return {
+    take(now = Date.now()) {
+      recent = recent.filter((at) => at > now - windowMs);
+      const allowed = recent.length < requests;
+      if (allowed) recent.push(now);
+      return verdict(allowed, now);
+    },
+    /** The answer when others have used this second's requests up. */
+    exhausted: (now = Date.now()) => verdict(false, now),
+  };
+}
+
+/** The message, or what Resend answers instead before it looks at the key or sends anything. */
+function checkMessage(
+  request: TRequest,
+): { ok: true; message: Record<string, unknown> } | { ok: false; answer: TAnswer } {
+  const refuse = (status: number, name: string, text: string) => ({
+    ok: false as const,
+    answer: refusal(status, name, text),
+  });
+  const { key, message } = request;
+  if (key !== null && (key.length < 1 || key.length > 256)) {
+    return refuse(400, "invalid_idempotency_key", "The key must be between 1-256 chars.");
+  }
+  if (!isRecord(message)) return refuse(422, "validation_error", "Invalid JSON body.");
+  const missing = ["from", "to", "subject"].find((field) => !message[field]);
+  if (missing) return refuse(422, "validation_error", `The \`${missing}\` field is missing.`);
+  if (!(message.html || message.text)) return refuse(422, "validation_error", "No body.");
+  for (const field of ["from", "to", "reply_to"]) {
+    const bad = asList(message[field])?.find((address) => !isAddress(address));
+    if (bad !== undefined)
+      return refuse(422, "validation_error", `Invalid \`${field}\` field: ${bad}`);
+  }
+  return { ok: true, message };
+}
+
+/** Idempotency keys: the first answer kept for replay, and the keys whose first request is still being processed. */
+function createIdempotency() {
+  const kept = new Map<string, { message: string; answer: TAnswer }>();
+  const inFlight = new Set<string>();
+  return {
+    /** The answer a request with this key gets without being processed, if any. */
+    earlier(key: string, message: string): TAnswer | undefined {
+      if (inFlight.has(key)) {
+        return refusal(
+          409,
+          "concurrent_idempotent_requests",
+          "Same idempotency key used while original request is still in progress.",
+        );
+      }
+      const first = kept.get(key);
+      if (!first) return undefined;
+      if (first.message === message) return first.answer;
+      return refusal(
+        409,
+        "invalid_idempotent_request",
+        "Same idempotency key used with a different request payload.",
+      );
+    },
+    begin: (key: string) => inFlight.add(key),
+    keep(key: string, message: string, answer: TAnswer) {
+      inFlight.delete(key);
+      kept.set(key, { message, answer });
+    },
+  };
+}
+
+/** The faults set by the test; `take` uses one up if the request is one the faults are for. */
+function createFaults() {
   const none: Required<TFaults> = {
     status500: 0,
     timeouts: 0,
     acceptBeforeTimeout: true,
     rejectKey: 0,
+    rateLimited: 0,
+    slow: 0,
+    slowMs: 0,
     match: "",
   };
   let faults = { ...none };
-
-  const setFaults = (next: TFaults) => {
-    faults = { ...none, ...next };
+  type TCounted = "status500" | "timeouts" | "rejectKey" | "rateLimited" | "slow";
+  return {
+    set(next: TFaults) {
+      faults = { ...none, ...next };
+    },
+    get: () => faults,
+    take(kind: TCounted, raw: string): boolean {
+      if (faults[kind] <= 0 || (faults.match && !raw.includes(faults.match))) return false;
+      faults[kind]--;
+      return true;
+    },
   };
+}
 
-  const accept = (message: Record<string, unknown>, key: string | null): TDeliveredEmail => {
-    const email: TDeliveredEmail = {
-      id: randomUUID(),
-      idempotencyKey: key,
-      receivedAt: new Date().toISOString(),
-      from: String(message.from),
-      to: asList(message.to) ?? [],
-      subject: String(message.subject),
-      ...(typeof message.html === "string" ? { html: message.html } : {}),
-      ...(typeof message.text === "string" ? { text: message.text } : {}),
-      ...(asList(message.reply_to) ? { replyTo: asList(message.reply_to) } : {}),
-    };
-    delivered.push(email);
-    return email;
+/** What the stand-in holds while it runs: the one key it accepts, what it received, its limits and faults. */
+type TStandIn = {
+  apiKey: string;
+  delivered: TDeliveredEmail[];
+  requests: TFakeResend["requests"];
+  idempotency: ReturnType<typeof createIdempotency>;
+  faults: ReturnType<typeof createFaults>;
+  rateLimit: ReturnType<typeof createRateLimit>;
+  /** Requests left unanswered ("timeout"), ended when the server closes. */
+  hanging: Set<ServerResponse>;
+  closing: AbortController;
+};
+
+function accept(
+  standIn: TStandIn,
+  message: Record<string, unknown>,
+  key: string | null,
+): TDeliveredEmail {
+  const replyTo = asList(message.reply_to);
+  const email: TDeliveredEmail = {
+    id: randomUUID(),
+    idempotencyKey: key,
+    receivedAt: new Date().toISOString(),
+    from: String(message.from),
+    to: asList(message.to) ?? [],
+    subject: String(message.subject),
+    ...(typeof message.html === "string" ? { html: message.html } : {}),
+    ...(typeof message.text === "string" ? { text: message.text } : {}),
+    ...(replyTo ? { replyTo } : {}),
   };
+  standIn.delivered.push(email);
+  return email;
+}
 
-  async function postEmail(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
-    const raw = await readText(req);
-    const message = parseJson(raw);
-    const faulty = !faults.match || raw.includes(faults.match);
-    const auth = req.headers.authorization;
-    if (!auth?.startsWith("Bearer ")) {
-      requests.push({ idempotencyKey: key, answered: 401 });
-      return send(res, 401, errorBody(401, "missing_api_key", "Missing API key in the header."));
-    }
-    const revoked = faulty && faults.rejectKey > 0;
-    if (revoked) faults.rejectKey--;
-    if (auth.slice("Bearer ".length) !== apiKey || revoked) {
-      requests.push({ idempotencyKey: key, answered: 403 });
-      return send(res, 403, errorBody(403, "invalid_api_key", "API key is invalid."));
-    }
-    if (faulty && faults.status500 > 0) {
-      faults.status500--;
-      requests.push({ idempotencyKey: key, answered: 500 });
-      return send(res, 500, errorBody(500, "internal_server_error", "An unexpected error."));
-    }
-    if (faulty && faults.timeouts > 0) {
-      faults.timeouts--;
-      requests.push({ idempotencyKey: key, answered: "timeout" });
-      if (faults.acceptBeforeTimeout && message && typeof message === "object") {
-        const email = accept(message as Record<string, unknown>, key);
-        if (key) {
-          byKey.set(key, { body: JSON.stringify(message), status: 200, answer: { id: email.id } });
-        }
-      }
-      hanging.add(res);
-      res.once("close", () => hanging.delete(res));
-      return;
-    }
-    const record = message as Record<string, unknown> | undefined;
-    const missing = ["from", "to", "subject"].filter((field) => !record?.[field]);
-    if (!record || missing.length || !(record.html || record.text)) {
-      requests.push({ idempotencyKey: key, answered: 422 });
-      const what = missing.length ? `The \`${missing[0]}\` field is missing.` : "No body.";
-      return send(res, 422, errorBody(422, "validation_error", what));
-    }
-    if (key) {
-      const earlier = byKey.get(key);
-      if (earlier === "pending") {
-        requests.push({ idempotencyKey: key, answered: 409 });
-        return send(
-          res,
-          409,
-          errorBody(409, "concurrent_idempotent_requests", "Same key is being processed."),
-        );
-      }
-      if (earlier) {
-        const same = earlier.body === JSON.stringify(record);
-        requests.push({ idempotencyKey: key, answered: same ? earlier.status : 409 });
-        return same
-          ? send(res, earlier.status, earlier.answer)
-          : send(
-              res,
-              409,
-              errorBody(409, "invalid_idempotent_request", "Same key, different payload."),
-            );
-      }
-      byKey.set(key, "pending");
-    }
-    const email = accept(record, key);
-    if (key)
-      byKey.set(key, { body: JSON.stringify(record), status: 200, answer: { id: email.id } });
-    requests.push({ idempotencyKey: key, answered: 200 });
-    send(res, 200, { id: email.id });
+/** A valid message with its key: replayed, refused as a conflict, or sent (slowly, if told). */
+async function processMessage(
+  standIn: TStandIn,
+  key: string | null,
+  message: Record<string, unknown>,
+  slow: boolean,
+): Promise<TAnswer> {
+  const { idempotency } = standIn;
+  const text = JSON.stringify(message);
+  if (key !== null) {
+    const earlier = idempotency.earlier(key, text);
+    if (earlier) return earlier;
+    idempotency.begin(key);
   }
+  if (slow) {
+    await sleep(standIn.faults.get().slowMs, undefined, { signal: standIn.closing.signal });
+  }
+  const answer: TAnswer = { status: 200, body: { id: accept(standIn, message, key).id } };
+  if (key !== null) idempotency.keep(key, text, answer);
+  return answer;
+}
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://fake");
-    const handle = async () => {
-      if (req.method === "POST" && url.pathname === "/emails") return postEmail(req, res);
-      const one = /^\/emails\/([\w-]+)$/.exec(url.pathname);
-      if (req.method === "GET" && one) {
-        const email = delivered.find((candidate) => candidate.id === one[1]);
-        return email
-          ? send(res, 200, { object: "email", ...email })
-          : send(res, 404, errorBody(404, "not_found", "Email not found."));
-      }
-      // Test controls, for tests running in another process than this server.
-      if (req.method === "GET" && url.pathname === "/__fake/emails") {
-        return send(res, 200, { delivered, requests });
-      }
-      if (req.method === "POST" && url.pathname === "/__fake/faults") {
-        setFaults(parseJson(await readText(req)) as TFaults);
-        return send(res, 200, { ok: true });
-      }
-      send(res, 404, errorBody(404, "not_found", "Not found."));
+/** Who is asking and whether they may ask now: the refusal if not, and the rate headers. */
+function gate(
+  standIn: TStandIn,
+  request: TRequest,
+): { refused?: TAnswer; headers: Record<string, string> } {
+  const { authorization } = request;
+  const { faults, rateLimit } = standIn;
+  if (!authorization?.startsWith("Bearer ")) {
+    return {
+      refused: refusal(401, "missing_api_key", "Missing API key in the authorization header."),
+      headers: {},
     };
-    handle().catch(() => send(res, 500, errorBody(500, "internal_server_error", "fake failed")));
+  }
+  const revoked = faults.take("rejectKey", request.raw);
+  if (authorization.slice("Bearer ".length) !== standIn.apiKey || revoked) {
+    return { refused: refusal(403, "invalid_api_key", "API key is invalid."), headers: {} };
+  }
+  const othersUsedItUp = faults.take("rateLimited", request.raw);
+  const { allowed, headers } = othersUsedItUp ? rateLimit.exhausted() : rateLimit.take();
+  if (allowed) return { headers };
+  const message = "Too many requests. Please limit the number of requests per second.";
+  return { refused: refusal(429, "rate_limit_exceeded", message), headers };
+}
+
+/** POST /emails past the gate: the faults first, then what Resend would answer. */
+async function answerEmail(standIn: TStandIn, request: TRequest): Promise<TAnswer | "timeout"> {
+  const { faults } = standIn;
+  const checked = checkMessage(request);
+  if (faults.take("status500", request.raw)) {
+    return refusal(500, "internal_server_error", "An unexpected error occurred.");
+  }
+  if (faults.take("timeouts", request.raw)) {
+    // The answer is lost; whether Resend got as far as sending depends on where it was lost.
+    if (checked.ok && faults.get().acceptBeforeTimeout) {
+      await processMessage(standIn, request.key, checked.message, false);
+    }
+    return "timeout";
+  }
+  if (!checked.ok) return checked.answer;
+  const slow = faults.take("slow", request.raw);
+  return processMessage(standIn, request.key, checked.message, slow);
+}
+
+async function postEmail(
+  standIn: TStandIn,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const raw = await readText(req);
+  const header = req.headers["idempotency-key"];
+  const request: TRequest = {
+    key: typeof header === "string" ? header : null,
+    raw,
+    message: parseJson(raw),
+    authorization: req.headers.authorization,
+  };
+  const { refused, headers } = gate(standIn, request);
+  const answer = refused ?? (await answerEmail(standIn, request));
+  standIn.requests.push({
+    idempotencyKey: request.key,
+    answered: answer === "timeout" ? answer : answer.status,
+  });
+  if (answer !== "timeout") {
+    return respond(res, { ...answer, headers: { ...headers, ...answer.headers } });
+  }
+  standIn.hanging.add(res);
+  res.once("close", () => standIn.hanging.delete(res));
+}
+
+function getEmail(standIn: TStandIn, req: IncomingMessage, res: ServerResponse, id: string) {
+  const { authorization } = req.headers;
+  const { refused, headers } = gate(standIn, { key: null, raw: "", message: null, authorization });
+  const email = standIn.delivered.find((candidate) => candidate.id === id);
+  const answer =
+    refused ??
+    (email
+      ? { status: 200, body: { object: "email", ...email } }
+      : refusal(404, "not_found", "Email not found."));
+  respond(res, { ...answer, headers });
+}
+
+async function handle(standIn: TStandIn, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://fake");
+  if (req.method === "POST" && url.pathname === "/emails") return postEmail(standIn, req, res);
+  const one = /^\/emails\/([\w-]+)$/.exec(url.pathname);
+  if (req.method === "GET" && one?.[1]) return getEmail(standIn, req, res, one[1]);
+  // Test controls, for tests running in another process than this server.
+  if (req.method === "GET" && url.pathname === "/__fake/emails") {
+    const { delivered, requests } = standIn;
+    return respond(res, { status: 200, body: { delivered, requests } });
+  }
+  if (req.method === "POST" && url.pathname === "/__fake/faults") {
+    standIn.faults.set(parseJson(await readText(req)) as TFaults);
+    return respond(res, { status: 200, body: { ok: true } });
+  }
+  respond(res, refusal(404, "not_found", "The requested endpoint does not exist."));
+}
+
+export async function startFakeResend(
+  options: { apiKey?: string; port?: number } = {},
+): Promise<TFakeResend> {
+  const standIn: TStandIn = {
+    apiKey: options.apiKey ?? `re_test_${randomUUID().replaceAll("-", "")}`,
+    delivered: [],
+    requests: [],
+    idempotency: createIdempotency(),
+    faults: createFaults(),
+    rateLimit: createRateLimit(),
+    hanging: new Set(),
+    closing: new AbortController(),
+  };
+  const server = createServer((req, res) => {
+    handle(standIn, req, res).catch(() =>
+      respond(res, refusal(500, "internal_server_error", "The stand-in failed.")),
+    );
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    apiKey,
-    delivered,
-    requests,
-    setFaults,
+    apiKey: standIn.apiKey,
+    delivered: standIn.delivered,
+    requests: standIn.requests,
+    setFaults: standIn.faults.set,
     close: () =>
       new Promise((resolve) => {
-        for (const res of hanging) res.destroy();
+        standIn.closing.abort();
+        for (const res of standIn.hanging) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

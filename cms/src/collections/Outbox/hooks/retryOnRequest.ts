@@ -35,7 +35,7 @@ const queue: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, r
       task: SEND_EMAIL_TASK,
       input: { outboxId: String(doc.id) },
       req,
-    } as never);
+    });
   }
   return doc;
 };
