@@ -6,7 +6,7 @@
 import { Window } from "happy-dom";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildEmbed } from "../scripts/build.ts";
-import { PENDING_KEY } from "./pending.ts";
+import { PENDING_KEY } from "./submission/pending.ts";
 
 const CONFIG = {
   partner: { key: "acme", name: "Acme 云", theme: { primaryColor: "#0a7d5a" } },
