@@ -9,6 +9,13 @@ import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
+declare global {
+  interface Window {
+    /** The widget's events on the partner's page, as the test records them. */
+    beianEvents?: string[];
+  }
+}
+
 type TLead = {
   reference: string;
   name: string;
@@ -123,15 +130,13 @@ test.describe("the one-tag embed on a partner's page", () => {
     // Record the widget's events from the first moment of the page.
     await page.addInitScript(() => {
       const seen: string[] = [];
-      (window as unknown as { beianEvents: string[] }).beianEvents = seen;
+      window.beianEvents = seen;
       for (const type of ["beian:ready", "beian:submitted", "beian:error"]) {
         document.addEventListener(type, () => seen.push(type));
       }
     });
     await page.goto(`${partnerOrigin}/script.html?utm_source=partner-e2e&utm_campaign=launch`);
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { beianEvents: string[] }).beianEvents))
-      .toContain("beian:ready");
+    await expect.poll(() => page.evaluate(() => window.beianEvents)).toContain("beian:ready");
     const launcher = page.getByRole("button", { name: "在线咨询" });
     await expect(launcher).toBeVisible();
     await launcher.click();

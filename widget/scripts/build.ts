@@ -173,11 +173,11 @@ export async function buildReact(): Promise<string> {
   return output.text;
 }
 
-/** dist/react.d.ts, from the one definition of the options in src/config.ts. */
+/** dist/react.d.ts, from the one definition of the options in src/widgetOptions.ts. */
 export async function reactTypes(): Promise<string> {
-  const config = await readFile(src("config.ts"), "utf8");
-  const options = /export type TWidgetOptions = (\{[\s\S]*?\n\});/.exec(config)?.[1];
-  if (!options) throw new Error("TWidgetOptions not found in src/config.ts");
+  const source = await readFile(src("widgetOptions.ts"), "utf8");
+  const options = /export type TWidgetOptions = (\{[\s\S]*?\n\});/.exec(source)?.[1];
+  if (!options) throw new Error("TWidgetOptions not found in src/widgetOptions.ts");
   return `/** The Beian Center lead/order widget as a React component (rendered into a shadow root). */
 import type { JSX } from "react";
 

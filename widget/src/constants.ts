@@ -8,3 +8,6 @@ export const DEFAULT_API_BASE = "__BEIAN_API_BASE__";
 export const DIRECT = "direct";
 
 export type TFormKind = "lead" | "order";
+
+/** The two forms, in the order of their tabs. */
+export const KINDS: readonly TFormKind[] = ["lead", "order"];

@@ -3,12 +3,21 @@
  * validation, the payload and headers sent, success, server errors, retries and the resend on the
  * next page load. (Real browsers are covered by the end-to-end tests in tests/.)
  */
-import { Window } from "happy-dom";
+import type { TWidgetConfig } from "@beian/contract";
+import {
+  type Element,
+  type HTMLElement,
+  type HTMLInputElement,
+  type HTMLSelectElement,
+  type ShadowRoot,
+  Window,
+} from "happy-dom";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildEmbed } from "../scripts/build.ts";
-import { PENDING_KEY } from "./pending.ts";
+import type { TControls } from "./panel/useDialog.ts";
+import { PENDING_KEY } from "./submission/pending.ts";
 
-const CONFIG = {
+const CONFIG: TWidgetConfig = {
   partner: { key: "acme", name: "Acme 云", theme: { primaryColor: "#0a7d5a" } },
   filingTypes: [
     { slug: "personal", name: "个人", audience: "个人开发者", features: [] },
@@ -25,6 +34,16 @@ const CONFIG = {
 
 type TCall = { url: string; method: string; headers: Record<string, string>; body?: unknown };
 type TAnswer = (call: TCall) => Response | Promise<Response>;
+type TPageOptions = {
+  data?: Record<string, string>;
+  url?: string;
+  body?: string;
+  config?: Response;
+  answer?: TAnswer;
+  storage?: Record<string, string>;
+};
+/** The page's window, with the global the embed defines. */
+type TPageWindow = Window & { BeianWidget?: TControls };
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -41,17 +60,8 @@ afterEach(async () => {
 });
 
 /** A page with the embed tag; `answer` plays the CMS for every request after the config. */
-async function page(
-  options: {
-    data?: Record<string, string>;
-    url?: string;
-    body?: string;
-    config?: Response;
-    answer?: TAnswer;
-    storage?: Record<string, string>;
-  } = {},
-) {
-  const window = new Window({
+async function page(options: TPageOptions = {}) {
+  const window: TPageWindow = new Window({
     url: options.url ?? "https://cloud.example.com/beian?utm_source=news&utm_campaign=spring",
     settings: {
       enableJavaScriptEvaluation: true,
@@ -61,11 +71,31 @@ async function page(
   });
   windows.push(window);
   const document = window.document;
-  const calls: TCall[] = [];
-  const events: { type: string; detail: unknown }[] = [];
   for (const [key, value] of Object.entries(options.storage ?? {})) {
     window.localStorage.setItem(key, value);
   }
+  const calls = playTheCms(window, options);
+  const events = recordEvents(window);
+  document.body.innerHTML = options.body ?? "<main><h1>Cloud</h1></main>";
+  const script = document.createElement("script");
+  for (const [key, value] of Object.entries({
+    partner: "acme",
+    api: "https://cms.example",
+    ...options.data,
+  })) {
+    script.setAttribute(`data-${key}`, value);
+  }
+  script.textContent = code;
+  document.body.appendChild(script);
+  await settle(window);
+  const host = document.querySelector("[data-beian-widget]");
+  const root = host?.shadowRoot ?? null;
+  return { window, document, host, root, calls, events, ...actionsIn(window, root) };
+}
+
+/** The page's fetch: the partner's configuration, then `answer` for everything else. */
+function playTheCms(window: Window, options: TPageOptions): TCall[] {
+  const calls: TCall[] = [];
   Object.assign(window, {
     fetch: async (url: string, init: RequestInit = {}) => {
       const call: TCall = {
@@ -80,35 +110,31 @@ async function page(
       return options.answer(call);
     },
   });
+  return calls;
+}
+
+/** The widget's events on the page's document, in order. */
+function recordEvents(window: Window): { type: string; detail: unknown }[] {
+  const events: { type: string; detail: unknown }[] = [];
   for (const type of ["beian:ready", "beian:submitted", "beian:error"]) {
-    document.addEventListener(type, (event) => {
-      events.push({ type, detail: (event as unknown as CustomEvent).detail });
+    window.document.addEventListener(type, (event) => {
+      events.push({ type, detail: event instanceof window.CustomEvent ? event.detail : undefined });
     });
   }
-  document.body.innerHTML = options.body ?? "<main><h1>Cloud</h1></main>";
-  const script = document.createElement("script");
-  for (const [key, value] of Object.entries({
-    partner: "acme",
-    api: "https://cms.example",
-    ...options.data,
-  })) {
-    script.setAttribute(`data-${key}`, value);
-  }
-  script.textContent = code;
-  document.body.appendChild(script);
-  await settle(window);
+  return events;
+}
 
-  const host = document.querySelector("[data-beian-widget]");
-  const root = host?.shadowRoot ?? null;
+/** What a person does in the widget's shadow root: find, type, click, press keys. */
+function actionsIn(window: Window, root: ShadowRoot | null) {
   const $ = <T extends Element = HTMLElement>(selector: string) =>
-    root?.querySelector(selector) as unknown as T | null;
+    root?.querySelector<T>(selector) ?? null;
   const type = async (selector: string, value: string) => {
     const control = $<HTMLInputElement>(selector);
     if (!control) throw new Error(`no ${selector}`);
     control.value = value;
-    control.dispatchEvent(new window.Event("input", { bubbles: true }) as unknown as Event);
-    control.dispatchEvent(new window.Event("change", { bubbles: true }) as unknown as Event);
-    control.dispatchEvent(new window.FocusEvent("blur") as unknown as Event);
+    control.dispatchEvent(new window.Event("input", { bubbles: true }));
+    control.dispatchEvent(new window.Event("change", { bubbles: true }));
+    control.dispatchEvent(new window.FocusEvent("blur"));
     await settle(window);
   };
   const click = async (selector: string) => {
@@ -118,19 +144,16 @@ async function page(
     await settle(window);
   };
   const key = async (keyName: string, shiftKey = false) => {
-    const target = (root?.activeElement ?? root) as unknown as EventTarget;
-    target.dispatchEvent(
-      new window.KeyboardEvent("keydown", {
-        key: keyName,
-        shiftKey,
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }) as unknown as Event,
-    );
+    const init = { key: keyName, shiftKey, bubbles: true, composed: true, cancelable: true };
+    (root?.activeElement ?? root)?.dispatchEvent(new window.KeyboardEvent("keydown", init));
     await settle(window);
   };
-  const active = () => root?.activeElement as HTMLElement | null;
+  const active = () => {
+    const element = root?.activeElement;
+    return element instanceof window.HTMLElement ? element : null;
+  };
+  /** The option chosen in a select. */
+  const selected = (selector: string) => $<HTMLSelectElement>(selector)?.value;
   /** Fills in the open lead form (name, phone, privacy consent) and sends it. */
   const sendLead = async () => {
     await type("#bw-panel-lead [name=name]", "张三");
@@ -138,7 +161,7 @@ async function page(
     await click("#bw-panel-lead [name='consent.privacy']");
     await click("#bw-panel-lead .submit");
   };
-  return { window, document, host, root, $, type, click, key, active, sendLead, calls, events };
+  return { $, type, click, key, active, selected, sendLead };
 }
 
 async function settle(window: Window, ms = 30) {
@@ -158,9 +181,7 @@ describe("the embed script", () => {
     expect(events).toEqual([
       { type: "beian:ready", detail: { partner: "acme", mode: "floating" } },
     ]);
-    expect(typeof (window as unknown as { BeianWidget: { open: unknown } }).BeianWidget.open).toBe(
-      "function",
-    );
+    expect(typeof window.BeianWidget?.open).toBe("function");
     expect($(".bw")?.getAttribute("style")).toContain("--bw-primary: #0a7d5a");
   });
 
@@ -201,7 +222,8 @@ describe("the embed script", () => {
   it("closes on Escape and keeps Tab in the dialog even when focus was left on the page", async () => {
     const { $, click, active, document, window } = await page();
     await click(".launcher");
-    (active() as HTMLElement).blur();
+    expect(active()?.getAttribute("name")).toBe("name");
+    active()?.blur();
     const press = async (key: string) => {
       document.body.dispatchEvent(
         new window.KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }),
@@ -210,7 +232,7 @@ describe("the embed script", () => {
     };
     await press("Tab");
     expect(active()?.className).toBe("close");
-    (active() as HTMLElement).blur();
+    active()?.blur();
     await press("Escape");
     expect($("[role=dialog]")?.hidden).toBe(true);
     expect(active()?.className).toBe("launcher");
@@ -297,14 +319,12 @@ describe("the embed script", () => {
   });
 
   it("sends a lead with attribution and headers, then shows the reference", async () => {
-    const { $, type, click, calls, events, window, active } = await page({
+    const { $, type, click, calls, events, window, active, selected } = await page({
       data: { type: "enterprise" },
       answer: () => json(201, { id: 9, reference: "L-7K3M9Q" }),
     });
     await click(".launcher");
-    expect(($("#bw-panel-lead [name=filingType]") as HTMLSelectElement | null)?.value).toBe(
-      "enterprise",
-    );
+    expect(selected("#bw-panel-lead [name=filingType]")).toBe("enterprise");
     await type("#bw-panel-lead [name=name]", "张三");
     await type("#bw-panel-lead [name=phone]", "+86 138-0013-8000");
     await type("#bw-panel-lead [name=email]", "zhang@example.com");
@@ -551,23 +571,21 @@ describe("the embed script", () => {
   });
 
   it("takes the partner from the page URL for the iframe page, and obeys BeianWidget.open()", async () => {
-    const { $, window, calls, active } = await page({
+    const { $, window, calls, active, selected } = await page({
       url: "https://beian.example.com/embed/?partner=acme",
       data: { partner: "", "partner-param": "partner" },
     });
     expect(calls[0]?.url).toBe("https://cms.example/api/public/widget-config?partner=acme");
-    (window as unknown as { BeianWidget: { open(o: object): void } }).BeianWidget.open({
+    window.BeianWidget?.open({
       form: "order",
       type: "personal",
     });
     await settle(window);
     expect($("[role=dialog]")?.hidden).toBe(false);
     expect($("#bw-tab-order")?.getAttribute("aria-selected")).toBe("true");
-    expect(($("#bw-panel-order [name=filingType]") as HTMLSelectElement | null)?.value).toBe(
-      "personal",
-    );
+    expect(selected("#bw-panel-order [name=filingType]")).toBe("personal");
     expect(active()?.getAttribute("name")).toBe("filingType");
-    (window as unknown as { BeianWidget: { close(): void } }).BeianWidget.close();
+    window.BeianWidget?.close();
     await settle(window);
     expect($("[role=dialog]")?.hidden).toBe(true);
   });

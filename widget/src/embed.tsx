@@ -8,13 +8,16 @@
 import "./i18n.ts";
 import "@beian/contract";
 import "./host.ts";
-import "./pending.ts";
+import "./submission/pending.ts";
+import type { TWidgetConfig } from "@beian/contract";
 import { createRoot } from "react-dom/client";
-import { fetchConfig, resolveOptions, type TConfigError } from "./config.ts";
-import { emit } from "./events.ts";
+import { emit, type TWidgetErrorCode } from "./events.ts";
 import { shadowMount, styleHost } from "./host.ts";
-import { resendPending } from "./resend.ts";
-import { type TControls, type TOpenOptions, Widget } from "./Widget.tsx";
+import type { TControls, TOpenOptions } from "./panel/useDialog.ts";
+import { fetchPartnerConfig, type TConfigError } from "./partnerConfig.ts";
+import { resendPending } from "./submission/resendPending.ts";
+import { Widget } from "./Widget.tsx";
+import { resolveOptions } from "./widgetOptions.ts";
 
 type TWindow = Window & { BeianWidget?: TControls };
 
@@ -28,13 +31,7 @@ function init(): void {
   const fromPage = data.partnerParam
     ? new URLSearchParams(location.search).get(data.partnerParam)
     : null;
-  const options = resolveOptions({
-    partner: fromPage || data.partner,
-    mode: data.mode === "inline" ? "inline" : "floating",
-    lang: data.lang === "en" ? "en" : "zh-CN",
-    type: data.type,
-    api: data.api,
-  });
+  const options = resolveOptions({ ...data, partner: fromPage || data.partner });
 
   let controls: TControls | undefined;
   let queued: TOpenOptions | undefined;
@@ -49,9 +46,9 @@ function init(): void {
     },
   };
 
-  const fail = (code: string, message: string) => emit("beian:error", { code, message });
+  const fail = (code: TWidgetErrorCode, message: string) => emit("beian:error", { code, message });
 
-  const mount = (config: Awaited<ReturnType<typeof fetchConfig>>) => {
+  const mount = (config: TWidgetConfig) => {
     let parent: Element | null = document.body;
     if (options.mode === "inline") {
       try {
@@ -77,7 +74,7 @@ function init(): void {
   };
 
   resendPending();
-  fetchConfig(options.api, options.partner).then(
+  fetchPartnerConfig(options.api, options.partner).then(
     (config) => {
       if (document.readyState === "loading") {
         document.addEventListener("DOMContentLoaded", () => mount(config), { once: true });

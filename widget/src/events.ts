@@ -1,10 +1,14 @@
 /** The DOM events partners listen to on `document` (CONTRACT §6). */
+import type { TApiErrorCode, TLeadCreated, TOrderCreated } from "@beian/contract";
 import type { TFormKind } from "./constants.ts";
+
+/** A server's error code, or the widget's own when there is no answer or nowhere to render. */
+export type TWidgetErrorCode = TApiErrorCode | "network_error" | "target_not_found";
 
 export type TEvents = {
   "beian:ready": { partner: string; mode: "floating" | "inline" };
   "beian:submitted": { kind: TFormKind; reference: string };
-  "beian:error": { code: string; message: string };
+  "beian:error": { code: TWidgetErrorCode; message: string };
 };
 
 export function emit<K extends keyof TEvents>(name: K, detail: TEvents[K]): void {
@@ -12,6 +16,6 @@ export function emit<K extends keyof TEvents>(name: K, detail: TEvents[K]): void
 }
 
 /** The human-readable reference of a created submission: a lead's reference, an order's number. */
-export function referenceOf(kind: TFormKind, data: Record<string, unknown>): string {
-  return String((kind === "order" ? data.orderNo : data.reference) ?? "");
+export function referenceOf(created: TLeadCreated | TOrderCreated): string {
+  return "orderNo" in created ? created.orderNo : created.reference;
 }

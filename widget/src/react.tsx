@@ -2,19 +2,15 @@
  * `BeianWidget` for partners whose pages are React apps: the same widget with real React (a peer
  * dependency), rendered into a shadow root through a portal. Props are the embed's data attributes.
  */
+import type { TWidgetConfig } from "@beian/contract";
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
-import {
-  fetchConfig,
-  resolveOptions,
-  type TConfig,
-  type TConfigError,
-  type TWidgetOptions,
-} from "./config.ts";
 import { emit } from "./events.ts";
 import { shadowMount, styleHost } from "./host.ts";
-import { resendPending } from "./resend.ts";
+import { fetchPartnerConfig, type TConfigError } from "./partnerConfig.ts";
+import { resendPending } from "./submission/resendPending.ts";
 import { Widget } from "./Widget.tsx";
+import { resolveOptions, type TWidgetOptions } from "./widgetOptions.ts";
 
 export type BeianWidgetProps = TWidgetOptions;
 
@@ -22,7 +18,7 @@ export function BeianWidget(props: BeianWidgetProps) {
   const { partner, mode, lang, type, api } = props;
   const options = resolveOptions({ partner, mode, lang, type, api });
   const host = useRef<HTMLDivElement>(null);
-  const [config, setConfig] = useState<TConfig | null>(null);
+  const [config, setConfig] = useState<TWidgetConfig | null>(null);
   const [mount, setMount] = useState<HTMLElement | null>(null);
 
   useEffect(() => resendPending(), []);
@@ -30,7 +26,7 @@ export function BeianWidget(props: BeianWidgetProps) {
   useEffect(() => {
     let live = true;
     setConfig(null);
-    fetchConfig(options.api, options.partner).then(
+    fetchPartnerConfig(options.api, options.partner).then(
       (loaded) => live && setConfig(loaded),
       (error: TConfigError) =>
         live &&

@@ -3,33 +3,18 @@ import {
   message,
   needsSharingConsent,
   type TFieldErrors,
+  type TLead,
   type TLocale,
+  type TOrder,
   type TResult,
   validateLead,
   validateOrder,
 } from "@beian/contract";
+import type { TFormKind } from "../constants.ts";
+import { FIELDS } from "../form/fields.ts";
 import type { TSource } from "./attribution.ts";
-import type { TFormKind } from "./constants.ts";
 
 export type TValues = Record<string, string | boolean | undefined>;
-
-/** The text controls of each form, in the order they are shown (and focused on errors). */
-export const FIELDS: Record<TFormKind, readonly string[]> = {
-  lead: ["name", "phone", "email", "company", "filingType", "message"],
-  order: [
-    "filingType",
-    "contact.name",
-    "contact.phone",
-    "contact.email",
-    "entity.name",
-    "entity.province",
-    "miniProgram.name",
-    "miniProgram.appId",
-    "note",
-  ],
-};
-
-export const CONSENT_FIELDS = ["consent.privacy", "consent.sharing"] as const;
 
 export type TContext = { partner: string; source?: TSource; elapsedMs?: number };
 
@@ -43,14 +28,14 @@ function put(target: Record<string, unknown>, path: string, value: unknown): voi
   put(target[head] as Record<string, unknown>, rest.join("."), value);
 }
 
-/** The payload as typed; blank optional fields are left for the schema to drop. */
-export function toPayload(
+/** The body as typed; blank optional fields are left for the schema to drop. */
+export function submissionBody(
   kind: TFormKind,
   values: TValues,
   ctx: TContext,
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const path of FIELDS[kind]) put(body, path, String(values[path] ?? ""));
+  for (const { path } of FIELDS[kind]) put(body, path, String(values[path] ?? ""));
   body.consent = {
     privacy: values["consent.privacy"] === true,
     ...(needsSharingConsent(ctx.partner) ? { sharing: values["consent.sharing"] === true } : {}),
@@ -62,14 +47,14 @@ export function toPayload(
   return body;
 }
 
-/** Validates with the contract's schema; on success the normalised payload to send. */
-export function check(
+/** Validates with the contract's schema; on success the normalised body to send. */
+export function checkSubmission(
   kind: TFormKind,
   values: TValues,
   ctx: TContext,
   lang: TLocale,
-): TResult<unknown, TFieldErrors> {
-  const body = toPayload(kind, values, ctx);
+): TResult<TLead | TOrder, TFieldErrors> {
+  const body = submissionBody(kind, values, ctx);
   const result = kind === "lead" ? validateLead(body, lang) : validateOrder(body, lang);
   // The contract checks sharing consent only once the rest is valid; show it alongside the others.
   if (!result.ok && needsSharingConsent(ctx.partner) && values["consent.sharing"] !== true) {

@@ -5,8 +5,8 @@
  * 24 h old. The store is a short list keyed by Idempotency-Key, so one failed submission does not
  * replace another.
  */
-import type { TLocale } from "@beian/contract";
-import type { TFormKind } from "./constants.ts";
+import type { TApiError, TLeadCreated, TLocale, TOrderCreated } from "@beian/contract";
+import type { TFormKind } from "../constants.ts";
 
 export const PENDING_KEY = "beian-widget:pending";
 export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
@@ -27,15 +27,17 @@ export type TPending = {
   lang?: TLocale;
 };
 export type TStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
-export type TServerError = { code: string; message: string; fields?: Record<string, string> };
 export type TOutcome =
-  | { type: "created"; status: number; data: Record<string, unknown> }
-  | { type: "rejected"; status: number; error: TServerError }
+  | { type: "created"; status: number; data: TLeadCreated | TOrderCreated }
+  | { type: "rejected"; status: number; error: TApiError["error"] }
   /** Not answered for good (retry later); `wait`: the last 429's Retry-After, in ms. */
   | { type: "failed"; code: "network_error" | "rate_limited"; wait?: number | undefined };
 
+/** What sending needs of `fetch` (the page's, or a test's). */
+export type TFetch = (url: string, init: RequestInit) => Promise<Response>;
+
 export type TDeliverDeps = {
-  fetch: typeof fetch;
+  fetch: TFetch;
   sleep?: (ms: number) => Promise<void>;
   /** Called before each retry, with the attempt about to be made (2, 3, ...) and the wait. */
   onRetry?: (attempt: number, delayMs: number) => void;
@@ -111,21 +113,21 @@ export function clearPending(storage: TStorage | undefined, key: string): void {
 
 /** An RFC 4122 v4 id; `randomUUID` exists only in secure contexts, so http pages use the fallback. */
 export function newKey(
-  c: Pick<Crypto, "getRandomValues"> & { randomUUID?: () => string } = crypto,
+  c: { getRandomValues(bytes: Uint8Array): Uint8Array; randomUUID?: () => string } = crypto,
 ) {
   if (typeof c.randomUUID === "function") return c.randomUUID();
   const b = c.getRandomValues(new Uint8Array(16));
   b[6] = ((b[6] ?? 0) & 15) | 64;
   b[8] = ((b[8] ?? 0) & 63) | 128;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const NETWORK_ERROR: TOutcome = { type: "failed", code: "network_error" };
 
-async function attempt(entry: TPending, fetchFn: typeof fetch): Promise<TOutcome> {
+async function attempt(entry: TPending, fetchFn: TFetch): Promise<TOutcome> {
   let response: Response;
   try {
     response = await fetchFn(entry.url, {
@@ -154,9 +156,10 @@ async function attempt(entry: TPending, fetchFn: typeof fetch): Promise<TOutcome
     };
   }
   if (status >= 500 || status === 408) return NETWORK_ERROR;
-  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.ok) return { type: "created", status, data: json };
-  const error = json.error as TServerError | undefined;
+  // The contract's answer (CONTRACT §3): the created submission, or `{ error }`; not JSON: `{}`.
+  const answer = await response.json().catch(() => ({}));
+  if (response.ok) return { type: "created", status, data: answer as TLeadCreated | TOrderCreated };
+  const { error } = answer as Partial<TApiError>;
   return {
     type: "rejected",
     status,

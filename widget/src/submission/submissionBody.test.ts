@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { check, toPayload } from "./payload.ts";
+import { checkSubmission, submissionBody } from "./submissionBody.ts";
 
 const source = { pageUrl: "https://cloud.example.com/" };
 
-describe("toPayload", () => {
+describe("submissionBody", () => {
   it("nests order fields by their control names", () => {
-    const body = toPayload(
+    const body = submissionBody(
       "order",
       {
         filingType: "enterprise",
@@ -31,15 +31,15 @@ describe("toPayload", () => {
   });
 
   it("adds sharing consent only through a partner, and a filled honeypot", () => {
-    const body = toPayload("lead", { website: "http://spam" }, { partner: "acme" });
+    const body = submissionBody("lead", { website: "http://spam" }, { partner: "acme" });
     expect(body.consent).toEqual({ privacy: false, sharing: false });
     expect(body.website).toBe("http://spam");
   });
 });
 
-describe("check", () => {
+describe("checkSubmission", () => {
   it("validates with the contract and normalises what is sent", () => {
-    const result = check(
+    const result = checkSubmission(
       "lead",
       { name: " 张三 ", phone: "138 0013 8000", email: "", "consent.privacy": true },
       { partner: "direct", source },
@@ -58,7 +58,7 @@ describe("check", () => {
   });
 
   it("reports every field error at once, sharing consent included, in the chosen language", () => {
-    const zh = check("lead", { phone: "123" }, { partner: "acme" }, "zh-CN");
+    const zh = checkSubmission("lead", { phone: "123" }, { partner: "acme" }, "zh-CN");
     expect(zh.ok).toBe(false);
     if (zh.ok) return;
     expect(Object.keys(zh.error).sort()).toEqual([
@@ -68,7 +68,7 @@ describe("check", () => {
       "phone",
     ]);
     expect(zh.error.phone).toBe("请输入有效的中国大陆手机号");
-    const en = check("order", { "consent.privacy": true }, { partner: "direct" }, "en");
+    const en = checkSubmission("order", { "consent.privacy": true }, { partner: "direct" }, "en");
     expect(en.ok).toBe(false);
     if (en.ok) return;
     expect(en.error["contact.phone"]).toBe("Enter a valid mainland China mobile number");

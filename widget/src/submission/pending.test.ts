@@ -159,7 +159,7 @@ describe("newKey", () => {
       "from-random-uuid",
     );
     const insecure = { getRandomValues: (array: Uint8Array) => crypto.getRandomValues(array) };
-    const key = newKey(insecure as unknown as Pick<Crypto, "getRandomValues">);
+    const key = newKey(insecure);
     expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
@@ -174,22 +174,24 @@ describe("deliver", () => {
   });
 
   it("POSTs the JSON body with the idempotency key and language", async () => {
-    const fetchFn = vi.fn(async () => json(201, { id: 7, reference: "L-7K3M9Q" }));
+    const fetchFn = vi.fn(async (_url: string, _init: RequestInit) =>
+      json(201, { id: 7, reference: "L-7K3M9Q" }),
+    );
     const outcome = await deliver(entry({ lang: "en" }), { fetch: fetchFn });
     expect(outcome).toEqual({
       type: "created",
       status: 201,
       data: { id: 7, reference: "L-7K3M9Q" },
     });
-    const [url, init] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
+    const [url, init] = fetchFn.mock.calls[0] ?? [];
     expect(url).toBe("https://cms.example/api/public/leads");
-    expect(init.method).toBe("POST");
-    expect(init.headers).toMatchObject({
+    expect(init?.method).toBe("POST");
+    expect(init?.headers).toMatchObject({
       "Content-Type": "application/json",
       "Accept-Language": "en",
       "Idempotency-Key": entry().key,
     });
-    expect(JSON.parse(String(init.body))).toEqual(entry().body);
+    expect(JSON.parse(String(init?.body))).toEqual(entry().body);
   });
 
   it("retries network failures and 5xx after 1 s, 2 s, 4 s and 8 s, then gives up", async () => {
@@ -224,7 +226,7 @@ describe("deliver", () => {
       calls += 1;
       return calls < 3 ? json(502, {}) : json(201, { orderNo: "BA-2026-0001", materials: [] });
     });
-    const pending = deliver(entry({ kind: "order" }), { fetch: fetchFn as typeof fetch });
+    const pending = deliver(entry({ kind: "order" }), { fetch: fetchFn });
     await vi.runAllTimersAsync();
     await expect(pending).resolves.toMatchObject({
       type: "created",
@@ -273,7 +275,7 @@ describe("deliver", () => {
     });
     const retries: [number, number][] = [];
     const pending = deliver(entry(), {
-      fetch: fetchFn as typeof fetch,
+      fetch: fetchFn,
       onRetry: (attempt, delay) => retries.push([attempt, delay]),
     });
     await vi.runAllTimersAsync();

@@ -1,0 +1,72 @@
+/**
+ * The top of the panel: its heading (which names the dialog), the partner it serves, the close
+ * button (floating only) and the two tabs, which arrow keys, Home and End move between (ARIA tabs).
+ */
+import type { TWidgetConfig } from "@beian/contract";
+import type { KeyboardEvent as TKeyEvent } from "react";
+import { DIRECT, KINDS, type TFormKind } from "../constants.ts";
+import { fill, type TStrings } from "../i18n.ts";
+
+export type TPanelHeaderProps = {
+  t: TStrings;
+  /** The partner the widget serves (none named on the agency's own site). */
+  partner: TWidgetConfig["partner"];
+  /** The dialog's close button; none inline. */
+  close: (() => void) | undefined;
+  /** The form shown, and how to show the other. */
+  form: TFormKind;
+  select: (form: TFormKind) => void;
+};
+
+export function PanelHeader({ t, partner, close, form, select }: TPanelHeaderProps) {
+  const onTabKey = (event: TKeyEvent<HTMLDivElement>) => {
+    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
+    event.preventDefault();
+    const next: TFormKind =
+      event.key === "Home"
+        ? "lead"
+        : event.key === "End"
+          ? "order"
+          : form === "lead"
+            ? "order"
+            : "lead";
+    select(next);
+    event.currentTarget.querySelector<HTMLElement>(`#bw-tab-${next}`)?.focus();
+  };
+  return (
+    <>
+      <div className="head">
+        <div>
+          <h2 id="bw-title">{t.title}</h2>
+          {partner.key !== DIRECT && <p className="via">{fill(t.via, { p: partner.name })}</p>}
+        </div>
+        {close && (
+          <button type="button" className="close" aria-label={t.close} onClick={close}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+              <path
+                fill="currentColor"
+                d="M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z"
+              />
+            </svg>
+          </button>
+        )}
+      </div>
+      <div role="tablist" aria-label={t.tabs} className="tabs" onKeyDown={onTabKey}>
+        {KINDS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            role="tab"
+            id={`bw-tab-${kind}`}
+            aria-controls={`bw-panel-${kind}`}
+            aria-selected={form === kind}
+            tabIndex={form === kind ? 0 : -1}
+            onClick={() => select(kind)}
+          >
+            {t[kind]}
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}
