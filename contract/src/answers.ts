@@ -22,7 +22,7 @@ export type TWidgetFilingType = {
 
 /** `GET /api/public/widget-config`. */
 export type TWidgetConfig = {
-  partner: { key: string; name: string; theme?: { primaryColor?: string } };
+  partner: { key: string; name: string; theme?: { primaryColor?: string | null | undefined } };
   filingTypes: TWidgetFilingType[];
   contact: { phone: string };
   consent: { privacyText: string; privacyUrl: string; sharingText?: string };

@@ -1,13 +1,13 @@
 /** `POST /api/public/leads` (CONTRACT §3). */
 import { randomInt } from "node:crypto";
-import { type TLead, validateLead } from "@beian/contract";
+import { type TLead, type TLeadCreated, validateLead } from "@beian/contract";
 import type { TEnv } from "../env.ts";
 import { newReference, unusedCode } from "../lib/codes.ts";
 import { consentRecord } from "./consent.ts";
 import { submissionHandler } from "./submission.ts";
 
 export function leadsHandler(env: TEnv) {
-  return submissionHandler<TLead>(env, {
+  return submissionHandler<TLead, TLeadCreated>(env, {
     kind: "leads",
     validate: validateLead,
     decoy: () => ({ id: randomInt(1e6, 1e7), reference: newReference("L") }),

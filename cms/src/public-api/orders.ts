@@ -1,5 +1,11 @@
 /** `POST /api/public/orders` and `POST /api/public/orders/lookup` (CONTRACT §3). */
-import { type TOrder, type TStageKey, validateOrder, validateOrderLookup } from "@beian/contract";
+import {
+  type TOrder,
+  type TOrderCreated,
+  type TStageKey,
+  validateOrder,
+  validateOrderLookup,
+} from "@beian/contract";
 import type { PayloadRequest } from "payload";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
@@ -17,7 +23,7 @@ import { charge, limitersFor } from "./rateLimit.ts";
 import { submissionHandler } from "./submission.ts";
 
 export function ordersHandler(env: TEnv) {
-  return submissionHandler<TOrder>(env, {
+  return submissionHandler<TOrder, TOrderCreated>(env, {
     kind: "orders",
     validate: validateOrder,
     decoy: () => ({ orderNo: newOrderNo(), status: "submitted", materials: [] }),

@@ -34,7 +34,7 @@ type TSubmittable = {
   elapsedMs?: number | undefined;
 };
 
-export type TSubmissionSpec<T extends TSubmittable> = {
+export type TSubmissionSpec<T extends TSubmittable, A extends object> = {
   /** `leads`, `orders`: the idempotency scope and the thank-you wording. */
   kind: string;
   validate: (input: unknown, locale: TLocale) => TResult<T, TFieldErrors>;
@@ -44,15 +44,18 @@ export type TSubmissionSpec<T extends TSubmittable> = {
     partner: TPartnerRef;
     req: PayloadRequest;
     payload: Payload;
-  }) => Promise<Record<string, unknown>>;
+  }) => Promise<A>;
   /** What a bot that trips the honeypot is told (looks like success, stores nothing). */
-  decoy: () => Record<string, unknown>;
+  decoy: () => A;
 };
 
 /** What was posted: the payload's fields, and where a plain form returns to. */
 type TSubmission = { asForm: boolean; raw: Record<string, unknown>; returnTo: string | undefined };
 
-export function submissionHandler<T extends TSubmittable>(env: TEnv, spec: TSubmissionSpec<T>) {
+export function submissionHandler<T extends TSubmittable, A extends object>(
+  env: TEnv,
+  spec: TSubmissionSpec<T, A>,
+) {
   const siteOrigin = new URL(env.SITE_URL).origin;
   return answerWithCors(env, `public ${spec.kind}`, async (req, cors) => {
     const submission = await readSubmission(req);
@@ -117,7 +120,7 @@ async function partnerOf<T extends TSubmittable>(
   req: PayloadRequest,
   siteOrigin: string,
   { raw }: TSubmission,
-  spec: TSubmissionSpec<T>,
+  spec: Pick<TSubmissionSpec<T, object>, "validate">,
 ): Promise<TPartnerAccess> {
   if (raw.partner !== undefined && typeof raw.partner !== "string") {
     requireValid(spec.validate(raw, localeOf(req)));

@@ -1,4 +1,5 @@
 /** `GET /api/public/widget-config?partner=KEY` (CONTRACT §3): what the widget needs to render. */
+import type { TWidgetConfig } from "@beian/contract";
 import { Refusal } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
 import { activePartners, answerWithCors } from "./cors.ts";
@@ -20,7 +21,7 @@ export function widgetConfigHandler(env: TEnv) {
       }),
       req.payload.findGlobal({ slug: "site-settings", depth: 0 }),
     ]);
-    const body = {
+    const body: TWidgetConfig = {
       partner: {
         key: partner.key,
         name: partner.name,
