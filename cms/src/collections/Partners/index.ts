@@ -1,4 +1,4 @@
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig, Field } from "payload";
 import { isAdmin, staffField, staffOrActivePartner } from "../../access/index.ts";
 import { demoField } from "../../fields/demo.ts";
 import { orderField } from "../../fields/order.ts";
@@ -6,6 +6,8 @@ import { forgetPartnersOnChange, forgetPartnersOnDelete } from "../../public-api
 
 const PARTNER_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+type TPartnerUrls = { siteUrl: string; cmsUrl: string };
 
 /** An origin exactly as browsers send it in the `Origin` header: scheme, host, optional port. */
 export function isOrigin(value: string): boolean {
@@ -17,14 +19,70 @@ export function isOrigin(value: string): boolean {
   }
 }
 
+/** The `data-partner` of the embed: what the widget, CORS and the leads' attribution go by. */
+const keyField: Field = {
+  name: "key",
+  type: "text",
+  label: { zh: "标识", en: "Key" },
+  required: true,
+  unique: true,
+  index: true,
+  validate: (value: unknown) =>
+    typeof value === "string" && value.length <= 32 && PARTNER_KEY.test(value)
+      ? true
+      : "只能使用小写字母、数字和连字符(最多 32 位)/ lowercase letters, digits, hyphens (max 32)",
+  admin: {
+    description: { zh: "嵌入代码中的 data-partner 值", en: "The embed's data-partner" },
+  },
+};
+
+/** Who may post leads for this partner (the CORS and origin checks); staff alone read them. */
+const allowedOriginsField: Field = {
+  name: "allowedOrigins",
+  type: "array",
+  label: { zh: "允许的来源", en: "Allowed origins" },
+  labels: { singular: { zh: "来源", en: "Origin" }, plural: { zh: "来源", en: "Origins" } },
+  access: { read: staffField },
+  admin: {
+    description: {
+      zh: "可嵌入组件的网站源,如 https://cloud.example.com(不带路径)",
+      en: "Sites that may embed the widget, e.g. https://cloud.example.com (no path)",
+    },
+  },
+  fields: [
+    {
+      name: "origin",
+      type: "text",
+      label: { zh: "源", en: "Origin" },
+      required: true,
+      validate: (value: unknown) =>
+        typeof value === "string" && isOrigin(value)
+          ? true
+          : "请输入源,如 https://cloud.example.com / an origin such as https://cloud.example.com",
+    },
+  ],
+};
+
+/** The partner's ready-to-copy embed code, for this site and CMS. */
+const embedSnippetsField = (urls: TPartnerUrls): Field => ({
+  name: "embedSnippets",
+  type: "ui",
+  label: { zh: "嵌入代码", en: "Embed code" },
+  admin: {
+    components: {
+      Field: {
+        path: "/admin/PartnerEmbedSnippets/index.tsx#PartnerEmbedSnippets",
+        clientProps: urls,
+      },
+    },
+  },
+});
+
 /**
  * Cloud providers that embed the widget. `direct` is the agency's own site. Only admins manage
  * partners: allowed origins decide who may post leads (CORS and origin checks).
  */
-export const partnersCollection = (urls: {
-  siteUrl: string;
-  cmsUrl: string;
-}): CollectionConfig => ({
+export const partnersCollection = (urls: TPartnerUrls): CollectionConfig => ({
   slug: "partners",
   labels: {
     singular: { zh: "合作伙伴", en: "Partner" },
@@ -44,21 +102,7 @@ export const partnersCollection = (urls: {
     delete: isAdmin,
   },
   fields: [
-    {
-      name: "key",
-      type: "text",
-      label: { zh: "标识", en: "Key" },
-      required: true,
-      unique: true,
-      index: true,
-      validate: (value: unknown) =>
-        typeof value === "string" && value.length <= 32 && PARTNER_KEY.test(value)
-          ? true
-          : "只能使用小写字母、数字和连字符(最多 32 位)/ lowercase letters, digits, hyphens (max 32)",
-      admin: {
-        description: { zh: "嵌入代码中的 data-partner 值", en: "The embed's data-partner" },
-      },
-    },
+    keyField,
     { name: "name", type: "text", label: { zh: "名称", en: "Name" }, required: true },
     { name: "logo", type: "upload", relationTo: "media", label: { zh: "Logo", en: "Logo" } },
     {
@@ -87,31 +131,7 @@ export const partnersCollection = (urls: {
         description: { zh: "停用后其嵌入组件不再接受提交", en: "Inactive: its widget is refused" },
       },
     },
-    {
-      name: "allowedOrigins",
-      type: "array",
-      label: { zh: "允许的来源", en: "Allowed origins" },
-      labels: { singular: { zh: "来源", en: "Origin" }, plural: { zh: "来源", en: "Origins" } },
-      access: { read: staffField },
-      admin: {
-        description: {
-          zh: "可嵌入组件的网站源,如 https://cloud.example.com(不带路径)",
-          en: "Sites that may embed the widget, e.g. https://cloud.example.com (no path)",
-        },
-      },
-      fields: [
-        {
-          name: "origin",
-          type: "text",
-          label: { zh: "源", en: "Origin" },
-          required: true,
-          validate: (value: unknown) =>
-            typeof value === "string" && isOrigin(value)
-              ? true
-              : "请输入源,如 https://cloud.example.com / an origin such as https://cloud.example.com",
-        },
-      ],
-    },
+    allowedOriginsField,
     {
       name: "themeColor",
       type: "text",
@@ -123,19 +143,7 @@ export const partnersCollection = (urls: {
           : "请输入 #RRGGBB 格式的颜色 / a colour as #RRGGBB",
       admin: { position: "sidebar" },
     },
-    {
-      name: "embedSnippets",
-      type: "ui",
-      label: { zh: "嵌入代码", en: "Embed code" },
-      admin: {
-        components: {
-          Field: {
-            path: "/admin/PartnerEmbedSnippets/index.tsx#PartnerEmbedSnippets",
-            clientProps: urls,
-          },
-        },
-      },
-    },
+    embedSnippetsField(urls),
     demoField,
     orderField(),
   ],
