@@ -10,7 +10,7 @@ import {
   salesInbox,
   setResendFaults,
 } from "../fixtures/emails.ts";
-import { cmsUrl, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
+import { apiToken, cmsUrl, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
 
 const post = (path: string, body: unknown) =>
   fetch(cmsUrl(`/api/public/${path}`), {
@@ -23,13 +23,7 @@ type TOutboxRow = { idempotencyKey: string; state: string; providerId?: string |
 
 /** Reads outbox rows by idempotency key, as a salesperson of this test's own (over the REST API). */
 async function outboxReader(): Promise<(keys: string[]) => Promise<TOutboxRow[]>> {
-  const colleague = await newColleague("sales");
-  const login = await fetch(cmsUrl("/api/users/login"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(colleague),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await apiToken(await newColleague("sales"));
   return async (keys) => {
     const query = new URLSearchParams({
       depth: "0",

@@ -5,15 +5,10 @@
  */
 import { expect, test } from "@playwright/test";
 import { emailsMatching, salesInbox } from "../fixtures/emails.ts";
-import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 async function salesApi() {
-  const login = await fetch(cmsUrl("/api/users/login"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(LOGINS.sales),
-  });
-  const token = (await login.json()).token as string;
+  const token = await apiToken(LOGINS.sales);
   return async (method: string, path: string, body?: unknown) => {
     const response = await fetch(cmsUrl(path), {
       method,

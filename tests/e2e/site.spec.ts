@@ -7,7 +7,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 type TDocs<T> = { docs: T[] };
 type TFaq = { question: string; anchor: string; category: string };
@@ -335,10 +335,7 @@ test.describe("publish to live", () => {
   }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "one publish is enough");
     test.setTimeout(120_000);
-    const login = await request.post(cmsUrl("/api/users/login"), {
-      data: LOGINS.editor,
-    });
-    const auth = { Authorization: `JWT ${(await login.json()).token}` };
+    const auth = { Authorization: `JWT ${await apiToken(LOGINS.editor)}` };
     const question = `发布测试 ${Date.now()}:备案期间可以更换手机号吗?`;
     const created = await request.post(cmsUrl("/api/faqs"), {
       headers: auth,
@@ -415,10 +412,7 @@ test.describe("publish to live", () => {
   }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "one publish is enough");
     test.setTimeout(120_000);
-    const login = await request.post(cmsUrl("/api/users/login"), {
-      data: LOGINS.editor,
-    });
-    const auth = { Authorization: `JWT ${(await login.json()).token}` };
+    const auth = { Authorization: `JWT ${await apiToken(LOGINS.editor)}` };
     const upload = await request.post(cmsUrl("/api/media"), {
       headers: auth,
       multipart: {

@@ -7,7 +7,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
-import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 declare global {
   interface Window {
@@ -47,14 +47,7 @@ function serve(
   });
 }
 
-async function token(role: keyof typeof LOGINS): Promise<string> {
-  const response = await fetch(cmsUrl("/api/users/login"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(LOGINS[role]),
-  });
-  return (await response.json()).token;
-}
+const token = (role: keyof typeof LOGINS) => apiToken(LOGINS[role]);
 
 /** What sales sees through the REST API. */
 async function leadsNamed(name: string): Promise<TLead[]> {
