@@ -15,10 +15,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../devLogins.ts";
 import type { Outbox, User } from "../payload-types.ts";
-import { seed } from "../seed/index.ts";
 import { startFakeResend, type TFakeResend } from "../testing/fakeResend.ts";
-import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../testing/server.ts";
+import type { TTestPayload } from "../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../testing/server.ts";
 import { reclaimStalledJobs, STALLED_AFTER_MS } from "./reclaimStalledJobs.ts";
 
 const SITE = "http://site.test";
@@ -29,10 +28,11 @@ let fake: TFakeResend;
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   fake = await startFakeResend();
-  t = await createTestPayload({
+  ({ t, server, close } = await startSeededServer({
     SITE_URL: SITE,
     TRUST_PROXY: "true",
     RESEND_API_KEY: fake.apiKey,
@@ -42,15 +42,12 @@ beforeAll(async () => {
     EMAIL_RETRY_ATTEMPTS: String(RETRY_ATTEMPTS),
     // Short enough for the timeout tests, long enough that a busy machine's slow answer is not one.
     EMAIL_SEND_TIMEOUT_MS: "1000",
-  });
+  }));
   payload = t.payload;
-  await seed(payload, t.env);
-  server = await startTestServer(t);
 });
 
 afterAll(async () => {
-  await server?.close();
-  await t?.close();
+  await close?.();
   await fake?.close();
 });
 

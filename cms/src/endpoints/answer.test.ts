@@ -15,11 +15,12 @@ const SITE = "http://site.test";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
+let close: () => Promise<void>;
 let tokens: Record<TRole, string>;
 let convertedLead: number;
 
 beforeAll(async () => {
-  ({ t, server } = await startSeededServer({ SITE_URL: SITE, TRUST_PROXY: "true" }));
+  ({ t, server, close } = await startSeededServer({ SITE_URL: SITE, TRUST_PROXY: "true" }));
   payload = t.payload;
   tokens = await server.staffTokens();
   const lead = await payload.create({
@@ -35,10 +36,7 @@ beforeAll(async () => {
   convertedLead = lead.id;
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 type TCase = {
   name: string;

@@ -7,11 +7,12 @@ import { csvCell } from "./csv.ts";
 
 let t: TTestPayload;
 let server: TTestServer;
+let close: () => Promise<void>;
 let tokens: Record<TRole, string>;
 const as = (role: TRole) => ({ Authorization: `JWT ${tokens[role]}` });
 
 beforeAll(async () => {
-  ({ t, server } = await startSeededServer());
+  ({ t, server, close } = await startSeededServer());
   tokens = await server.staffTokens();
   for (const [reference, name, status] of [
     ["L-AAAAAA", "张三", "new"],
@@ -24,10 +25,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 describe("CSV export", () => {
   it("gives sales every lead, Excel-ready, with formulas neutralised", async () => {

@@ -3,27 +3,20 @@
  * own X-Forwarded-For changes nothing (the CMS's server, like this test server, replaces it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../testing/server.ts";
+import { startSeededServer, type TTestServer } from "../testing/server.ts";
 
-let t: TTestPayload;
 let server: TTestServer;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await createTestPayload({
+  ({ server, close } = await startSeededServer({
     SITE_URL: "http://site.test",
     TRUST_PROXY: "false",
     RATE_LIMIT_POINTS: "3",
-  });
-  await seed(t.payload, t.env);
-  server = await startTestServer(t);
+  }));
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 describe("the rate limit's client identity without TRUST_PROXY", () => {
   it("ignores a spoofed X-Forwarded-For, first or last entry", async () => {

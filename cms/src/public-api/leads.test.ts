@@ -7,9 +7,8 @@ import { INVALID_EMAILS, VALID_EMAILS } from "@beian/contract/testing/email-samp
 import { createLocalReq, type Payload, ValidationError } from "payload";
 import { email as payloadEmail } from "payload/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "../seed/index.ts";
-import { createTestPayload, failOperations, type TTestPayload } from "../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../testing/server.ts";
+import { failOperations, type TTestPayload } from "../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../testing/server.ts";
 import { expireKeys } from "./idempotency.ts";
 
 const SITE = "http://site.test";
@@ -17,19 +16,19 @@ const PARTNER_ORIGIN = "https://yunfan.example.com";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   // A trusted proxy in front, so each test can speak from its own address (X-Forwarded-For).
-  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true", RATE_LIMIT_POINTS: "5" });
+  ({ t, server, close } = await startSeededServer({
+    SITE_URL: SITE,
+    TRUST_PROXY: "true",
+    RATE_LIMIT_POINTS: "5",
+  }));
   payload = t.payload;
-  await seed(payload, t.env);
-  server = await startTestServer(t);
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 const lead = (extra: Record<string, unknown> = {}) => ({
   name: "王小明",

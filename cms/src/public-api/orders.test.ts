@@ -7,9 +7,8 @@ import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../orders/deadlines.ts";
 import type { Order } from "../payload-types.ts";
-import { seed } from "../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../testing/server.ts";
+import type { TTestPayload } from "../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../testing/server.ts";
 
 const SITE = "http://site.test";
 const PARTNER_ORIGIN = "https://yunfan.example.com";
@@ -17,13 +16,16 @@ const FOREIGN_ORIGIN = "https://evil.example.net";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
+let close: () => Promise<void>;
 let sales: { id: number | string; collection: "users"; role: string; email: string };
 
 beforeAll(async () => {
-  t = await createTestPayload({ SITE_URL: SITE, TRUST_PROXY: "true", RATE_LIMIT_POINTS: "10" });
+  ({ t, server, close } = await startSeededServer({
+    SITE_URL: SITE,
+    TRUST_PROXY: "true",
+    RATE_LIMIT_POINTS: "10",
+  }));
   payload = t.payload;
-  await seed(payload, t.env);
-  server = await startTestServer(t);
   const { docs } = await payload.find({
     collection: "users",
     where: { role: { equals: "sales" } },
@@ -33,10 +35,7 @@ beforeAll(async () => {
   sales = { ...user, collection: "users" };
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 const order = (extra: Record<string, unknown> = {}) => ({
   filingType: "individual-business",

@@ -114,11 +114,26 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   };
 }
 
+export type TSeededServer = {
+  t: TTestPayload;
+  server: TTestServer;
+  /** Stops the server, then the Payload behind it. */
+  close: () => Promise<void>;
+};
+
 /** A seeded test Payload behind the test server: what the endpoint tests start from. */
 export async function startSeededServer(
   overrides: Record<string, string> = {},
-): Promise<{ t: TTestPayload; server: TTestServer }> {
+): Promise<TSeededServer> {
   const t = await createTestPayload(overrides);
   await seed(t.payload, t.env);
-  return { t, server: await startTestServer(t) };
+  const server = await startTestServer(t);
+  return {
+    t,
+    server,
+    close: async () => {
+      await server.close();
+      await t.close();
+    },
+  };
 }

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../../devLogins.ts";
 import { addWorkingDays } from "../../orders/deadlines.ts";
 import type { Lead, Order } from "../../payload-types.ts";
-import { seed } from "../../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../../testing/server.ts";
+import type { TTestPayload } from "../../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../../testing/server.ts";
 import { newLeadCutoff, salesSummary } from "./summary.ts";
 
 const HOUR = 60 * 60 * 1000;
@@ -19,6 +18,7 @@ const DAY = 24 * HOUR;
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
+let close: () => Promise<void>;
 let sales: TypedUser;
 let editor: TypedUser;
 let partners: Record<string, number>;
@@ -69,10 +69,8 @@ async function order(
 }
 
 beforeAll(async () => {
-  t = await createTestPayload();
+  ({ t, server, close } = await startSeededServer());
   payload = t.payload;
-  await seed(payload, t.env);
-  server = await startTestServer(t);
   sales = await userWith("sales");
   editor = await userWith("editor");
   const found = await payload.find({ collection: "partners", pagination: false, depth: 0 });
@@ -89,10 +87,7 @@ beforeAll(async () => {
   await order("EEEE", "cancelled", null, null);
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 let salesToken: string | undefined;
 

@@ -13,18 +13,16 @@ const SITE = "http://site.test";
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
+let close: () => Promise<void>;
 let tokens: Record<TRole, string>;
 
 beforeAll(async () => {
-  ({ t, server } = await startSeededServer({ SITE_URL: SITE, TRUST_PROXY: "true" }));
+  ({ t, server, close } = await startSeededServer({ SITE_URL: SITE, TRUST_PROXY: "true" }));
   payload = t.payload;
   tokens = await server.staffTokens();
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 /** A lead as prospects send them: through the public endpoint, via a partner. */
 async function newLead(extra: Record<string, unknown> = {}): Promise<number> {

@@ -7,9 +7,8 @@ import { PIPELINE_STAGE_KEYS } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../../devLogins.ts";
-import { seed } from "../../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../../testing/server.ts";
+import type { TTestPayload } from "../../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../../testing/server.ts";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -17,16 +16,15 @@ const DAY = 24 * HOUR;
 let t: TTestPayload;
 let payload: Payload;
 let server: TTestServer;
+let close: () => Promise<void>;
 const tokens: Record<string, string> = {};
 const ids: Record<string, number> = {};
 
 const SALES2 = { email: "sales2@example.com", password: "beian-sales2-dev-2026" };
 
 beforeAll(async () => {
-  t = await createTestPayload();
+  ({ t, server, close } = await startSeededServer());
   payload = t.payload;
-  await seed(payload, t.env);
-  server = await startTestServer(t);
   await payload.create({
     collection: "users",
     data: { ...SALES2, role: "sales" },
@@ -42,10 +40,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 let counter = 0;
 async function newOrder(): Promise<number> {

@@ -3,19 +3,17 @@
  * until it expires or an admin lifts it; no colleague can lift it for anyone. The seeded logins
  * (DEV_LOGINS) act; each test locks throw-away accounts of its own and deletes them after.
  */
+import type { TRole } from "@beian/contract";
 import { zh } from "@payloadcms/translations/languages/zh";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEV_LOGINS } from "../../devLogins.ts";
 import type { User } from "../../payload-types.ts";
-import { seed } from "../../seed/index.ts";
-import { createTestPayload, type TTestPayload } from "../../testing/payload.ts";
-import { startTestServer, type TTestServer } from "../../testing/server.ts";
-
-type TStaffRole = keyof typeof DEV_LOGINS;
+import type { TTestPayload } from "../../testing/payload.ts";
+import { startSeededServer, type TTestServer } from "../../testing/server.ts";
 
 let t: TTestPayload;
 let server: TTestServer;
-let tokens: Record<TStaffRole, string>;
+let close: () => Promise<void>;
+let tokens: Record<TRole, string>;
 const throwaway: User["id"][] = [];
 let accounts = 0;
 
@@ -33,7 +31,7 @@ async function login(email: string, password: string) {
   return { status: response.status, message: body.errors?.[0]?.message };
 }
 
-function unlock(email: string, role: TStaffRole) {
+function unlock(email: string, role: TRole) {
   return fetch(`${server.url}/api/users/unlock`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `JWT ${tokens[role]}` },
@@ -42,7 +40,7 @@ function unlock(email: string, role: TStaffRole) {
 }
 
 /** A fresh account for this test alone, deleted after it. */
-async function accountOf(role: TStaffRole) {
+async function accountOf(role: TRole) {
   accounts += 1;
   const email = `locked-${role}-${accounts}@test.local`;
   const password = `locked-${role}-password-123`;
@@ -60,16 +58,8 @@ async function lockOut(email: string, password: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestPayload();
-  await seed(t.payload, t.env);
-  server = await startTestServer(t);
-  const tokenOf = (role: TStaffRole) =>
-    server.login(DEV_LOGINS[role].email, DEV_LOGINS[role].password);
-  tokens = {
-    admin: await tokenOf("admin"),
-    editor: await tokenOf("editor"),
-    sales: await tokenOf("sales"),
-  };
+  ({ t, server, close } = await startSeededServer());
+  tokens = await server.staffTokens();
 });
 
 afterEach(async () => {
@@ -77,10 +67,7 @@ afterEach(async () => {
   await t.payload.delete({ collection: "users", where: { id: { in: ids } } });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => close?.());
 
 describe("POST /api/users/unlock", () => {
   it("editors and sales cannot unlock a locked account, an admin's included", async () => {
