@@ -25,7 +25,7 @@ export const ZOrder = z.object({
   contact: z.object({ name: text(50), phone: ZPhone, email: optionalEmail }),
   entity: z.object({
     name: optionalText(100),
-    province: z.literal(PROVINCE_CODES as readonly string[], err("required")),
+    province: z.literal(PROVINCE_CODES, err("required")),
   }),
   miniProgram: z.optional(
     z.object({

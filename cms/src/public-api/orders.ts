@@ -18,7 +18,6 @@ import type { Order } from "../payload-types.ts";
 import { clientIp } from "./clientIp.ts";
 import { consentRecord } from "./consent.ts";
 import { answerWithCors } from "./cors.ts";
-import { provinceCode } from "./province.ts";
 import { charge, limitersFor } from "./rateLimit.ts";
 import { submissionHandler } from "./submission.ts";
 
@@ -28,7 +27,7 @@ export function ordersHandler(env: TEnv) {
     validate: validateOrder,
     decoy: () => ({ orderNo: newOrderNo(), status: "submitted", materials: [] }),
     store: async ({ data, partner, req, payload }) => {
-      const province = provinceCode(data.entity.province);
+      const { province } = data.entity;
       const { materials } = await checklistFor(payload, data.filingType, province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);

@@ -28,7 +28,6 @@ import { relationId } from "../../lib/relationId.ts";
 import { checklistFor } from "../../orders/checklist.ts";
 import { newOrderNo } from "../../orders/orderNumbers.ts";
 import type { Lead } from "../../payload-types.ts";
-import { provinceCode } from "../../public-api/province.ts";
 
 /** The same rules as the public order form for the fields the two share. */
 export const ZConvertLead = z.object({
@@ -133,7 +132,7 @@ async function convert(
   input: TConvertLead & { filingType: TFilingTypeSlug },
 ): Promise<TConverted> {
   const { payload } = req;
-  const province = provinceCode(input.province);
+  const { province } = input;
   const { materials } = await checklistFor(payload, input.filingType, province, req);
   const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
   const order = await payload.create({
