@@ -143,7 +143,12 @@ async function startOnce({
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // The group is detached, so it outlives its caller unless stopped: a caller that exits without
+  // stopping it (Playwright past its global timeout, a crash) still takes it along.
+  const killOnExit = () => child.pid && killGroup(child.pid, "SIGKILL");
+  process.once("exit", killOnExit);
   const stop = registerStop(async () => {
+    process.off("exit", killOnExit);
     await stopGroup(child);
     if (!reuse) rmSync(dataDir, { recursive: true, force: true });
     process.stdout.write(`[${label}] stopped the stack\n`);
