@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEV_LOGINS } from "../cms/src/devLogins.ts";
+import { developmentHostRefusal } from "../cms/src/env.ts";
 import { withDirLock } from "./lib/dirLock.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,6 +35,9 @@ function log(message: string): void {
 
 function settleEnvironment(): NodeJS.ProcessEnv {
   const host = process.env.HOST || "127.0.0.1";
+  // Refused before the minutes of building, not only when the database preparation parses the env.
+  const hostRefusal = developmentHostRefusal(process.env.NODE_ENV, host);
+  if (hostRefusal) throw new Error(`HOST: ${hostRefusal}`);
   const cmsPort = process.env.CMS_PORT || "3000";
   const sitePort = process.env.SITE_PORT || "4321";
   const env: NodeJS.ProcessEnv = {

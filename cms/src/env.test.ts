@@ -4,6 +4,7 @@ import {
   DEV_ADMIN_PASSWORD,
   DEV_PAYLOAD_SECRET,
   databaseKind,
+  isLoopbackHost,
   parseEnv,
 } from "./env.ts";
 
@@ -74,5 +75,50 @@ describe("environment", () => {
     expect(databaseKind("file:./x.db")).toBe("sqlite");
     expect(databaseKind("mongodb://127.0.0.1/beian")).toBe("mongodb");
     expect(databaseKind("mongodb+srv://cluster.example.com/beian")).toBe("mongodb");
+  });
+
+  it.each(["0.0.0.0", "192.168.1.5", "::", "cms.example.com"])(
+    "refuses HOST=%s outside production and says what to set instead",
+    (host) => {
+      for (const NODE_ENV of ["development", "test"]) {
+        const result = parseEnv({ NODE_ENV, HOST: host });
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.error).toMatch(/HOST:.*NODE_ENV=production/);
+        expect(!result.ok && result.error).toMatch(
+          /PAYLOAD_SECRET.*CMS_ADMIN_PASSWORD.*HOST=127\.0\.0\.1/,
+        );
+      }
+    },
+  );
+
+  it.each(["127.0.0.1", "127.0.0.2", "::1", "localhost"])(
+    "keeps the development defaults on the loopback host %s",
+    (host) => {
+      const result = parseEnv({ HOST: host });
+      expect(result.ok && result.data.PAYLOAD_SECRET).toBe(DEV_PAYLOAD_SECRET);
+    },
+  );
+
+  it("serves production with private secrets on any host", () => {
+    const result = parseEnv({
+      NODE_ENV: "production",
+      HOST: "0.0.0.0",
+      PAYLOAD_SECRET: "a-private-secret-of-length",
+      CMS_ADMIN_PASSWORD: "a-private-admin-password",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(adminCredentials(result.data).password).toBe("a-private-admin-password");
+  });
+
+  it("counts only 127.0.0.0/8, ::1 and localhost as loopback", () => {
+    expect(
+      ["127.0.0.1", "127.255.0.9", "::1", "localhost", "LOCALHOST"].every(isLoopbackHost),
+    ).toBe(true);
+    expect(
+      ["0.0.0.0", "::", "128.0.0.1", "127.example.com", "localhost.example.com", ""].some(
+        isLoopbackHost,
+      ),
+    ).toBe(false);
   });
 });

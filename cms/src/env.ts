@@ -3,6 +3,7 @@
  * Nothing else in `cms/` reads `process.env`; everything takes what it needs from here.
  */
 
+import { isIPv4 } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -10,10 +11,38 @@ import { DEV_LOGINS } from "./devLogins.ts";
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Development-only defaults. Production refuses them (see `refineProduction`). */
+/**
+ * Development-only defaults. Production refuses them, and development is refused off loopback
+ * (`developmentHostRefusal`), so they only ever serve the machine they run on.
+ */
 export const DEV_PAYLOAD_SECRET = "beian-dev-secret-do-not-use-in-production";
 export const DEV_ADMIN_EMAIL = DEV_LOGINS.admin.email;
 export const DEV_ADMIN_PASSWORD = DEV_LOGINS.admin.password;
+
+/** 127.0.0.0/8, `::1` and `localhost`: a host only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase();
+  if (name === "localhost" || name === "::1") return true;
+  return isIPv4(name) && name.startsWith("127.");
+}
+
+/**
+ * Why development settings may not serve this host, or undefined when they may. Development seeds
+ * accounts whose passwords the README prints and signs sessions with a public secret: on a host
+ * others can reach, anyone could log in and read every lead. `pnpm start` asks the same question
+ * before it builds anything.
+ */
+export function developmentHostRefusal(
+  nodeEnv: string | undefined,
+  host: string,
+): string | undefined {
+  if (nodeEnv === "production" || isLoopbackHost(host)) return undefined;
+  return (
+    `${host} is reachable from other machines, and development settings (published logins, public secret) ` +
+    "only run on loopback: set NODE_ENV=production with a private PAYLOAD_SECRET and CMS_ADMIN_PASSWORD, " +
+    "or HOST=127.0.0.1"
+  );
+}
 
 const booleanString = z
   .enum(["true", "false", "1", "0", ""])
@@ -69,6 +98,8 @@ const EnvSchema = z
     TRUST_PROXY: booleanString,
   })
   .superRefine((env, ctx) => {
+    const hostRefusal = developmentHostRefusal(env.NODE_ENV, env.HOST);
+    if (hostRefusal) ctx.addIssue({ code: "custom", path: ["HOST"], message: hostRefusal });
     if (env.NODE_ENV !== "production") return;
     if (env.PAYLOAD_SECRET === DEV_PAYLOAD_SECRET) {
       ctx.addIssue({
