@@ -23,7 +23,7 @@ import { Outbox } from "./collections/Outbox/index.ts";
 import { Pages } from "./collections/Pages/index.ts";
 import { partnersCollection } from "./collections/Partners/index.ts";
 import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
-import { Users } from "./collections/Users/index.ts";
+import { USERS_SLUG, usersCollection } from "./collections/Users/index.ts";
 import { databaseAdapter } from "./db/adapter.ts";
 import { missingTransactions } from "./db/transaction.ts";
 import type { TEmailSettings } from "./email/outbox.ts";
@@ -48,7 +48,7 @@ export function buildBeianConfig(env: TEnv) {
     serverURL: env.CMS_URL,
     telemetry: false,
     admin: {
-      user: Users.slug,
+      user: USERS_SLUG,
       importMap: { baseDir: srcDir },
       components: { beforeDashboard: ["/admin/SalesDashboard/index.tsx#SalesDashboard"] },
       meta: { titleSuffix: " · 小程序备案中心" },
@@ -64,7 +64,7 @@ export function buildBeianConfig(env: TEnv) {
       Orders,
       Outbox,
       live(ProvinceRules),
-      Users,
+      usersCollection(env.CMS_URL),
       IdempotencyKeys,
     ],
     globals: [

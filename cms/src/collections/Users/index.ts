@@ -10,8 +10,11 @@ const ROLE_LABELS = {
   sales: { zh: "销售", en: "Sales" },
 } as const;
 
-export const Users: CollectionConfig = {
-  slug: "users",
+export const USERS_SLUG = "users";
+
+/** The staff accounts; `cmsUrl` is where the admin is served, which decides the session cookie. */
+export const usersCollection = (cmsUrl: string): CollectionConfig => ({
+  slug: USERS_SLUG,
   // No edit locks: they would show anyone logged in, editors included, which account an admin is
   // editing (/api/payload-locked-documents).
   lockDocuments: false,
@@ -24,7 +27,9 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    cookies: { sameSite: "Lax" },
+    // Secure over https, so a browser never sends the session in clear; not over a local http CMS,
+    // where a browser would drop a Secure cookie and nobody could log in.
+    cookies: { sameSite: "Lax", secure: new URL(cmsUrl).protocol === "https:" },
     // Throttled by throttlePasswordResets instead (Payload's throttle breaks on SQLite).
     forgotPassword: { minRequestInterval: 0 },
   },
@@ -63,4 +68,4 @@ export const Users: CollectionConfig = {
       admin: { position: "sidebar" },
     },
   ],
-};
+});

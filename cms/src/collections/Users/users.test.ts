@@ -1,11 +1,13 @@
 /**
  * Accounts over real HTTP on a real SQLite database: the lockout after five failed logins holds
- * until it expires or an admin lifts it; no colleague can lift it for anyone. The seeded logins
+ * until it expires or an admin lifts it; no colleague can lift it for anyone. A login's session
+ * cookie works over local http. The seeded logins
  * (DEV_LOGINS) act; each test locks throw-away accounts of its own and deletes them after.
  */
 import type { TRole } from "@beian/contract";
 import { zh } from "@payloadcms/translations/languages/zh";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEV_LOGINS } from "../../devLogins.ts";
 import type { User } from "../../payload-types.ts";
 import type { TTestPayload } from "../../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../../testing/server.ts";
@@ -68,6 +70,24 @@ afterEach(async () => {
 });
 
 afterAll(() => close?.());
+
+describe("POST /api/users/login", () => {
+  // A browser drops a Secure cookie over http: a local http CMS would let nobody log in.
+  // (sessionCookie.test.ts: an https CMS_URL makes it Secure.)
+  it("sets a session cookie that is not Secure on a local http CMS", async () => {
+    const response = await fetch(`${server.url}/api/users/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(DEV_LOGINS.sales),
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers
+      .getSetCookie()
+      .find((line) => line.startsWith("payload-token="));
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/;\s*Secure\b/i);
+  });
+});
 
 describe("POST /api/users/unlock", () => {
   it("editors and sales cannot unlock a locked account, an admin's included", async () => {
