@@ -118,6 +118,8 @@ async function seedUsers({ ensure }: TSeeder, env: TEnv) {
     { email: { equals: admin.email } },
     { ...admin, role: "admin", name: "管理员" },
   );
+  // Development runs on loopback only (env.ts refuses another HOST), so these published logins
+  // never open a host others can reach.
   if (env.NODE_ENV !== "production") {
     for (const user of DEMO_USERS) await ensure("users", { email: { equals: user.email } }, user);
   }
