@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../../devLogins.ts";
 import { startSeededServer, type TSeededServer } from "../../testing/server.ts";
+import { sessionCookieOf } from "./sessionCookie.testing.ts";
 
 let seeded: TSeededServer;
 
@@ -17,15 +18,7 @@ afterAll(() => seeded?.close());
 
 describe("session cookie with an https CMS_URL", () => {
   it("is Secure", async () => {
-    const response = await fetch(`${seeded.server.url}/api/users/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(DEV_LOGINS.admin),
-    });
-    expect(response.status).toBe(200);
-    const cookie = response.headers
-      .getSetCookie()
-      .find((line) => line.startsWith("payload-token="));
+    const cookie = await sessionCookieOf(seeded.server.url, DEV_LOGINS.admin);
     expect(cookie).toMatch(/;\s*Secure\b/i);
   });
 });

@@ -11,6 +11,7 @@ import { DEV_LOGINS } from "../../devLogins.ts";
 import type { User } from "../../payload-types.ts";
 import type { TTestPayload } from "../../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../../testing/server.ts";
+import { sessionCookieOf } from "./sessionCookie.testing.ts";
 
 let t: TTestPayload;
 let server: TTestServer;
@@ -75,15 +76,7 @@ describe("POST /api/users/login", () => {
   // A browser drops a Secure cookie over http: a local http CMS would let nobody log in.
   // (sessionCookie.test.ts: an https CMS_URL makes it Secure.)
   it("sets a session cookie that is not Secure on a local http CMS", async () => {
-    const response = await fetch(`${server.url}/api/users/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(DEV_LOGINS.sales),
-    });
-    expect(response.status).toBe(200);
-    const cookie = response.headers
-      .getSetCookie()
-      .find((line) => line.startsWith("payload-token="));
+    const cookie = await sessionCookieOf(server.url, DEV_LOGINS.sales);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/;\s*Secure\b/i);
   });
