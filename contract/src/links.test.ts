@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSafeLink, safeLink } from "./links.ts";
+import { isSafeLink, safeLink, UNSAFE_LINK_MESSAGE, validateLink } from "./links.ts";
 
 describe("links an editor may set", () => {
   it.each([
@@ -42,5 +42,20 @@ describe("links an editor may set", () => {
   ])("refuses %j: not http(s), mailto, tel or a path on this site", (url) => {
     expect(safeLink(url)).toBeUndefined();
     expect(isSafeLink(url)).toBe(false);
+  });
+});
+
+describe("a link field's check", () => {
+  it("passes an empty optional field and refuses an empty required one", () => {
+    expect(validateLink(null)).toBe(true);
+    expect(validateLink("")).toBe(true);
+    expect(validateLink("", { required: true })).toBe(UNSAFE_LINK_MESSAGE);
+    expect(validateLink(undefined, { required: true })).toBe(UNSAFE_LINK_MESSAGE);
+  });
+
+  it("passes a safe link and refuses an unsafe one or a non-string", () => {
+    expect(validateLink("/guide/", { required: true })).toBe(true);
+    expect(validateLink("javascript:alert(1)")).toBe(UNSAFE_LINK_MESSAGE);
+    expect(validateLink(42)).toBe(UNSAFE_LINK_MESSAGE);
   });
 });
