@@ -11,6 +11,7 @@ export * from "./fields.ts";
 export * from "./html.ts";
 export * from "./keys.ts";
 export * from "./lead.ts";
+export * from "./links.ts";
 export * from "./locale.ts";
 export * from "./order.ts";
 export * from "./staffErrors.ts";

@@ -1,9 +1,9 @@
 /**
  * Lexical rich text (as Payload stores it) to semantic HTML, at build time. Only the node types
- * the CMS's editor produces are rendered; text is escaped and links are restricted to http(s),
- * mailto, tel, fragments and paths on this site (not `//other.host`).
+ * the CMS's editor produces are rendered; text is escaped and a link the contract's `safeLink`
+ * refuses (not http(s), mailto, tel, a fragment or a path on this site) renders as its text alone.
  */
-import { escapeHtml } from "@beian/contract";
+import { escapeHtml, safeLink } from "@beian/contract";
 
 type TNode = {
   type?: string;
@@ -25,19 +25,6 @@ const FORMAT = {
   subscript: 32,
   superscript: 64,
 };
-
-/** What a same-site path resolves against: landing on another origin means another host. */
-const THIS_SITE = "https://this-site.invalid";
-
-function safeHref(url: string | undefined): string | undefined {
-  const href = url?.trim();
-  if (!href) return undefined;
-  if (/^(https?:|mailto:|tel:|#)/i.test(href)) return href;
-  // `//host`, `/\host` and `/<tab>/host` start with a slash yet name another host: resolve to tell.
-  return href.startsWith("/") && URL.parse(href, THIS_SITE)?.origin === THIS_SITE
-    ? href
-    : undefined;
-}
 
 function text(node: TNode): string {
   let html = escapeHtml(node.text ?? "").replace(/\n/g, "<br>");
@@ -80,7 +67,7 @@ function render(node: TNode, headingOffset: number): string {
       return `<li>${children()}</li>`;
     case "link":
     case "autolink": {
-      const href = safeHref(node.fields?.url ?? node.url);
+      const href = safeLink(node.fields?.url ?? node.url);
       if (!href) return children();
       const external = /^https?:/i.test(href);
       const rel = external ? ' rel="noopener noreferrer"' : "";

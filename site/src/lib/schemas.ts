@@ -23,10 +23,12 @@ import {
   FILING_TYPE_SLUGS,
   GUIDE_PHASES,
   INDUSTRIES,
+  isSafeLink,
   PROVINCE_CODES,
   SITE_LABELS,
   STAGE_KEYS,
   type TSiteLabel,
+  UNSAFE_LINK_MESSAGE,
 } from "@beian/contract";
 import { z } from "astro/zod";
 
@@ -48,6 +50,12 @@ export type TMedia = z.infer<typeof media>;
 const upload = media.nullish();
 
 const order = z.number().nullish();
+
+/**
+ * A link an editor set: the CMS refuses an unsafe one on save, and the build refuses it again for
+ * a value written before that check or straight into the database.
+ */
+const link = z.string().refine(isSafeLink, UNSAFE_LINK_MESSAGE);
 
 export const filingType = z.object({
   slug: z.enum(FILING_TYPE_SLUGS),
@@ -119,6 +127,7 @@ export const caseStudy = z.object({
   filingType: z.object({ slug: z.enum(FILING_TYPE_SLUGS), name: z.string() }),
   logo: upload,
   qrImage: upload,
+  miniProgramLink: link.nullish(),
   qrCodeSvg: z.string().nullish(),
   featured: z.boolean().nullish(),
   order,
@@ -128,7 +137,7 @@ export const partner = z.object({
   key: z.string().min(1),
   name: z.string().min(1),
   logo: upload,
-  website: z.string().nullish(),
+  website: link.nullish(),
   showInStrip: z.boolean().nullish(),
   order,
 }) satisfies z.ZodType<Pick<Partner, "key" | "name">>;
@@ -165,7 +174,7 @@ export const siteSettings = z.object({
   icpNumber: z.string().min(1),
   publicSecurityNumber: z.string().nullish(),
   seo: z.object({ title: z.string(), description: z.string(), image: upload }),
-  navigation: z.array(z.object({ label: z.string(), href: z.string() })).min(1),
+  navigation: z.array(z.object({ label: z.string(), href: link })).min(1),
   labels: z.object(
     Object.fromEntries(SITE_LABELS.map(([name]) => [name, z.string().min(1)])) as Record<
       TSiteLabel,

@@ -1,4 +1,4 @@
-import { INDUSTRIES } from "@beian/contract";
+import { INDUSTRIES, validateLink } from "@beian/contract";
 import { demoField } from "../../fields/demo.ts";
 import { orderField } from "../../fields/order.ts";
 import { contentCollection } from "../contentCollection.ts";
@@ -52,6 +52,7 @@ export const Cases = contentCollection({
       name: "miniProgramLink",
       type: "text",
       label: { zh: "小程序链接", en: "Mini-program link" },
+      validate: validateLink,
       admin: {
         description: {
           zh: "未上传小程序码时,由此链接自动生成二维码",

@@ -1,4 +1,4 @@
-import { FAQ_CATEGORIES, SITE_LABELS } from "@beian/contract";
+import { FAQ_CATEGORIES, SITE_LABELS, validateLink } from "@beian/contract";
 import type { Field } from "payload";
 import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
 import { contentGlobal } from "../contentGlobal.ts";
@@ -96,6 +96,7 @@ export const SiteSettings = contentGlobal({
                   type: "text",
                   label: { zh: "链接", en: "Link" },
                   required: true,
+                  validate: validateLink,
                   admin: {
                     description: { zh: "站内路径,如 /guide/", en: "A site path, e.g. /guide/" },
                   },
