@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
+import { rateLimitKey } from "./clientIp.ts";
 
 let server: TTestServer;
 let close: () => Promise<void>;
@@ -35,5 +36,21 @@ describe("the rate limit's client identity without TRUST_PROXY", () => {
       statuses.push(response.status);
     }
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
+  });
+});
+
+describe("rateLimitKey", () => {
+  it("counts an IPv4 address as itself, also when written IPv4-mapped", () => {
+    expect(rateLimitKey("198.51.100.7")).toBe("198.51.100.7");
+    expect(rateLimitKey("::ffff:198.51.100.7")).toBe("198.51.100.7");
+  });
+
+  it("counts an IPv6 address by its /64, however it is written", () => {
+    const key = "2001:db8:0:1::/64";
+    for (const ip of ["2001:db8:0:1::1", "2001:0db8:0000:0001:ffff:0:0:2", "2001:DB8::1:0:0:0:3"]) {
+      expect(rateLimitKey(ip)).toBe(key);
+    }
+    expect(rateLimitKey("2001:db8:0:2::1")).not.toBe(key);
+    expect(rateLimitKey("::1")).toBe("0:0:0:0::/64");
   });
 });

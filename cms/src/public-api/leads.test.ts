@@ -295,6 +295,17 @@ describe("POST /api/public/leads", () => {
     expect((await limited.json()).error.code).toBe("rate_limited");
   });
 
+  it("an IPv6 client is limited per /64: rotating through its own prefix changes nothing", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const address = `2001:db8:99:1:${(i + 1).toString(16)}::${i + 7}`;
+      statuses.push((await post(lead(), { "X-Forwarded-For": address })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    // Another /64 is another client.
+    expect((await post(lead(), { "X-Forwarded-For": "2001:db8:99:2::1" })).status).toBe(201);
+  });
+
   it("refuses the emails the CMS's email field refuses, in the contract's shape", async () => {
     for (const email of ["张三@qq.com", "a..b@qq.com", "a@b.c", "a@x_y.com"]) {
       const response = await post(lead({ email }));

@@ -15,7 +15,7 @@ import { checklistFor } from "../orders/checklist.ts";
 import { newOrderNo } from "../orders/orderNumbers.ts";
 import { orderTimeline } from "../orders/timeline.ts";
 import type { Order } from "../payload-types.ts";
-import { clientIp } from "./clientIp.ts";
+import { clientIp, rateLimitKey } from "./clientIp.ts";
 import { consentRecord } from "./consent.ts";
 import { answerWithCors } from "./cors.ts";
 import { charge, limitersFor } from "./rateLimit.ts";
@@ -62,7 +62,7 @@ export function ordersHandler(env: TEnv) {
 export function orderLookupHandler(env: TEnv) {
   return answerWithCors(env, "public order lookup", async (req, cors) => {
     const { data } = await readBody(req);
-    await charge(limitersFor(req.payload, env).ip, clientIp(req));
+    await charge(limitersFor(req.payload, env).ip, rateLimitKey(clientIp(req)));
     const { orderNo, phone } = requireValid(validateOrderLookup(data, localeOf(req)));
     const order = await orderWithPhone(req, orderNo, phone);
     return Response.json(orderTimeline(order, await stageTitles(req)), {

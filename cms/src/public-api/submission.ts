@@ -12,7 +12,7 @@ import type { Payload, PayloadRequest } from "payload";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
-import { clientIp } from "./clientIp.ts";
+import { clientIp, rateLimitKey } from "./clientIp.ts";
 import { activePartners, answerWithCors, type TPartnerAccess } from "./cors.ts";
 import {
   idempotencyScope,
@@ -63,7 +63,7 @@ export function submissionHandler<T extends TSubmittable, A extends object>(
     // Every request counts against its address first; the answer to one over the limit waits
     // only for a replay check (below), and without a key there is nothing to replay.
     const limiters = limitersFor(req.payload, env);
-    const ip = clientIp(req);
+    const ip = rateLimitKey(clientIp(req));
     const ipLimit = await consume(limiters.ip, ip);
     const key = req.headers.get("idempotency-key");
     if (!ipLimit.ok && key === null) throw rateLimited(ipLimit);
