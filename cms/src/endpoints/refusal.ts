@@ -29,10 +29,6 @@ function errorStatus(code: TErrorCode): number {
   return isContractCode(code) ? API_ERROR_STATUS[code] : STAFF_ERRORS[code].status;
 }
 
-function errorMessage(code: TErrorCode, locale: TLocale): string {
-  return isContractCode(code) ? message(code, locale) : STAFF_ERRORS[code][locale];
-}
-
 export function localeOf(req: PayloadRequest): TLocale {
   return localeFrom(req.headers.get("accept-language"));
 }
@@ -71,7 +67,7 @@ export class Refusal extends Error {
       : {
           error: {
             code: this.code,
-            message: errorMessage(this.code, locale),
+            message: STAFF_ERRORS[this.code][locale],
             ...(fields ? { fields } : {}),
           },
         };

@@ -27,8 +27,7 @@ export function ordersHandler(env: TEnv) {
     validate: validateOrder,
     decoy: () => ({ orderNo: newOrderNo(), status: "submitted", materials: [] }),
     store: async ({ data, partner, req, payload }) => {
-      const { province } = data.entity;
-      const { materials } = await checklistFor(payload, data.filingType, province, req);
+      const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
       await payload.create({
@@ -37,7 +36,7 @@ export function ordersHandler(env: TEnv) {
           orderNo,
           filingType: data.filingType,
           contact: data.contact,
-          entity: { ...data.entity, province },
+          entity: data.entity,
           miniProgram: data.miniProgram,
           note: data.note,
           materials,
