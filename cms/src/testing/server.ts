@@ -29,6 +29,8 @@ export type TTestServer = {
    */
   postPublic: (path: string, body: unknown, options?: TPostOptions) => Promise<Response>;
   /** Logs in through `POST /api/users/login` and returns the JWT; throws unless that succeeds. */
+  /** `POST /api/users/login`, answered as it is (a refused login too). */
+  postLogin: (login: { email: string; password: string }) => Promise<Response>;
   login: (email: string, password: string) => Promise<string>;
   /** The JWT of each seeded staff account (DEV_LOGINS), by role. */
   staffTokens: () => Promise<Record<TRole, string>>;
@@ -77,12 +79,14 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const url = `http://127.0.0.1:${port}`;
   const origin = new URL(t.env.SITE_URL).origin;
   let clients = 0;
-  const login = async (email: string, password: string) => {
-    const response = await fetch(`${url}/api/users/login`, {
+  const postLogin = (login: { email: string; password: string }) =>
+    fetch(`${url}/api/users/login`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify(login),
     });
+  const login = async (email: string, password: string) => {
+    const response = await postLogin({ email, password });
     if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
     return ((await response.json()) as { token: string }).token;
   };
@@ -103,6 +107,7 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
         body: options.raw ?? JSON.stringify(body),
       });
     },
+    postLogin,
     login,
     // One at a time, as people log in.
     staffTokens: async () => ({

@@ -18,7 +18,7 @@ afterAll(() => seeded?.close());
 
 describe("session cookie with an https CMS_URL", () => {
   it("is Secure", async () => {
-    const cookie = await sessionCookieOf(seeded.server.url, DEV_LOGINS.admin);
+    const cookie = await sessionCookieOf(seeded.server, DEV_LOGINS.admin);
     expect(cookie).toMatch(/;\s*Secure\b/i);
   });
 });

@@ -1,16 +1,13 @@
 /** For the tests: the session cookie a login over real HTTP sets. */
 import { expect } from "vitest";
+import type { TTestServer } from "../../testing/server.ts";
 
-/** Logs in through `POST /api/users/login` at `serverUrl`; the `payload-token` Set-Cookie line. */
+/** Logs in through the test server's `POST /api/users/login`; the `payload-token` Set-Cookie line. */
 export async function sessionCookieOf(
-  serverUrl: string,
+  server: Pick<TTestServer, "postLogin">,
   login: { email: string; password: string },
 ): Promise<string | undefined> {
-  const response = await fetch(`${serverUrl}/api/users/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(login),
-  });
+  const response = await server.postLogin(login);
   expect(response.status).toBe(200);
   return response.headers.getSetCookie().find((line) => line.startsWith("payload-token="));
 }

@@ -25,11 +25,7 @@ const WRONG_PASSWORD = { status: 401, message: zh.translations.error.emailOrPass
 const LOCKED = { status: 401, message: zh.translations.error.userLocked };
 
 async function login(email: string, password: string) {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
+  const response = await server.postLogin({ email, password });
   const body: { errors?: { message?: string }[] } = await response.json();
   return { status: response.status, message: body.errors?.[0]?.message };
 }
@@ -76,7 +72,7 @@ describe("POST /api/users/login", () => {
   // A browser drops a Secure cookie over http: a local http CMS would let nobody log in.
   // (sessionCookie.test.ts: an https CMS_URL makes it Secure.)
   it("sets a session cookie that is not Secure on a local http CMS", async () => {
-    const cookie = await sessionCookieOf(server.url, DEV_LOGINS.sales);
+    const cookie = await sessionCookieOf(server, DEV_LOGINS.sales);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/;\s*Secure\b/i);
   });
