@@ -10,7 +10,7 @@ import type { CollectionConfig } from "payload";
 import { contentAccess } from "../access/index.ts";
 
 /** The admin's navigation groups the site's content is edited in. */
-export const CONTENT_GROUP = { zh: "内容", en: "Content" } as const;
+const CONTENT_GROUP = { zh: "内容", en: "Content" } as const;
 export const PAGES_GROUP = { zh: "页面", en: "Pages" } as const;
 
 /** Marketing works in drafts and publishes; the site and the public API only ever see published. */
@@ -19,21 +19,14 @@ export const draftVersions = {
   maxPerDoc: 50,
 } as const;
 
-export type TContentCollection = Omit<CollectionConfig, "access" | "versions">;
+type TContentCollection = Omit<CollectionConfig, "access" | "versions">;
 
 /** A content collection: listed under 内容 in the admin unless it names another group. */
-export function contentCollection({
-  slug,
-  labels,
-  admin,
-  ...collection
-}: TContentCollection): CollectionConfig {
+export function contentCollection({ admin, ...collection }: TContentCollection): CollectionConfig {
   return {
-    slug,
-    labels,
+    ...collection,
     admin: { ...admin, group: admin?.group ?? CONTENT_GROUP },
     access: contentAccess,
     versions: draftVersions,
-    ...collection,
   };
 }

@@ -14,7 +14,7 @@ export type TOutgoingEmail = {
   replyTo?: string | undefined;
 };
 
-export type TSendFailure = {
+type TSendFailure = {
   message: string;
   status: number | null;
   retryable: boolean;

@@ -7,12 +7,11 @@ import type { GlobalConfig } from "payload";
 import { contentAccess } from "../access/index.ts";
 import { draftVersions, PAGES_GROUP } from "../collections/contentCollection.ts";
 
-export type TContentGlobal = Omit<GlobalConfig, "access" | "versions" | "admin">;
+type TContentGlobal = Omit<GlobalConfig, "access" | "versions" | "admin">;
 
-export function contentGlobal({ slug, label, ...global }: TContentGlobal): GlobalConfig {
+export function contentGlobal(global: TContentGlobal): GlobalConfig {
   return {
-    slug,
-    label,
+    ...global,
     admin: { group: PAGES_GROUP },
     access: {
       read: contentAccess.read,
@@ -20,6 +19,5 @@ export function contentGlobal({ slug, label, ...global }: TContentGlobal): Globa
       update: contentAccess.update,
     },
     versions: draftVersions,
-    ...global,
   };
 }

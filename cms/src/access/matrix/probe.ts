@@ -66,7 +66,7 @@ function readOutcome(answer: TAnswer, labels: () => string[]): TRead | string {
 }
 
 /** Whether `actual` holds every value `expected` names (objects compared key by key). */
-export function holds(actual: unknown, expected: unknown): boolean {
+function holds(actual: unknown, expected: unknown): boolean {
   if (typeof expected !== "object" || expected === null) return actual === expected;
   if (typeof actual !== "object" || actual === null) return false;
   if (Array.isArray(expected)) {
