@@ -43,7 +43,7 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
       (touched[path] || submission.submitted ? errors[path] : undefined),
     change: (path, value) => {
       set(path, value);
-      submission.edited(path);
+      submission.edited(path, value);
     },
     leave,
   };
