@@ -12,7 +12,7 @@ export function resendPending(): void {
   started = true;
   const storage = storageOf(window);
   try {
-    // Earlier versions kept submissions in localStorage for 24 h, after the tab closed: not any more.
+    // Earlier versions kept submissions in localStorage, for 24 h and beyond the tab: gone, unsent.
     localStorage.removeItem(PENDING_KEY);
   } catch {
     // localStorage blocked: nothing can have been kept there
