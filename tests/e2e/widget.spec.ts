@@ -274,21 +274,25 @@ test.describe("nothing typed is lost", () => {
     expect(await leadsNamed(name)).toHaveLength(1);
   });
 
-  test("a submission pending when the page closed is sent on the next visit", async ({ page }) => {
+  test("a submission pending when the page was reloaded is sent again, and kept in that tab only", async ({
+    page,
+  }) => {
     await page.goto(`${partnerOrigin}/script.html`);
     await page.route("**/api/public/leads", (route) => route.abort("internetdisconnected"));
     await page.getByRole("button", { name: "在线咨询" }).click();
     const name = `离开访客${Date.now() % 100000}`;
     await page.waitForTimeout(1_600);
     await fillLead(page, name, true);
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem("beian-widget:pending") ?? ""))
-      .toContain(name);
+    const kept = () =>
+      page.evaluate(() => ({
+        tab: sessionStorage.getItem("beian-widget:pending") ?? "",
+        origin: localStorage.getItem("beian-widget:pending"),
+      }));
+    await expect.poll(async () => (await kept()).tab).toContain(name);
+    expect((await kept()).origin).toBeNull();
     await page.unroute("**/api/public/leads");
     await page.reload();
     await expect.poll(async () => (await leadsNamed(name)).length, { timeout: 20_000 }).toBe(1);
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem("beian-widget:pending") ?? ""))
-      .not.toContain(name);
+    await expect.poll(async () => (await kept()).tab).not.toContain(name);
   });
 });

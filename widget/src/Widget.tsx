@@ -5,7 +5,7 @@ import { KINDS } from "./constants.ts";
 import { emit } from "./events.ts";
 import { Form } from "./form/Form.tsx";
 import { STRINGS } from "./i18n.ts";
-import { PanelHeader } from "./panel/PanelHeader.tsx";
+import { panelHeader } from "./panel/PanelHeader.tsx";
 import { type TControls, useDialog } from "./panel/useDialog.ts";
 import { onColor, primaryColor } from "./theme.ts";
 import type { TResolvedOptions } from "./widgetOptions.ts";
@@ -68,13 +68,13 @@ export function Widget({ config, options, bind }: TWidgetProps) {
         aria-labelledby="bw-title"
         {...(floating && { role: "dialog", "aria-modal": "true", hidden: !open })}
       >
-        <PanelHeader
-          t={t}
-          partner={config.partner}
-          close={floating ? () => controls.current.close() : undefined}
-          form={form}
-          select={setForm}
-        />
+        {panelHeader(
+          t,
+          config.partner,
+          floating ? () => controls.current.close() : undefined,
+          form,
+          setForm,
+        )}
         {KINDS.map((kind) => (
           <Form
             key={kind}

@@ -40,7 +40,10 @@ type TPageOptions = {
   body?: string;
   config?: Response;
   answer?: TAnswer;
-  storage?: Record<string, string>;
+  /** What the tab's sessionStorage holds when the page loads (e.g. an earlier page's kept submission). */
+  sessionStorage?: Record<string, string>;
+  /** What the origin's localStorage holds when the page loads (what an earlier version kept there). */
+  localStorage?: Record<string, string>;
 };
 /** The page's window, with the global the embed defines. */
 type TPageWindow = Window & { BeianWidget?: TControls };
@@ -71,7 +74,10 @@ async function page(options: TPageOptions = {}) {
   });
   windows.push(window);
   const document = window.document;
-  for (const [key, value] of Object.entries(options.storage ?? {})) {
+  for (const [key, value] of Object.entries(options.sessionStorage ?? {})) {
+    window.sessionStorage.setItem(key, value);
+  }
+  for (const [key, value] of Object.entries(options.localStorage ?? {})) {
     window.localStorage.setItem(key, value);
   }
   const calls = playTheCms(window, options);
@@ -359,7 +365,7 @@ describe("the embed script", () => {
       type: "beian:submitted",
       detail: { kind: "lead", reference: "L-7K3M9Q" },
     });
-    expect(window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(window.sessionStorage.getItem(PENDING_KEY)).toBeNull();
   });
 
   it("sends an order from the inline form and lists the materials", async () => {
@@ -431,7 +437,7 @@ describe("the embed script", () => {
     expect($("#bw-lead-phone-err")?.textContent).toBe("该手机号已被停用");
     expect($("#bw-panel-lead .notice")?.textContent).toBe("提交的信息有误,请检查后重试");
     expect(active()?.getAttribute("name")).toBe("phone");
-    expect(window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(window.sessionStorage.getItem(PENDING_KEY)).toBeNull();
     expect(events.at(-1)).toEqual({
       type: "beian:error",
       detail: { code: "validation_failed", message: "提交的信息有误,请检查后重试" },
@@ -453,7 +459,7 @@ describe("the embed script", () => {
     expect(attempts).toBe(5);
     const alert = first.$("#bw-panel-lead [role=alert]");
     expect(alert?.querySelector("a")?.getAttribute("href")).toBe("tel:4009986176");
-    const stored = JSON.parse(first.window.localStorage.getItem(PENDING_KEY) ?? "null");
+    const stored = JSON.parse(first.window.sessionStorage.getItem(PENDING_KEY) ?? "null");
     expect(stored).toMatchObject([
       {
         kind: "lead",
@@ -461,19 +467,20 @@ describe("the embed script", () => {
         body: { name: "张三", phone: "13800138000" },
       },
     ]);
+    expect(first.window.localStorage.length).toBe(0);
     expect(first.$("#bw-panel-lead [name=name]")).not.toBeNull();
 
     const keys: string[] = [];
     const second = await page({
       data: { partner: "direct" },
-      storage: { [PENDING_KEY]: JSON.stringify(stored) },
+      sessionStorage: { [PENDING_KEY]: JSON.stringify(stored) },
       answer: (call) => {
         keys.push(call.headers["Idempotency-Key"] ?? "");
         return json(201, { id: 1, reference: "L-AAAAAA" });
       },
     });
     expect(keys).toEqual([stored[0].key]);
-    expect(second.window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(second.window.sessionStorage.getItem(PENDING_KEY)).toBeNull();
     expect(second.events).toContainEqual({
       type: "beian:submitted",
       detail: { kind: "lead", reference: "L-AAAAAA" },
@@ -501,13 +508,13 @@ describe("the embed script", () => {
     expect(new Set(keys).size).toBe(1);
     expect($("#bw-panel-lead [role=alert] a")?.getAttribute("href")).toBe("tel:4009986176");
     expect(events.at(-1)).toMatchObject({ type: "beian:error", detail: { code: "rate_limited" } });
-    const stored = JSON.parse(window.localStorage.getItem(PENDING_KEY) ?? "null");
+    const stored = JSON.parse(window.sessionStorage.getItem(PENDING_KEY) ?? "null");
     expect(stored).toMatchObject([{ kind: "lead", key: keys[0] }]);
 
     limited = false;
     await click("#bw-panel-lead .submit");
     expect(keys.at(-1)).toBe(keys[0]);
-    expect(window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(window.sessionStorage.getItem(PENDING_KEY)).toBeNull();
     expect(events.at(-1)).toEqual({
       type: "beian:submitted",
       detail: { kind: "lead", reference: "L-BBBBBB" },
@@ -537,7 +544,7 @@ describe("the embed script", () => {
     await first.click("#bw-panel-order .submit");
     await settle(first.window, 100);
     expect(first.$("#bw-panel-order [role=alert]")).not.toBeNull();
-    const stored = JSON.parse(first.window.localStorage.getItem(PENDING_KEY) ?? "null");
+    const stored = JSON.parse(first.window.sessionStorage.getItem(PENDING_KEY) ?? "null");
     expect(stored).toMatchObject([
       { kind: "lead", body: { name: "张三丰" } },
       { kind: "order", body: { contact: { name: "李四" } } },
@@ -547,7 +554,7 @@ describe("the embed script", () => {
     const sent: [string, string][] = [];
     const second = await page({
       data: { partner: "direct" },
-      storage: { [PENDING_KEY]: JSON.stringify(stored) },
+      sessionStorage: { [PENDING_KEY]: JSON.stringify(stored) },
       answer: (call) => {
         sent.push([call.url, call.headers["Idempotency-Key"] ?? ""]);
         return call.url.endsWith("/leads")
@@ -565,7 +572,7 @@ describe("the embed script", () => {
       detail: { kind: "lead", reference: "L-CCCCCC" },
     });
     // the confirmed lead is gone; the order (still 503) stays for the next load
-    expect(JSON.parse(second.window.localStorage.getItem(PENDING_KEY) ?? "null")).toEqual([
+    expect(JSON.parse(second.window.sessionStorage.getItem(PENDING_KEY) ?? "null")).toEqual([
       stored[1],
     ]);
   });
@@ -588,5 +595,126 @@ describe("the embed script", () => {
     window.BeianWidget?.close();
     await settle(window);
     expect($("[role=dialog]")?.hidden).toBe(true);
+  });
+});
+
+describe("what the widget keeps in the browser", () => {
+  const MINUTE = 60_000;
+  /** A submission kept by an earlier page of this tab, `ageMs` ago. */
+  const kept = (key: string, ageMs: number) => ({
+    kind: "lead",
+    url: "https://cms.example/api/public/leads",
+    body: { name: "张三", phone: "13800138000", consent: { privacy: true }, partner: "direct" },
+    key,
+    createdAt: Date.now() - ageMs,
+    lang: "zh-CN",
+  });
+
+  it("keeps a submission that could not be sent in this tab only, and says so", async () => {
+    const { sendLead, click, window, $ } = await page({
+      data: { partner: "direct" },
+      answer: () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    await click(".launcher");
+    await sendLead();
+    await settle(window, 100);
+    // the request body with its key: a retry must send the same body with the same key
+    const stored = JSON.parse(window.sessionStorage.getItem(PENDING_KEY) ?? "null");
+    expect(stored).toMatchObject([
+      { kind: "lead", body: { name: "张三", phone: "13800138000" }, key: expect.any(String) },
+    ]);
+    // not in localStorage: that outlives the tab, is shared by every tab and is never emptied
+    expect(window.localStorage.length).toBe(0);
+    expect($("#bw-panel-lead [role=alert]")?.textContent).toContain("本标签页暂存30分钟");
+  });
+
+  it("on load sends what is under 30 minutes old and deletes, unsent, what is older", async () => {
+    const keys: string[] = [];
+    const { window } = await page({
+      data: { partner: "direct" },
+      sessionStorage: {
+        [PENDING_KEY]: JSON.stringify([
+          kept("stale", 30 * MINUTE + 1000),
+          kept("fresh", 29 * MINUTE),
+        ]),
+      },
+      answer: (call) => {
+        keys.push(call.headers["Idempotency-Key"] ?? "");
+        return json(201, { id: 4, reference: "L-DDDDDD" });
+      },
+    });
+    await settle(window, 100);
+    expect(keys).toEqual(["fresh"]);
+    expect(window.sessionStorage.getItem(PENDING_KEY)).toBeNull();
+  });
+
+  it("deletes a kept submission the moment the server answers, even with a refusal", async () => {
+    const { window } = await page({
+      data: { partner: "direct" },
+      sessionStorage: { [PENDING_KEY]: JSON.stringify([kept("refused", MINUTE)]) },
+      answer: () =>
+        json(403, { error: { code: "origin_not_allowed", message: "不允许从该网站提交" } }),
+    });
+    await settle(window, 100);
+    expect(window.sessionStorage.getItem(PENDING_KEY)).toBeNull();
+  });
+
+  it("empties localStorage of what an earlier version kept there, without sending it", async () => {
+    const { window, calls } = await page({
+      data: { partner: "direct" },
+      localStorage: { [PENDING_KEY]: JSON.stringify([kept("legacy", MINUTE)]), other: "kept" },
+    });
+    await settle(window, 100);
+    expect(window.localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(window.localStorage.getItem("other")).toBe("kept");
+    expect(calls.filter((call) => call.method === "POST")).toEqual([]);
+  });
+
+  it.each(["consent.privacy", "consent.sharing"])(
+    "deletes the kept submission when %s is unticked (consent withdrawn)",
+    async (consent) => {
+      const { type, click, window, $ } = await page({
+        answer: () => {
+          throw new TypeError("Failed to fetch");
+        },
+      });
+      await click(".launcher");
+      await type("#bw-panel-lead [name=name]", "张三");
+      await type("#bw-panel-lead [name=phone]", "13800138000");
+      await click("#bw-panel-lead [name='consent.privacy']");
+      await click("#bw-panel-lead [name='consent.sharing']");
+      await click("#bw-panel-lead .submit");
+      await settle(window, 100);
+      expect(window.sessionStorage.getItem(PENDING_KEY)).toContain("张三");
+      expect($("#bw-panel-lead [role=alert]")).not.toBeNull();
+
+      await click(`#bw-panel-lead [name='${consent}']`);
+      expect(window.sessionStorage.getItem(PENDING_KEY)).toBeNull();
+      // the notice that it is kept goes with it; what was typed stays in the form
+      expect($("#bw-panel-lead [role=alert]")).toBeNull();
+      expect($<HTMLInputElement>("#bw-panel-lead [name=name]")?.value).toBe("张三");
+    },
+  );
+
+  it("unticking a form's consent also deletes what an earlier page kept of that form, not the other", async () => {
+    const order = {
+      ...kept("order", MINUTE),
+      kind: "order",
+      url: "https://cms.example/api/public/orders",
+    };
+    const { click, window } = await page({
+      data: { partner: "direct" },
+      sessionStorage: { [PENDING_KEY]: JSON.stringify([kept("lead", MINUTE), order]) },
+      answer: () => json(503, {}),
+    });
+    await settle(window, 200);
+    expect(JSON.parse(window.sessionStorage.getItem(PENDING_KEY) ?? "[]")).toHaveLength(2);
+    await click(".launcher");
+    await click("#bw-panel-lead [name='consent.privacy']");
+    expect(JSON.parse(window.sessionStorage.getItem(PENDING_KEY) ?? "[]")).toHaveLength(2);
+    await click("#bw-panel-lead [name='consent.privacy']");
+    expect(JSON.parse(window.sessionStorage.getItem(PENDING_KEY) ?? "[]")).toEqual([order]);
   });
 });

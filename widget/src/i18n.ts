@@ -38,7 +38,7 @@ const zh = {
   sending: "正在提交…",
   retrying: "网络不稳定,正在重试…",
   fix: "有 {n} 项需要修改,请检查后再提交",
-  failed: "暂时无法提交。您填写的内容已保存在本设备,下次打开本页时会自动重新提交。急事请致电",
+  failed: "暂时无法提交。内容已在本标签页暂存30分钟,其间重新打开本页会自动提交。急事请致电",
   leadDone: "提交成功!顾问会尽快与您联系。",
   reference: "咨询编号",
   orderDone: "订单已提交!顾问会尽快与您联系核实信息。",
@@ -87,7 +87,7 @@ const en: TStrings = {
   retrying: "Connection problem, retrying…",
   fix: "{n} field(s) need attention",
   failed:
-    "We could not send this yet. Your details are saved on this device and will be sent automatically the next time this page opens. For urgent matters call",
+    "We could not send this yet. Your details are kept in this tab for 30 minutes and sent when this page opens again in it. For urgent matters call",
   leadDone: "Thank you! An adviser will contact you soon.",
   reference: "Reference",
   orderDone:

@@ -1,29 +1,29 @@
-/** What a form turns into once it was sent: the reference (or order number) and what comes next. */
+/**
+ * What a form turns into once it was sent: the reference (or order number) and what comes next.
+ * A plain function returning elements rather than a component, like the controls in Field.tsx.
+ */
 import type { TLeadCreated, TOrderCreated } from "@beian/contract";
-import { useEffect, useRef } from "react";
 import type { TFormKind } from "../constants.ts";
 import { referenceOf } from "../events.ts";
 import type { TStrings } from "../i18n.ts";
 
-export type TDoneProps = {
-  kind: TFormKind;
-  t: TStrings;
-  created: TLeadCreated | TOrderCreated;
-  /** "Start another": back to an empty form. */
-  again: () => void;
-};
+/**
+ * The result takes the focus when it appears, so that screen readers read it and the keyboard
+ * starts from it. One function for every render: a ref that stays the same is called on mount
+ * only, so a later re-render does not pull the focus back.
+ */
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
-export function Done({ kind, t, created, again }: TDoneProps) {
-  const status = useRef<HTMLDivElement>(null);
+/** `again`: "Start another", back to an empty form. */
+export function done(
+  kind: TFormKind,
+  t: TStrings,
+  created: TLeadCreated | TOrderCreated,
+  again: () => void,
+) {
   const materials = "materials" in created ? created.materials : [];
-
-  // The result takes the focus so that screen readers read it and the keyboard starts from it.
-  useEffect(() => {
-    status.current?.focus();
-  }, []);
-
   return (
-    <div className="done" role="status" tabIndex={-1} ref={status}>
+    <div className="done" role="status" tabIndex={-1} ref={focusOnMount}>
       <p className="done-title">{t[`${kind}Done`]}</p>
       <p>
         {kind === "lead" ? t.reference : t.orderNo}: <strong>{referenceOf(created)}</strong>

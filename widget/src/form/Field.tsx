@@ -1,4 +1,8 @@
-/** The controls of a form: a labelled field, a consent checkbox and the honeypot. */
+/**
+ * The controls of a form: a labelled field, a consent checkbox and the honeypot. Plain functions
+ * returning elements rather than components: they hold no state, and in the embed a component's
+ * props object (whose names survive minification) costs bytes of the gzip budget.
+ */
 import { PROVINCES, type TLocale, type TWidgetFilingType } from "@beian/contract";
 import type { ReactNode } from "react";
 import type { TFormKind } from "../constants.ts";
@@ -21,7 +25,7 @@ export type TFormControls = {
 };
 
 /** A field of FIELDS: its label, control (input, select or textarea), hint and error. */
-export function Field({ form, spec }: { form: TFormControls; spec: TFieldSpec }) {
+export function field(form: TFormControls, spec: TFieldSpec) {
   const { kind, t, types, values } = form;
   const { path } = spec;
   const options =
@@ -51,7 +55,7 @@ export function Field({ form, spec }: { form: TFormControls; spec: TFieldSpec })
     onBlur: () => form.leave(path),
   };
   return (
-    <div className="field">
+    <div className="field" key={path}>
       <label htmlFor={id}>
         {t[path]}
         {!spec.required && <span className="opt">{t.optional}</span>}
@@ -68,12 +72,7 @@ export function Field({ form, spec }: { form: TFormControls; spec: TFieldSpec })
       ) : spec.type === "textarea" ? (
         <textarea rows={3} {...common} />
       ) : (
-        <input
-          type={spec.type ?? "text"}
-          autoComplete={spec.autoComplete ?? "off"}
-          inputMode={spec.type === "tel" ? "tel" : undefined}
-          {...common}
-        />
+        <input type={spec.type ?? "text"} autoComplete={spec.autoComplete ?? "off"} {...common} />
       )}
       {hint && (
         <p className="hint" id={`${id}-hint`}>
@@ -89,15 +88,7 @@ export function Field({ form, spec }: { form: TFormControls; spec: TFieldSpec })
   );
 }
 
-export function ConsentBox({
-  form,
-  path,
-  label,
-}: {
-  form: TFormControls;
-  path: string;
-  label: ReactNode;
-}) {
+export function consentBox(form: TFormControls, path: string, label: ReactNode) {
   const id = fieldId(form.kind, path);
   const error = form.errorOf(path);
   return (
@@ -126,7 +117,7 @@ export function ConsentBox({
 }
 
 /** A field people never see or reach: what a bot types into it marks the submission as spam. */
-export function Honeypot({ form }: { form: TFormControls }) {
+export function honeypot(form: TFormControls) {
   const input = (event: { currentTarget: { value: string } }) =>
     form.change("website", event.currentTarget.value);
   return (

@@ -7,8 +7,8 @@ import { checkSubmission } from "../submission/submissionBody.ts";
 import { useSubmission } from "../submission/useSubmission.ts";
 import type { TResolvedOptions } from "../widgetOptions.ts";
 import { privacyLabel, sharingLabel } from "./consentLabels.tsx";
-import { Done } from "./Done.tsx";
-import { ConsentBox, Field, Honeypot, type TFormControls } from "./Field.tsx";
+import { done } from "./Done.tsx";
+import { consentBox, field, honeypot, type TFormControls } from "./Field.tsx";
 import { FIELDS } from "./fields.ts";
 import { type TPreset, useFormValues } from "./useFormValues.ts";
 
@@ -43,7 +43,7 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
       (touched[path] || submission.submitted ? errors[path] : undefined),
     change: (path, value) => {
       set(path, value);
-      submission.edited(path);
+      submission.edited(path, value);
     },
     leave,
   };
@@ -62,17 +62,13 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
       hidden={!active}
     >
       {submission.created ? (
-        <Done kind={kind} t={t} created={submission.created} again={again} />
+        done(kind, t, submission.created, again)
       ) : (
         <form ref={form} aria-label={t[`${kind}Form`]} noValidate onSubmit={submission.onSubmit}>
-          {FIELDS[kind].map((spec) => (
-            <Field key={spec.path} form={controls} spec={spec} />
-          ))}
-          <ConsentBox form={controls} path="consent.privacy" label={privacyLabel(config, t)} />
-          {sharing && (
-            <ConsentBox form={controls} path="consent.sharing" label={sharingLabel(config, t)} />
-          )}
-          <Honeypot form={controls} />
+          {FIELDS[kind].map((spec) => field(controls, spec))}
+          {consentBox(controls, "consent.privacy", privacyLabel(config, t))}
+          {sharing && consentBox(controls, "consent.sharing", sharingLabel(config, t))}
+          {honeypot(controls)}
           <p className="notice" aria-live="polite">
             {submission.notice}
           </p>

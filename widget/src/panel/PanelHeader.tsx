@@ -1,24 +1,25 @@
 /**
  * The top of the panel: its heading (which names the dialog), the partner it serves, the close
  * button (floating only) and the two tabs, which arrow keys, Home and End move between (ARIA tabs).
+ * A plain function returning elements rather than a component: it holds no state, and in the embed
+ * a component's props object (whose names survive minification) costs bytes of the gzip budget.
  */
 import type { TWidgetConfig } from "@beian/contract";
 import type { KeyboardEvent as TKeyEvent } from "react";
 import { DIRECT, KINDS, type TFormKind } from "../constants.ts";
 import { fill, type TStrings } from "../i18n.ts";
 
-export type TPanelHeaderProps = {
-  t: TStrings;
-  /** The partner the widget serves (none named on the agency's own site). */
-  partner: TWidgetConfig["partner"];
-  /** The dialog's close button; none inline. */
-  close: (() => void) | undefined;
-  /** The form shown, and how to show the other. */
-  form: TFormKind;
-  select: (form: TFormKind) => void;
-};
-
-export function PanelHeader({ t, partner, close, form, select }: TPanelHeaderProps) {
+/**
+ * `partner`: the partner the widget serves (none named on the agency's own site); `close`: the
+ * dialog's close button (none inline); `form`: the form shown, and `select` shows the other.
+ */
+export function panelHeader(
+  t: TStrings,
+  partner: TWidgetConfig["partner"],
+  close: (() => void) | undefined,
+  form: TFormKind,
+  select: (form: TFormKind) => void,
+) {
   const onTabKey = (event: TKeyEvent<HTMLDivElement>) => {
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
     event.preventDefault();

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   BACKOFF_MS,
-  clearPending,
   deliver,
+  keepPending,
   newKey,
   PENDING_KEY,
   PENDING_MAX,
@@ -10,12 +10,13 @@ import {
   RETRY_AFTER_MAX_MS,
   readPending,
   savePending,
+  storageOf,
   submit,
   type TPending,
   type TStorage,
 } from "./pending.ts";
 
-/** A localStorage stand-in: a Map behind the three methods the store uses. */
+/** A sessionStorage stand-in: a Map behind the three methods the store uses. */
 function fakeStorage(): TStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
   return {
@@ -92,7 +93,7 @@ describe("the pending-submission store", () => {
     expect(keys).not.toContain("other");
   });
 
-  it("reads an entry stored by the previous version (one object) and rewrites it as a list", () => {
+  it("reads a single entry (not a list) as a list of one and rewrites it as a list", () => {
     const storage = fakeStorage();
     storage.setItem(PENDING_KEY, JSON.stringify(entry({ key: "old-format" })));
     expect(readPending(storage, NOW)).toEqual([entry({ key: "old-format" })]);
@@ -103,7 +104,20 @@ describe("the pending-submission store", () => {
     ]);
   });
 
-  it("expires entries after 24 h, each on its own, and drops malformed ones", () => {
+  it("keeps what a retry needs in the tab's sessionStorage, not the origin's localStorage", () => {
+    const sessionStorage = fakeStorage();
+    const localStorage = fakeStorage();
+    expect(storageOf({ sessionStorage, localStorage } as never)).toBe(sessionStorage);
+    const blocked = Object.defineProperty({}, "sessionStorage", {
+      get: () => {
+        throw new Error("SecurityError");
+      },
+    });
+    expect(storageOf(blocked as never)).toBeUndefined();
+  });
+
+  it("expires entries after 30 minutes, each on its own, and drops malformed ones", () => {
+    expect(PENDING_TTL_MS).toBe(30 * 60 * 1000);
     const storage = fakeStorage();
     savePending(storage, entry());
     expect(readPending(storage, NOW + PENDING_TTL_MS - 1)).toHaveLength(1);
@@ -123,13 +137,16 @@ describe("the pending-submission store", () => {
     expect(JSON.parse(storage.data.get(PENDING_KEY) ?? "")).toEqual([fresh]);
   });
 
-  it("clears only the entry with the given key", () => {
+  it("keeps only the entries asked for: all but an answered key, all but one form's", () => {
     const storage = fakeStorage();
     savePending(storage, entry({ key: "older" }));
+    savePending(storage, entry({ key: "order", kind: "order" }));
     savePending(storage, entry({ key: "newer" }));
-    clearPending(storage, "older");
-    expect(readPending(storage, NOW).map((e) => e.key)).toEqual(["newer"]);
-    clearPending(storage, "newer");
+    keepPending(storage, (e) => e.key !== "older");
+    expect(readPending(storage, NOW).map((e) => e.key)).toEqual(["order", "newer"]);
+    keepPending(storage, (e) => e.kind !== "lead");
+    expect(readPending(storage, NOW).map((e) => e.key)).toEqual(["order"]);
+    keepPending(storage, (e) => e.key !== "order");
     expect(readPending(storage, NOW)).toEqual([]);
     expect(storage.data.has(PENDING_KEY)).toBe(false);
   });
@@ -148,7 +165,7 @@ describe("the pending-submission store", () => {
     };
     expect(savePending(broken, entry())).toBe(false);
     expect(readPending(broken, NOW)).toEqual([]);
-    expect(() => clearPending(broken, entry().key)).not.toThrow();
+    expect(() => keepPending(broken, () => false)).not.toThrow();
     expect(savePending(undefined, entry())).toBe(false);
   });
 });
@@ -180,7 +197,6 @@ describe("deliver", () => {
     const outcome = await deliver(entry({ lang: "en" }), { fetch: fetchFn });
     expect(outcome).toEqual({
       type: "created",
-      status: 201,
       data: { id: 7, reference: "L-7K3M9Q" },
     });
     const [url, init] = fetchFn.mock.calls[0] ?? [];
@@ -244,7 +260,6 @@ describe("deliver", () => {
     const fetchFn = vi.fn(async () => json(400, { error }));
     await expect(deliver(entry(), { fetch: fetchFn })).resolves.toEqual({
       type: "rejected",
-      status: 400,
       error,
     });
     expect(fetchFn).toHaveBeenCalledTimes(1);
@@ -254,7 +269,6 @@ describe("deliver", () => {
     const fetchFn = vi.fn(async () => new Response("no", { status }));
     await expect(deliver(entry(), { fetch: fetchFn })).resolves.toMatchObject({
       type: "rejected",
-      status,
       error: { code: "validation_failed" },
     });
     expect(fetchFn).toHaveBeenCalledTimes(1);
@@ -334,6 +348,9 @@ describe("submit", () => {
     expect(readPending(storage, NOW).map((e) => e.key)).toEqual(["other"]);
   });
 
+  /** The attempts' waits together: when the last attempt has been made. */
+  const ALL_ATTEMPTS_MS = BACKOFF_MS.reduce((sum, ms) => sum + ms, 0);
+
   it("keeps it, with its key, when every attempt is rate-limited (429)", async () => {
     const storage = fakeStorage();
     savePending(storage, entry());
@@ -341,13 +358,13 @@ describe("submit", () => {
       json(429, { error: { code: "rate_limited", message: "请求过于频繁" } }),
     );
     const pending = submit(storage, entry(), { fetch: fetchFn });
-    await vi.runAllTimersAsync();
+    await vi.advanceTimersByTimeAsync(ALL_ATTEMPTS_MS);
     await expect(pending).resolves.toMatchObject({ type: "failed", code: "rate_limited" });
     expect(fetchFn).toHaveBeenCalledTimes(BACKOFF_MS.length + 1);
     expect(readPending(storage, Date.now())).toEqual([entry()]);
   });
 
-  it("keeps it after the final failure, for the next page load", async () => {
+  it("keeps it after the final failure, for the next page load, and deletes it when it expires", async () => {
     const storage = fakeStorage();
     savePending(storage, entry());
     const pending = submit(storage, entry(), {
@@ -355,8 +372,13 @@ describe("submit", () => {
         throw new TypeError("offline");
       },
     });
-    await vi.runAllTimersAsync();
+    await vi.advanceTimersByTimeAsync(ALL_ATTEMPTS_MS);
     await expect(pending).resolves.toEqual({ type: "failed", code: "network_error" });
-    expect(readPending(storage, Date.now())).toEqual([entry()]);
+    expect(storage.data.has(PENDING_KEY)).toBe(true);
+    // the page stays open: at its expiry it is deleted, not only skipped by the next read
+    await vi.advanceTimersByTimeAsync(PENDING_TTL_MS - ALL_ATTEMPTS_MS - 1);
+    expect(storage.data.has(PENDING_KEY)).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(storage.data.has(PENDING_KEY)).toBe(false);
   });
 });

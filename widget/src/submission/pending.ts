@@ -1,15 +1,27 @@
 /**
- * Nothing typed is lost: a submission is stored in localStorage before it is sent, retried with
- * backoff on network failures, 5xx and 429 (after the server's Retry-After), and resent on the next
- * page load (with the same Idempotency-Key, so the server stores it once) until it is answered or
- * 24 h old. The store is a short list keyed by Idempotency-Key, so one failed submission does not
- * replace another.
+ * Nothing typed is lost: a submission is stored before it is sent, retried with backoff on network
+ * failures, 5xx and 429 (after the server's Retry-After), and resent on the next page load in the
+ * same tab (with the same Idempotency-Key, so the server stores it once) until it is answered or
+ * PENDING_TTL_MS old. The store is a short list keyed by Idempotency-Key, so one failed submission
+ * does not replace another.
+ *
+ * What is kept is personal data on the host page's origin, which the page's own scripts can read:
+ * so it is kept only as long as a retry needs it. The whole body stays (a retry must send the same
+ * body with the same key, and it is what the person typed), but in sessionStorage, which the
+ * browser empties when the tab closes (localStorage would keep it on disk, for every tab, until
+ * the widget ran again), for at most 30 minutes, and it is deleted once answered or when the person
+ * unticks a consent box.
  */
 import type { TApiError, TLeadCreated, TLocale, TOrderCreated } from "@beian/contract";
 import type { TFormKind } from "../constants.ts";
 
 export const PENDING_KEY = "beian-widget:pending";
-export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a kept submission may wait for a retry. The attempts in the page take at most about two
+ * minutes; what is kept after them serves a reload or a return to the page once the connection is
+ * back: minutes, not the 24 h the server remembers an Idempotency-Key for.
+ */
+export const PENDING_TTL_MS = 30 * 60 * 1000;
 /** At most this many submissions are kept; the oldest give way. */
 export const PENDING_MAX = 5;
 /** Waits before the 2nd, 3rd, ... attempt; after the last one the submission stays stored. */
@@ -28,8 +40,8 @@ export type TPending = {
 };
 export type TStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 export type TOutcome =
-  | { type: "created"; status: number; data: TLeadCreated | TOrderCreated }
-  | { type: "rejected"; status: number; error: TApiError["error"] }
+  | { type: "created"; data: TLeadCreated | TOrderCreated }
+  | { type: "rejected"; error: TApiError["error"] }
   /** Not answered for good (retry later); `wait`: the last 429's Retry-After, in ms. */
   | { type: "failed"; code: "network_error" | "rate_limited"; wait?: number | undefined };
 
@@ -43,10 +55,10 @@ export type TDeliverDeps = {
   onRetry?: (attempt: number, delayMs: number) => void;
 };
 
-/** The page's localStorage, or undefined where it is unavailable (blocked, sandboxed iframe). */
-export function storageOf(win: { localStorage: Storage }): TStorage | undefined {
+/** The tab's sessionStorage, or undefined where it is unavailable (blocked, sandboxed iframe). */
+export function storageOf(win: { sessionStorage: Storage }): TStorage | undefined {
   try {
-    return win.localStorage;
+    return win.sessionStorage;
   } catch {
     return undefined;
   }
@@ -64,9 +76,9 @@ function write(storage: TStorage | undefined, list: TPending[]): boolean {
 }
 
 /**
- * The stored submissions, oldest first, without the malformed ones and those older than 24 h
- * (which are dropped from the store). An entry stored by an earlier version (one object rather
- * than a list) is read as a list of one.
+ * The stored submissions, oldest first, without the malformed ones and those older than
+ * PENDING_TTL_MS (which are dropped from the store). One object rather than a list is read as a
+ * list of one.
  */
 export function readPending(storage: TStorage | undefined, now = Date.now()): TPending[] {
   let list: Partial<TPending>[] = [];
@@ -103,12 +115,15 @@ export function savePending(
   return write(storage, [...others, entry].slice(-PENDING_MAX));
 }
 
-/** Removes the stored submission with this key (the others are kept). */
-export function clearPending(storage: TStorage | undefined, key: string): void {
-  write(
-    storage,
-    readPending(storage).filter((entry) => entry.key !== key),
-  );
+/**
+ * Keeps only the stored submissions `keep` accepts: all but an answered one (by its key), all but
+ * one form's (its consent was withdrawn).
+ */
+export function keepPending(
+  storage: TStorage | undefined,
+  keep: (entry: TPending) => boolean,
+): void {
+  write(storage, readPending(storage).filter(keep));
 }
 
 /** An RFC 4122 v4 id; `randomUUID` exists only in secure contexts, so http pages use the fallback. */
@@ -158,11 +173,10 @@ async function attempt(entry: TPending, fetchFn: TFetch): Promise<TOutcome> {
   if (status >= 500 || status === 408) return NETWORK_ERROR;
   // The contract's answer (CONTRACT §3): the created submission, or `{ error }`; not JSON: `{}`.
   const answer = await response.json().catch(() => ({}));
-  if (response.ok) return { type: "created", status, data: answer as TLeadCreated | TOrderCreated };
+  if (response.ok) return { type: "created", data: answer as TLeadCreated | TOrderCreated };
   const { error } = answer as Partial<TApiError>;
   return {
     type: "rejected",
-    status,
     error: typeof error?.code === "string" ? error : { code: "validation_failed", message: "" },
   };
 }
@@ -185,7 +199,8 @@ export async function deliver(entry: TPending, deps: TDeliverDeps): Promise<TOut
 
 /**
  * Sends a stored submission and settles the store: answered (created, or refused with a 4xx other
- * than 429) → removed; still failing → kept for the next page load.
+ * than 429) → removed; still failing → kept for the next page load, and removed when it expires
+ * even if the page stays open that long.
  */
 export async function submit(
   storage: TStorage | undefined,
@@ -193,6 +208,7 @@ export async function submit(
   deps: TDeliverDeps,
 ): Promise<TOutcome> {
   const outcome = await deliver(entry, deps);
-  if (outcome.type !== "failed") clearPending(storage, entry.key);
+  if (outcome.type !== "failed") keepPending(storage, (kept) => kept.key !== entry.key);
+  else setTimeout(readPending, entry.createdAt + PENDING_TTL_MS - Date.now(), storage);
   return outcome;
 }

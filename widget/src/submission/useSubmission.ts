@@ -17,7 +17,15 @@ import { CONSENT_FIELDS, FIELDS } from "../form/fields.ts";
 import { fill, type TStrings } from "../i18n.ts";
 import type { TResolvedOptions } from "../widgetOptions.ts";
 import { sourceOf } from "./attribution.ts";
-import { newKey, savePending, storageOf, submit, type TOutcome, type TPending } from "./pending.ts";
+import {
+  keepPending,
+  newKey,
+  savePending,
+  storageOf,
+  submit,
+  type TOutcome,
+  type TPending,
+} from "./pending.ts";
 import { checkSubmission, type TValues } from "./submissionBody.ts";
 
 /** How far the sending got, what the form's live region says about it, and what was created. */
@@ -135,10 +143,18 @@ export function useSubmission(
     setProgress((current) => ({ ...current, notice }));
   };
 
-  /** A field was edited: its server error goes, and the next submission gets a new key. */
-  const edited = (path: string) => {
+  /**
+   * A field was edited: its server error goes, and the next submission gets a new key. A consent
+   * box unticked (the only `false`) withdraws consent: what this tab keeps of this form (also from
+   * an earlier page) is deleted, and the notice that it is kept goes with it.
+   */
+  const edited = (path: string, value: string | boolean) => {
     setServerErrors(({ [path]: _, ...rest }) => rest);
     key.current = undefined;
+    if (value === false) {
+      keepPending(storageOf(window), (entry) => entry.kind !== kind);
+      if (progress.phase === "failed") setProgress({ phase: "idle", notice: "" });
+    }
   };
 
   /** "Start another": the form as if it had just been shown. */
