@@ -18,6 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import type { Lead, Order, Outbox } from "./payload-types.ts";
+import { expectEachDeliveredOnce, timesAsked } from "./testing/crash/deliveries.ts";
 import {
   killHard,
   listeningUrl,
@@ -52,8 +53,6 @@ type TSubmission = {
   /** Requests that got no answer: refused while the CMS was down, or cut off by the kill. */
   unanswered: number;
   inFlight: boolean;
-  /** Answered from the stored answer: an earlier request had been stored, its answer lost. */
-  replayed: boolean;
 };
 
 /** Leads and orders in turn; one in four gives an email (a confirmation besides the alert). */
@@ -81,30 +80,33 @@ function submission(i: number): TSubmission {
     address: `10.9.0.${i + 1}`,
     unanswered: 0,
     inFlight: false,
-    replayed: false,
   };
 }
 
 /** Where the CMS answers now: a restart listens on another free port. */
 type TTarget = { url: string };
 
+function post(target: TTarget, s: TSubmission): Promise<Response> {
+  return fetch(`${target.url}/api/public/${s.kind}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "Idempotency-Key": s.key,
+      "X-Forwarded-For": s.address,
+    },
+    body: s.body,
+  });
+}
+
 /** Sends `s` until it is answered, as a client whose request got no answer does: same key, same body. */
-async function submitUntilAnswered(target: TTarget, s: TSubmission, onAnswer: () => void) {
+async function submitUntilAnswered(target: TTarget, s: TSubmission, onAnswer = () => {}) {
   const until = Date.now() + 150_000;
   while (Date.now() < until) {
     let response: Response;
     let body: Record<string, unknown>;
     s.inFlight = true;
     try {
-      response = await fetch(`${target.url}/api/public/${s.kind}`, {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          "Idempotency-Key": s.key,
-          "X-Forwarded-For": s.address,
-        },
-        body: s.body,
-      });
+      response = await post(target, s);
       body = (await response.json()) as Record<string, unknown>;
     } catch {
       s.unanswered += 1;
@@ -117,11 +119,44 @@ async function submitUntilAnswered(target: TTarget, s: TSubmission, onAnswer: ()
     if (response.status !== 201)
       throw new Error(`${s.key}: ${response.status} ${JSON.stringify(body)}`);
     s.answer = body;
-    s.replayed = response.headers.get("idempotency-replayed") === "true";
     onAnswer();
     return;
   }
   throw new Error(`${s.key}: no answer within 150 s`);
+}
+
+/**
+ * The clients submit `laters`, each its share one after another; the KILL_AFTER-th answer
+ * SIGKILLs `cms` while the other clients wait on theirs (`kill.inFlight` of them).
+ */
+function submitThroughKill(target: TTarget, laters: TSubmission[], cms: TChild) {
+  const kill = { inFlight: 0 };
+  let answered = 0;
+  const onAnswer = () => {
+    answered += 1;
+    if (answered !== KILL_AFTER) return;
+    kill.inFlight = laters.filter((s) => s.inFlight).length;
+    void killHard(cms);
+  };
+  const clients = Array.from({ length: CLIENTS }, async (_, c) => {
+    for (const s of laters.filter((_, i) => i % CLIENTS === c)) {
+      await submitUntilAnswered(target, s, onAnswer);
+    }
+  });
+  const done = Promise.all(clients);
+  // Awaited by the test later; a client's failure must not go unhandled meanwhile.
+  done.catch(() => {});
+  return { done, kill };
+}
+
+/** What a client whose answer was lost gets when it asks again. */
+async function askAgain(target: TTarget, s: TSubmission) {
+  const response = await post(target, s);
+  return {
+    status: response.status,
+    body: await response.json(),
+    replayed: response.headers.get("idempotency-replayed"),
+  };
 }
 
 async function login(url: string): Promise<string> {
@@ -141,6 +176,22 @@ async function readAll<T>(url: string, token: string, collection: string): Promi
   });
   if (response.status !== 200) throw new Error(`GET ${collection}: ${response.status}`);
   return ((await response.json()) as { docs: T[] }).docs;
+}
+
+/** The leads, orders and outbox once `emails` emails are in the outbox and all of them sent. */
+async function readWhenSent(url: string, cms: TChild, emails: number) {
+  const token = await login(url);
+  const outbox = await waitFor(
+    async () => {
+      const docs = await readAll<Outbox>(url, token, "outbox");
+      return docs.length >= emails && docs.every((email) => email.state === "sent") && docs;
+    },
+    "every email to be sent",
+    { child: cms, timeoutMs: 90_000, intervalMs: 500 },
+  );
+  const leads = await readAll<Lead>(url, token, "leads");
+  const orders = await readAll<Order>(url, token, "orders");
+  return { outbox, leads, orders };
 }
 
 function cmsEnv(dir: string, fake: TFakeResend): NodeJS.ProcessEnv {
@@ -178,107 +229,48 @@ it("stores every submission and delivers every email exactly once across a SIGKI
     fake.setFaults({ timeouts: 1, acceptBeforeTimeout: true });
     const first = startCms();
     const target: TTarget = { url: await listeningUrl(first, "cms", 120_000) };
-
     const all = Array.from({ length: CLIENTS * (1 + LATER_PER_CLIENT) }, (_, i) => submission(i));
     const firsts = all.slice(0, CLIENTS);
-    const laters = all.slice(CLIENTS);
-    await Promise.all(firsts.map((s) => submitUntilAnswered(target, s, () => {})));
+    await Promise.all(firsts.map((s) => submitUntilAnswered(target, s)));
     const held = await waitFor(
       () => fake.requests.find((request) => request.answered === "timeout")?.idempotencyKey,
       "Resend to hold an email it took",
       { child: first },
     );
 
-    // The clients go on; the kill comes with the KILL_AFTER-th answer, while the others wait on theirs.
-    let answered = 0;
-    let inFlightAtKill = 0;
-    const onAnswer = () => {
-      answered += 1;
-      if (answered !== KILL_AFTER) return;
-      inFlightAtKill = laters.filter((s) => s.inFlight).length;
-      void killHard(first);
-    };
-    const clients = Array.from({ length: CLIENTS }, async (_, c) => {
-      for (const s of laters.filter((_, i) => i % CLIENTS === c)) {
-        await submitUntilAnswered(target, s, onAnswer);
-      }
-    });
-    const clientsDone = Promise.all(clients);
-    clientsDone.catch(() => {});
-    // The kill comes from the clients' answers; if a client fails first, that is the test's failure.
-    await Promise.race([first.exited, clientsDone]);
+    const clients = submitThroughKill(target, all.slice(CLIENTS), first);
+    // If a client fails before the kill, that is the test's failure.
+    await Promise.race([first.exited, clients.done]);
     expect(first.process.signalCode, first.output()).toBe("SIGKILL");
     fake.setFaults({});
     const second = startCms();
     target.url = await listeningUrl(second, "cms", 120_000);
-    await clientsDone;
-
-    // A client whose answer the kill lost asks again: the same answer, nothing stored anew.
-    const replays = await Promise.all(
-      firsts.map(async (s) => {
-        const response = await fetch(`${target.url}/api/public/${s.kind}`, {
-          method: "POST",
-          headers: {
-            "Content-Type": "application/json",
-            "Idempotency-Key": s.key,
-            "X-Forwarded-For": s.address,
-          },
-          body: s.body,
-        });
-        return {
-          status: response.status,
-          body: await response.json(),
-          replayed: response.headers.get("idempotency-replayed"),
-        };
-      }),
-    );
-
-    const token = await login(target.url);
+    await clients.done;
+    const replays = await Promise.all(firsts.map((s) => askAgain(target, s)));
     const emailsExpected = all.reduce((sum, s) => sum + (s.email ? 2 : 1), 0);
-    const outbox = await waitFor(
-      async () => {
-        const emails = await readAll<Outbox>(target.url, token, "outbox");
-        const done =
-          emails.length >= emailsExpected && emails.every((email) => email.state === "sent");
-        return done && emails;
-      },
-      "every email to be sent",
-      { child: second, timeoutMs: 90_000, intervalMs: 500 },
-    );
-    const leads = await readAll<Lead>(target.url, token, "leads");
-    const orders = await readAll<Order>(target.url, token, "orders");
+    const { outbox, leads, orders } = await readWhenSent(target.url, second, emailsExpected);
     await stop(second);
 
     // The kill cut requests off, and the clients had to retry.
-    expect(inFlightAtKill).toBeGreaterThan(0);
+    expect(clients.kill.inFlight).toBeGreaterThan(0);
     expect(all.some((s) => s.unanswered > 0)).toBe(true);
-
     // Each submission stored once, under the reference or order number its client was given.
-    const leadSubmissions = all.filter((s) => s.kind === "leads");
-    const orderSubmissions = all.filter((s) => s.kind === "orders");
+    const answers = (kind: TSubmission["kind"], field: string) =>
+      all.filter((s) => s.kind === kind).map((s) => [s.phone, s.answer?.[field]]);
     expect(leads.map((lead) => [lead.phone, lead.reference]).sort()).toEqual(
-      leadSubmissions.map((s) => [s.phone, s.answer?.reference]).sort(),
+      answers("leads", "reference").sort(),
     );
     expect(orders.map((order) => [order.contact.phone, order.orderNo]).sort()).toEqual(
-      orderSubmissions.map((s) => [s.phone, s.answer?.orderNo]).sort(),
+      answers("orders", "orderNo").sort(),
     );
+    // A client whose answer the kill lost, asking again, gets the same answer; nothing is stored anew.
     expect(replays).toEqual(firsts.map((s) => ({ status: 201, body: s.answer, replayed: "true" })));
 
-    // Each email once at Resend; its outbox entry holds the id of that one delivery.
-    const keys = (emails: { idempotencyKey: string | null }[]) =>
-      emails.map((email) => email.idempotencyKey).sort();
+    // Each email (an alert per submission, a confirmation to those who gave an address) once.
     expect(outbox).toHaveLength(emailsExpected);
-    expect(keys(fake.delivered)).toEqual(keys(outbox));
-    const deliveredIds = Object.fromEntries(
-      fake.delivered.map((email) => [email.idempotencyKey, email.id]),
-    );
-    expect(outbox.map((email) => email.providerId)).toEqual(
-      outbox.map((email) => deliveredIds[email.idempotencyKey]),
-    );
+    expectEachDeliveredOnce(fake, outbox);
     // The email Resend took before the kill was asked for again after it, and not sent again.
-    expect(
-      fake.requests.filter((request) => request.idempotencyKey === held).length,
-    ).toBeGreaterThan(1);
+    expect(timesAsked(fake, held)).toBeGreaterThan(1);
   } finally {
     await Promise.all(children.map((child) => stop(child)));
     await fake.close();
