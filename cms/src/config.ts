@@ -28,7 +28,7 @@ import { databaseAdapter } from "./db/adapter.ts";
 import { missingTransactions } from "./db/transaction.ts";
 import type { TEmailSettings } from "./email/outbox.ts";
 import { outboxEmailAdapter } from "./email/outboxAdapter.ts";
-import { reclaimStalledJobs } from "./email/reclaimStalledJobs.ts";
+import { reclaimBeforeEachTick } from "./email/reclaimStalledJobs.ts";
 import { sendEmailTask } from "./email/sendEmailTask.ts";
 import { health } from "./endpoints/health.ts";
 import type { TEnv } from "./env.ts";
@@ -80,16 +80,15 @@ export function buildBeianConfig(env: TEnv) {
       access: { queue: () => false, run: () => false, cancel: () => false },
       // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.
       autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 2 }] : [],
+      // Jobs a stopped process left "processing" are released before each tick picks jobs up.
+      shouldAutoRun: reclaimBeforeEachTick(env.JOBS_STALLED_AFTER_MS),
     },
-    // Production refuses a database without transactions. A job runner first releases jobs a stopped process left "processing", and makes sure the
-    // nightly retention run is queued.
+    // Production refuses a database without transactions. A job runner makes sure the nightly
+    // retention run is queued.
     onInit: async (payload) => {
       const unsafe = missingTransactions(payload.db, env.NODE_ENV);
       if (unsafe) throw new Error(`refusing to start: ${unsafe}`);
       if (!env.JOBS_AUTORUN) return;
-      await reclaimStalledJobs(payload).catch((error: unknown) =>
-        payload.logger.error({ err: error, msg: "jobs: could not release stalled jobs" }),
-      );
       await scheduleNextRetention(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: "jobs: could not schedule the retention run" }),
       );

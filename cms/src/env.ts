@@ -90,6 +90,17 @@ const EnvSchema = z
     JOBS_AUTORUN: booleanString.default(true),
     /** How often queued jobs are picked up (cron with seconds). */
     JOBS_CRON: z.string().default("*/5 * * * * *"),
+    /**
+     * A job still marked "processing" this long after it was picked up was left by a process that
+     * died (kill, crash, deploy): job runners release it before they pick jobs up, so it runs again
+     * (src/email/reclaimStalledJobs.ts). Far longer than a job can run: a send gives up after
+     * EMAIL_SEND_TIMEOUT_MS, and the nightly retention deletes in short batches.
+     */
+    JOBS_STALLED_AFTER_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 60 * 1000),
     SITE_BUILD_HOOK_URL: z.url().optional(),
     /** The site's sources, for rebuilding it locally on publish (set by `pnpm start`). */
     SITE_DIR: z.string().optional(),
