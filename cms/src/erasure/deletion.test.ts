@@ -106,10 +106,7 @@ describe("deleting a lead", () => {
 
   it("in a bulk delete too, each lead with its own emails", async () => {
     const leads = [await submitLead(), await submitLead()];
-    const emails = [
-      ...(await emailIdsOf("lead", leads[0])),
-      ...(await emailIdsOf("lead", leads[1])),
-    ];
+    const emails = (await Promise.all(leads.map((id) => emailIdsOf("lead", id)))).flat();
     const kept = await submitLead();
     const keptEmails = await emailIdsOf("lead", kept);
 
