@@ -6,7 +6,7 @@
  */
 import type { PayloadRequest } from "payload";
 import { deleteEmails } from "../collections/Outbox/deleteEmails.ts";
-import { findPersonalData } from "./find.ts";
+import { findPersonalData, type TId } from "./find.ts";
 import type { TPerson } from "./person.ts";
 
 export type TErased = { leads: number; orders: number; emails: number };
@@ -14,7 +14,7 @@ export type TErased = { leads: number; orders: number; emails: number };
 async function deleteByIds(
   req: PayloadRequest,
   collection: "leads" | "orders",
-  ids: number[],
+  ids: TId[],
 ): Promise<number> {
   if (ids.length === 0) return 0;
   const { docs, errors } = await req.payload.delete({

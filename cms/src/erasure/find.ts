@@ -14,7 +14,9 @@ import { relationId } from "../lib/relationId.ts";
 import type { Lead, Order, Outbox } from "../payload-types.ts";
 import { isAddressOf, mentions, type TPerson } from "./person.ts";
 
-export type TFound = { leads: number[]; orders: number[]; emails: number[] };
+/** Ids as the database has them: numbers on SQLite, strings on MongoDB. */
+export type TId = number | string;
+export type TFound = { leads: TId[]; orders: TId[]; emails: TId[] };
 
 type TSlug = "leads" | "orders" | "outbox";
 type TDocOf = { leads: Lead; orders: Order; outbox: Outbox };
@@ -35,7 +37,7 @@ async function findAll<S extends TSlug>(
   return docs as TDocOf[S][];
 }
 
-const unique = (ids: number[]) => [...new Set(ids)];
+const unique = (ids: TId[]) => [...new Set(ids)];
 
 async function leadsOf(req: PayloadRequest, person: TPerson): Promise<Lead[]> {
   if (person.kind === "phone") return findAll(req, "leads", { phone: { equals: person.phone } });
@@ -60,8 +62,8 @@ async function enquiriesOf(req: PayloadRequest, person: TPerson) {
   const ordersOfLeads = leads.flatMap((lead) => relationId(lead.convertedOrder) ?? []);
   const leadsOfOrders = orders.flatMap((order) => relationId(order.lead) ?? []);
   return {
-    leads: unique([...leadIds, ...leadsOfOrders.map(Number)]),
-    orders: unique([...orderIds, ...ordersOfLeads.map(Number)]),
+    leads: unique([...leadIds, ...leadsOfOrders]),
+    orders: unique([...orderIds, ...ordersOfLeads]),
   };
 }
 

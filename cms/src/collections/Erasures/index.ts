@@ -11,8 +11,15 @@ export const PERSON_KIND_LABELS = {
 
 /** Asked on the create form only (nothing to ask once the erasure is done), never stored. */
 const onCreateOnly = { condition: (data: { id?: unknown }) => !data?.id } as const;
-/** Not stored, so nothing to list or filter by. */
-const notListed = { disableListColumn: true, disableListFilter: true } as const;
+/**
+ * Not stored, so nothing to list or filter by; typed in, although Payload makes virtual fields
+ * read-only unless told otherwise.
+ */
+const askedOnly = {
+  readOnly: false,
+  disableListColumn: true,
+  disableListFilter: true,
+} as const;
 
 /** What the erasure writes into its record; nobody sets it, nobody changes it. */
 const recorded = (field: Field): Field =>
@@ -61,7 +68,7 @@ export const Erasures: CollectionConfig = {
       label: { zh: "手机号或邮箱", en: "Phone number or email address" },
       admin: {
         ...onCreateOnly,
-        ...notListed,
+        ...askedOnly,
         description: {
           zh: "本人提供的手机号(可带 +86、空格或短横线)或邮箱地址。不会被保存。",
           en: "The person's phone number (+86, spaces and dashes allowed) or email address. Not stored.",
@@ -85,7 +92,7 @@ export const Erasures: CollectionConfig = {
         zh: "我已核对将要删除的数量,确认删除(无法恢复)",
         en: "I have checked what will be erased; erase it (this cannot be undone)",
       },
-      admin: { ...onCreateOnly, ...notListed },
+      admin: { ...onCreateOnly, ...askedOnly },
     },
     recorded({
       name: "erasedAt",
