@@ -11,6 +11,7 @@ import { zh } from "@payloadcms/translations/languages/zh";
 import { buildConfig, type CollectionConfig } from "payload";
 import sharp from "sharp";
 import { Cases } from "./collections/Cases/index.ts";
+import { Erasures } from "./collections/Erasures/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
 import { FilingStages } from "./collections/FilingStages/index.ts";
 import { FilingTypes } from "./collections/FilingTypes/index.ts";
@@ -66,6 +67,7 @@ export function buildBeianConfig(env: TEnv) {
       live(ProvinceRules),
       usersCollection(env.CMS_URL),
       IdempotencyKeys,
+      Erasures,
     ],
     globals: [
       globalPublishesSite(SiteSettings, env),

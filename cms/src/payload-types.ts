@@ -81,6 +81,7 @@ export interface Config {
     'province-rules': ProvinceRule;
     users: User;
     'idempotency-keys': IdempotencyKey;
+    erasures: Erasure;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -110,6 +111,7 @@ export interface Config {
     'province-rules': ProvinceRulesSelect<false> | ProvinceRulesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
+    erasures: ErasuresSelect<false> | ErasuresSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -846,6 +848,32 @@ export interface IdempotencyKey {
   createdAt: string;
 }
 /**
+ * Erase a person's data on request (PIPL art. 47): enter the phone number or email address, check how many leads, orders and emails would go, then confirm. This cannot be undone. The record keeps who, when and how many — not the phone number or address.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasures".
+ */
+export interface Erasure {
+  id: number;
+  /**
+   * The person's phone number (+86, spaces and dashes allowed) or email address. Not stored.
+   */
+  identifier?: string | null;
+  confirmed?: boolean | null;
+  erasedAt?: string | null;
+  kind?: ('phone' | 'email') | null;
+  by?: (number | null) | User;
+  /**
+   * Kept even if the account is later removed
+   */
+  byEmail?: string | null;
+  leads?: number | null;
+  orders?: number | null;
+  emails?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1476,6 +1504,23 @@ export interface IdempotencyKeysSelect<T extends boolean = true> {
   status?: T;
   body?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasures_select".
+ */
+export interface ErasuresSelect<T extends boolean = true> {
+  identifier?: T;
+  confirmed?: T;
+  erasedAt?: T;
+  kind?: T;
+  by?: T;
+  byEmail?: T;
+  leads?: T;
+  orders?: T;
+  emails?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -275,7 +275,10 @@ describe("an order", () => {
     expect(confirmation?.subject).toBe(`订单已提交:${orderNo}`);
     expect(materials.length).toBeGreaterThan(0);
     for (const item of materials) expect(confirmation?.text).toContain(item);
-    expect(confirmation?.html).toContain("杭州&lt;某&gt;科技有限公司");
+    // What the customer typed goes to our own inbox (escaped), never back to the unverified address.
+    expect(emails[0]?.html).toContain("杭州&lt;某&gt;科技有限公司");
+    expect(confirmation?.html).not.toContain("科技有限公司");
+    expect(confirmation?.text).toContain("浙江");
     expect(confirmation?.text).toContain(`${SITE}/track/?order=${orderNo}`);
   });
 

@@ -42,8 +42,12 @@ export type TEmailContext = {
 };
 
 /**
- * Customers' emails greet without repeating their name: the address was typed into a public form
- * and is unverified, so nothing a stranger typed is echoed to it (no spam or phishing relay).
+ * Customers' emails go to an address typed into a public form, unverified: anyone can make us
+ * write to anyone. So they carry only our own words, the lead or order number, titles from our
+ * own lists (filing type, province, stage, materials) and links to our own site — never a name,
+ * entity, mini program or note the submitter typed, which would make our domain a phishing relay
+ * ("账户异常,请访问 http://evil.example …"). Staff's own words (rejection reasons) may go.
+ * The alerts to our own sales inbox keep every detail.
  */
 const GREETING = "您好!";
 
@@ -130,19 +134,14 @@ export function leadConfirmation(lead: Lead, context: TEmailContext): TEmailCont
   );
 }
 
-function orderRows(order: Order, context: TEmailContext): TBlock {
-  return {
-    kind: "rows",
-    rows: [
-      ["订单号", order.orderNo],
-      ["备案类型", context.filingTypeTitle(order.filingType)],
-      ["备案主体", order.entity.name],
-      ["省份", provinceName(order.entity.province)],
-      ["小程序", order.miniProgram?.name],
-      ["AppID", order.miniProgram?.appId],
-    ],
-  };
-}
+type TRow = [label: string, value: string | null | undefined];
+
+/** The order as our own lists name it: all that the customer's emails say about it. */
+const orderSummary = (order: Order, context: TEmailContext): TRow[] => [
+  ["订单号", order.orderNo],
+  ["备案类型", context.filingTypeTitle(order.filingType)],
+  ["省份", provinceName(order.entity.province)],
+];
 
 export function orderAlert(order: Order, context: TEmailContext): TEmailContent {
   const type = context.filingTypeTitle(order.filingType) ?? order.filingType;
@@ -150,7 +149,15 @@ export function orderAlert(order: Order, context: TEmailContext): TEmailContent 
     `新订单 ${order.orderNo}:${type} · ${provinceName(order.entity.province)}`,
     "新备案订单",
     [
-      orderRows(order, context),
+      {
+        kind: "rows",
+        rows: [
+          ...orderSummary(order, context),
+          ["备案主体", order.entity.name],
+          ["小程序", order.miniProgram?.name],
+          ["AppID", order.miniProgram?.appId],
+        ],
+      },
       {
         kind: "rows",
         rows: [
@@ -179,7 +186,7 @@ export function orderConfirmation(order: Order, context: TEmailContext): TEmailC
         kind: "paragraph",
         text: "我们已收到您的备案订单。备案顾问会尽快与您联系,核对资料后开始办理。请保存好订单号,凭订单号和手机号可随时查询进度。",
       },
-      orderRows(order, context),
+      { kind: "rows", rows: orderSummary(order, context) },
       ...(materials.length
         ? [{ kind: "list", heading: "请提前准备以下材料", items: materials } as const]
         : []),

@@ -133,6 +133,21 @@ function users(actor: TActor): TCollectionOutcomes {
   };
 }
 
+/**
+ * Erasure records (PIPL art. 47): only admins erase a person (creating the record is the erasure)
+ * and read the records; nobody changes or deletes one, not even an admin.
+ */
+function erasures(actor: TActor): TCollectionOutcomes {
+  const admin = actor === "admin";
+  return {
+    read: admin ? ["doc"] : "denied",
+    readDrafts: admin ? ["doc"] : "denied",
+    create: allowedIf(admin),
+    update: "denied",
+    delete: "denied",
+  };
+}
+
 /** The system's own records (idempotency keys, jobs, key-value store): no person reads or writes them. */
 function systemOnly(): TCollectionOutcomes {
   return {
@@ -188,6 +203,7 @@ export const EXPECTED_COLLECTIONS: Record<CollectionSlug, (actor: TActor) => TCo
     outbox,
     users,
     "idempotency-keys": systemOnly,
+    erasures,
     "payload-jobs": systemOnly,
     "payload-kv": systemOnly,
     "payload-migrations": unrouted,

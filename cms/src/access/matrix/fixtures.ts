@@ -308,6 +308,15 @@ export const COLLECTION_FIXTURES: Record<CollectionSlug, TCollectionFixture> = {
     change: { label: "doc", data: { status: 409 } },
     remove: "doc",
   },
+  erasures: {
+    // Erasing a number nobody has: the record is written, nothing else changes.
+    docs: async (ctx) => ({
+      doc: await ctx.make("erasures", { identifier: "13000000000", confirmed: true }),
+    }),
+    create: async () => ({ identifier: "13000000001", confirmed: true }),
+    change: { label: "doc", data: { leads: 9 } },
+    remove: "doc",
+  },
   "payload-jobs": {
     docs: async (ctx) => ({
       doc: await ctx.make("payload-jobs", {

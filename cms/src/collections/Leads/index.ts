@@ -13,6 +13,7 @@ import {
   sourceField,
 } from "../../fields/submission.ts";
 import { convertLeadEndpoint } from "./convert.ts";
+import { deleteLeadAttachedData } from "./hooks/deleteAttachedData.ts";
 import { queueLeadEmails } from "./hooks/queueLeadEmails.ts";
 import { recordStatusChange } from "./hooks/recordStatusChange.ts";
 
@@ -56,7 +57,11 @@ export const Leads: CollectionConfig = {
   // No edit locks: they would show who opens which lead to anyone logged in, editors included
   // (/api/payload-locked-documents).
   lockDocuments: false,
-  hooks: { beforeChange: [recordStatusChange], afterChange: [queueLeadEmails] },
+  hooks: {
+    beforeChange: [recordStatusChange],
+    afterChange: [queueLeadEmails],
+    beforeDelete: [deleteLeadAttachedData],
+  },
   endpoints: [
     convertLeadEndpoint,
     csvExport("leads", [

@@ -12,6 +12,7 @@ import {
   partnerField,
   sourceField,
 } from "../../fields/submission.ts";
+import { deleteOrderAttachedData } from "./hooks/deleteAttachedData.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
 import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
 import { releaseConvertedLead } from "./hooks/releaseConvertedLead.ts";
@@ -46,7 +47,7 @@ export const Orders: CollectionConfig = {
   hooks: {
     beforeChange: [moveThroughStages],
     afterChange: [queueOrderEmails],
-    beforeDelete: [releaseConvertedLead],
+    beforeDelete: [releaseConvertedLead, deleteOrderAttachedData],
   },
   endpoints: [
     csvExport("orders", [

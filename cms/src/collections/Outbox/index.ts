@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, Field } from "payload";
 import { hasRole, isAdmin, nobody, nobodyField } from "../../access/index.ts";
 import { OUTBOX_STATES } from "../../email/outbox.ts";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
+import { forgetSendJob } from "./hooks/forgetSendJob.ts";
 import { retryOnRequest } from "./hooks/retryOnRequest.ts";
 
 export const OUTBOX_STATE_LABELS = {
@@ -51,7 +52,11 @@ export const Outbox: CollectionConfig = {
   },
   defaultSort: "-createdAt",
   access: { read: readOutbox, create: nobody, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [retryOnRequest.validate], afterChange: [retryOnRequest.queue] },
+  hooks: {
+    beforeChange: [retryOnRequest.validate],
+    afterChange: [retryOnRequest.queue],
+    afterDelete: [forgetSendJob],
+  },
   fields: [
     systemField({
       name: "subject",
