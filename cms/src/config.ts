@@ -10,6 +10,7 @@ import { en } from "@payloadcms/translations/languages/en";
 import { zh } from "@payloadcms/translations/languages/zh";
 import { buildConfig, type CollectionConfig } from "payload";
 import sharp from "sharp";
+import { nightlyBackupTask, scheduleNextBackup } from "./backup/nightly.ts";
 import { Cases } from "./collections/Cases/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
 import { FilingStages } from "./collections/FilingStages/index.ts";
@@ -75,14 +76,14 @@ export function buildBeianConfig(env: TEnv) {
     endpoints: [health, rebuildEndpoint(env), ...publicEndpoints(env)],
     // Emails are sent by jobs (src/email/): queued with the lead or order, retried with backoff.
     jobs: {
-      tasks: [sendEmailTask(env), enforceRetentionTask],
+      tasks: [sendEmailTask(env), enforceRetentionTask, nightlyBackupTask(env)],
       // Jobs are internal (the outbox shows emails): nobody queues, runs or cancels them over HTTP.
       access: { queue: () => false, run: () => false, cancel: () => false },
       // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.
       autoRun: env.JOBS_AUTORUN ? [{ cron: env.JOBS_CRON, limit: 2 }] : [],
     },
     // Production refuses a database without transactions. A job runner first releases jobs a stopped process left "processing", and makes sure the
-    // nightly retention run is queued.
+    // nightly retention and backup runs are queued.
     onInit: async (payload) => {
       const unsafe = missingTransactions(payload.db, env.NODE_ENV);
       if (unsafe) throw new Error(`refusing to start: ${unsafe}`);
@@ -92,6 +93,9 @@ export function buildBeianConfig(env: TEnv) {
       );
       await scheduleNextRetention(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: "jobs: could not schedule the retention run" }),
+      );
+      await scheduleNextBackup(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: "jobs: could not schedule the nightly backup" }),
       );
     },
     // Payload's own emails (password reset) go through the outbox as well.

@@ -139,6 +139,7 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       enforceRetention: TaskEnforceRetention;
+      nightlyBackup: TaskNightlyBackup;
       inline: {
         input: unknown;
         output: unknown;
@@ -914,7 +915,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'enforceRetention';
+        taskSlug: 'inline' | 'sendEmail' | 'enforceRetention' | 'nightlyBackup';
         taskID: string;
         input?:
           | {
@@ -947,7 +948,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'enforceRetention') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'enforceRetention' | 'nightlyBackup') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1935,6 +1936,17 @@ export interface TaskEnforceRetention {
     orders?: number | null;
     emails?: number | null;
     idempotencyKeys?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNightlyBackup".
+ */
+export interface TaskNightlyBackup {
+  input?: unknown;
+  output: {
+    snapshot: string;
+    pruned: number;
   };
 }
 /**
