@@ -10,6 +10,7 @@ import { en } from "@payloadcms/translations/languages/en";
 import { zh } from "@payloadcms/translations/languages/zh";
 import { buildConfig, type CollectionConfig } from "payload";
 import sharp from "sharp";
+import { markDatabaseInUse } from "./backup/inUse.ts";
 import { nightlyBackupTask, scheduleNextBackup } from "./backup/nightly.ts";
 import { Cases } from "./collections/Cases/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
@@ -87,6 +88,8 @@ export function buildBeianConfig(env: TEnv) {
     onInit: async (payload) => {
       const unsafe = missingTransactions(payload.db, env.NODE_ENV);
       if (unsafe) throw new Error(`refusing to start: ${unsafe}`);
+      // While this process runs, `pnpm restore` keeps off its database (and the other way round).
+      markDatabaseInUse(payload, env.DATABASE_URI);
       if (!env.JOBS_AUTORUN) return;
       await reclaimStalledJobs(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: "jobs: could not release stalled jobs" }),

@@ -12,20 +12,24 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "libsql";
 import { getPayload, type Payload } from "payload";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildBeianConfig } from "../config.ts";
+import { committedMigrations } from "../db/migrations.ts";
 import { startLeadLoad } from "../testing/leadLoad.ts";
 import { testEnv } from "../testing/payload.ts";
 import { startSeededServer, type TSeededServer } from "../testing/server.ts";
 import { filesUnder, hashFile, sealFile } from "./files.ts";
 import { DATABASE_FILE, MANIFEST_FILE, type TManifest } from "./manifest.ts";
+import { committedMigrationNames } from "./migrationNames.ts";
 import { RestoreRefused, restoreSnapshot, type TRestoreTarget } from "./restore.ts";
 import { type TSnapshot, takeSnapshot } from "./snapshot.ts";
 import { sqliteFilePath } from "./sqliteFile.ts";
 
-const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 
 let seeded: TSeededServer;
 let scratch: string;
@@ -95,12 +99,12 @@ let snapshot: TSnapshot;
 it("snapshots a stack under write load; restored, it holds every lead stored before, with its emails", async () => {
   const { t, server } = seeded;
   const load = startLeadLoad(server);
-  await load.untilCommitted(20);
+  await load.untilCommitted(10);
   const startedAt = Date.now();
   const storedBefore = load.committedBefore(startedAt);
   snapshot = await takeSnapshot(t.env, { kind: "manual", payload: t.payload });
   // Submissions go on after it, and none of them, during or after, failed.
-  await load.untilCommitted(load.committed.length + 10);
+  await load.untilCommitted(load.committed.length + 5);
   await load.stop();
   expect(load.failures).toEqual([]);
 
@@ -135,7 +139,7 @@ it("snapshots a stack under write load; restored, it holds every lead stored bef
   expect(await fingerprints(target.materialsDir)).toEqual(await fingerprints(t.env.MATERIALS_DIR));
   await restored.destroy();
   cleanups.pop();
-});
+}, 240_000);
 
 it("refuses to replace existing data without force; with it, sets the old data aside", async () => {
   const target = freshTarget("first");
@@ -159,20 +163,19 @@ it("refuses to replace existing data without force; with it, sets the old data a
   expect(await filesUnder(oldMedia ?? "")).toContain("newer.png");
 });
 
-it("refuses while another process has the database open, as a running CMS does", async () => {
+it("refuses while another process uses the database, as a running CMS does", async () => {
   const target = freshTarget("first");
   const file = target.databaseFile ?? "";
-  // POSIX locks belong to a process: the running stack is another one, as in production.
+  // Another process, as the running stack is in production, marking it in use as the CMS does.
   const holder = spawn(
     process.execPath,
     [
-      "-e",
-      `const Database = require(${JSON.stringify(require.resolve("libsql"))});
-       const db = new Database(${JSON.stringify(file)});
-       db.exec("PRAGMA journal_mode = WAL"); // as Payload's adapter opens it
-       db.prepare("SELECT count(*) FROM leads").get();
+      tsx,
+      "--eval",
+      `import { holdInUse } from ${JSON.stringify(path.join(here, "inUse.ts"))};
+       const release = holdInUse(${JSON.stringify(file)});
        console.log("open");
-       process.stdin.once("data", () => db.close());`,
+       process.stdin.once("data", () => { release(); process.exit(0); });`,
     ],
     { stdio: ["pipe", "pipe", "inherit"] },
   );
@@ -193,7 +196,7 @@ it("refuses while another process has the database open, as a running CMS does",
   }
   // Once it has let go, the same restore goes through.
   await expect(restore(snapshot.dir, target, true)).resolves.toMatchObject({ manifest: {} });
-});
+}, 120_000);
 
 /** A copy of the snapshot to damage. */
 async function copyOfSnapshot(name: string): Promise<string> {
@@ -247,6 +250,34 @@ it("refuses a snapshot whose schema is newer than this version", async () => {
   const refused = await refusal(restore(newer, freshTarget("older-version")));
   expect(refused.reason).toBe("snapshot_invalid");
   expect(refused.message).toContain("20991231_000000_from_the_future");
+});
+
+it("with MongoDB, snapshots the media and materials, says the database is not in it, and restores them", async () => {
+  const { env } = seeded.t;
+  const mongo = {
+    ...env,
+    DATABASE_URI: "mongodb://127.0.0.1:9/beian?replicaSet=rs0",
+    BACKUP_DIR: path.join(scratch, "mongo-backups"),
+  };
+  const { dir, manifest } = await takeSnapshot(mongo, { kind: "manual" });
+  expect(manifest.database).toEqual({ kind: "mongodb", included: false });
+  expect(manifest.files.map((file) => file.path)).not.toContain(DATABASE_FILE);
+  expect(manifest.materials.files).toBe(1);
+
+  const target = freshTarget("mongo");
+  await expect(restore(dir, target)).rejects.toThrow(/holds no database/);
+  await restore(dir, { ...target, databaseFile: undefined });
+  expect(await fingerprints(target.mediaDir)).toEqual(await fingerprints(env.MEDIA_DIR));
+  expect(await fingerprints(target.materialsDir)).toEqual(await fingerprints(env.MATERIALS_DIR));
+  // And a SQLite snapshot is no use to a MongoDB stack.
+  expect(
+    (await refusal(restore(snapshot.dir, { ...freshTarget("mongo-2"), databaseFile: undefined })))
+      .message,
+  ).toMatch(/DATABASE_URI here is MongoDB/);
+});
+
+it("knows the committed migrations by name without loading them", () => {
+  expect(committedMigrationNames()).toEqual(committedMigrations.map((migration) => migration.name));
 });
 
 it("reads the database file a DATABASE_URI names", () => {

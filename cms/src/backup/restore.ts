@@ -3,8 +3,8 @@
  * `MEDIA_DIR`, the materials in `MATERIALS_DIR`. In order:
  *   1. the snapshot is checked: its manifest, every file's SHA-256, SQLite's integrity check, and
  *      that this version knows every migration its schema has had;
- *   2. refused while any process has the database open (`isDatabaseInUse`: the CMS, a jobs
- *      worker, a backup);
+ *   2. refused while a process uses the database (the CMS, a jobs worker, a backup: `inUse.ts`),
+ *      which is then kept from starting until the restore is done;
  *   3. refused when there is data to overwrite, unless `force`;
  *   4. everything is copied beside its target first, then swapped in by renames; what was there
  *      is set aside as `<name>.before-restore-<China time>`, never deleted.
@@ -14,6 +14,7 @@ import { constants } from "node:fs";
 import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { filesUnder, flushToDisk } from "./files.ts";
+import { takeFromUse } from "./inUse.ts";
 import {
   DATABASE_FILE,
   MATERIALS_PART,
@@ -24,7 +25,7 @@ import {
   verifyFiles,
 } from "./manifest.ts";
 import { chinaStamp } from "./names.ts";
-import { inspectSqliteFile, isDatabaseInUse, SQLITE_COMPANIONS } from "./sqliteFile.ts";
+import { inspectSqliteFile, SQLITE_COMPANIONS } from "./sqliteFile.ts";
 
 /** Where a snapshot goes: the stack's own paths (`databaseFile` undefined on MongoDB). */
 export type TRestoreTarget = { databaseFile?: string; mediaDir: string; materialsDir: string };
@@ -61,24 +62,18 @@ export async function restoreSnapshot(
   { force, knownMigrations, now = new Date() }: TRestoreOptions,
 ): Promise<TRestoreResult> {
   const manifest = await checkedSnapshot(snapshotDir, target, knownMigrations);
-  await refuseWhileInUse(target);
-  const present = await dataPresent(target);
-  if (present.length && !force)
-    throw new RestoreRefused(
-      "data_exists",
-      `there is data that restoring would replace (${present.join("; ")}); add --force to replace it (it is set aside, not deleted)`,
-    );
-  const staged = await stage(snapshotDir, manifest, target);
+  const release = await takeTarget(target);
   try {
-    // Checked again: a stack started while the files were copied must not have them swapped under it.
-    await refuseWhileInUse(target);
-    const stamp = chinaStamp(now);
-    const setAside: string[] = [];
-    for (const { from, to, companions } of staged)
-      setAside.push(...(await swapIn(from, to, companions, stamp)));
+    const present = await dataPresent(target);
+    if (present.length && !force)
+      throw new RestoreRefused(
+        "data_exists",
+        `there is data that restoring would replace (${present.join("; ")}); add --force to replace it (it is set aside, not deleted)`,
+      );
+    const setAside = await replaceWith(snapshotDir, manifest, target, chinaStamp(now));
     return { manifest, setAside };
   } finally {
-    for (const { from } of staged) await rm(from, { recursive: true, force: true });
+    release();
   }
 }
 
@@ -115,17 +110,18 @@ async function checkedSnapshot(
   }
 }
 
-async function refuseWhileInUse(target: TRestoreTarget): Promise<void> {
+/** Keeps every other process off the database until the returned function is called. */
+async function takeTarget(target: TRestoreTarget): Promise<() => void> {
   const file = target.databaseFile;
-  if (file && (await isFile(file)) && isDatabaseInUse(file))
+  if (!file) return () => {};
+  await mkdir(path.dirname(file), { recursive: true });
+  const release = takeFromUse(file);
+  if (!release)
     throw new RestoreRefused(
       "database_in_use",
-      `${file} is open in another process (the CMS, a jobs worker or a backup is running): stop the stack (Ctrl-C in pnpm start) and try again`,
+      `${file} is in use (the CMS, a jobs worker or a backup is running on it): stop the stack (Ctrl-C in pnpm start) and try again`,
     );
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+  return release;
 }
 
 /** What restoring would replace, in words. */
@@ -142,6 +138,24 @@ async function dataPresent(target: TRestoreTarget): Promise<string[]> {
 }
 
 type TStaged = { from: string; to: string; companions: readonly string[] };
+
+/** Copies everything beside its target first, then swaps it in; returns what was set aside. */
+async function replaceWith(
+  dir: string,
+  manifest: TManifest,
+  target: TRestoreTarget,
+  stamp: string,
+): Promise<string[]> {
+  const staged = await stage(dir, manifest, target);
+  try {
+    const setAside: string[] = [];
+    for (const { from, to, companions } of staged)
+      setAside.push(...(await swapIn(from, to, companions, stamp)));
+    return setAside;
+  } finally {
+    for (const { from } of staged) await rm(from, { recursive: true, force: true });
+  }
+}
 
 /** Copies the snapshot's parts beside their targets (same disk, so each swap is one rename). */
 async function stage(dir: string, manifest: TManifest, target: TRestoreTarget): Promise<TStaged[]> {

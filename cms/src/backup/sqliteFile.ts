@@ -1,8 +1,7 @@
 /**
- * SQLite database files as files: where `DATABASE_URI` keeps one, what a snapshot file holds, and
- * whether a process has one open. The live database is only ever read and written through Payload;
- * what is opened here is either a snapshot (a closed file of our own) or, in `isDatabaseInUse`, the
- * stopped stack's file, to prove that nothing has it open before restore replaces it.
+ * SQLite database files as files: where `DATABASE_URI` keeps one, and what a snapshot file holds.
+ * The live database is only ever read and written through Payload; what is opened here is a
+ * snapshot, a closed file of our own.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,29 +51,6 @@ export function inspectSqliteFile(
       counts[slug] = Number(rows(`SELECT count(*) AS n FROM ${quoted(table)}`)[0]?.n);
     }
     return { migrations, counts };
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Whether another process has the database open — a running CMS, a jobs worker, a backup. The CMS
- * always runs it in WAL mode (`db/adapter.ts`), where every connection that has read holds a shared
- * lock for as long as it stays open, even when idle: an exclusive lock can only be had when no
- * other process has the file open at all. The
- * lock is let go at once (SQLite then also folds a crashed process's leftover WAL into the file).
- * POSIX locks belong to a process: a connection of this same process is not seen.
- */
-export function isDatabaseInUse(file: string): boolean {
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    db.exec("PRAGMA locking_mode = EXCLUSIVE");
-    db.exec("BEGIN EXCLUSIVE");
-    db.exec("COMMIT");
-    return false;
-  } catch (error) {
-    if (String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY")) return true;
-    throw error;
   } finally {
     db.close();
   }

@@ -5,9 +5,9 @@
  * 3 not a usable snapshot, 4 there is data and no --force, 5 the database is in use.
  */
 import path from "node:path";
+import { committedMigrationNames } from "../backup/migrationNames.ts";
 import { RESTORE_REFUSALS, RestoreRefused, restoreSnapshot } from "../backup/restore.ts";
 import { sqliteFilePath } from "../backup/sqliteFile.ts";
-import { committedMigrations } from "../db/migrations.ts";
 import { databaseKind, env } from "../env.ts";
 
 const USAGE = "usage: pnpm restore <snapshot folder> [--force]";
@@ -34,7 +34,7 @@ try {
   write(`checking ${snapshot}…`);
   const { manifest, setAside } = await restoreSnapshot(snapshot, target, {
     force,
-    knownMigrations: committedMigrations.map((migration) => migration.name),
+    knownMigrations: committedMigrationNames(),
   });
   const counts = manifest.database.kind === "sqlite" ? manifest.database.counts : {};
   write(`restored the ${manifest.kind} snapshot of ${manifest.chinaTime} (China time):`);
