@@ -276,6 +276,15 @@ it("with MongoDB, snapshots the media and materials, says the database is not in
   ).toMatch(/DATABASE_URI here is MongoDB/);
 });
 
+it("refuses to keep snapshots inside the folders it copies", async () => {
+  const { env } = seeded.t;
+  const nested = { ...env, BACKUP_DIR: path.join(env.MEDIA_DIR, "backups") };
+  await expect(takeSnapshot(nested, { kind: "manual", payload: seeded.t.payload })).rejects.toThrow(
+    /BACKUP_DIR .* is inside MEDIA_DIR/,
+  );
+  expect(await filesUnder(nested.BACKUP_DIR)).toEqual([]);
+});
+
 it("knows the committed migrations by name without loading them", () => {
   expect(committedMigrationNames()).toEqual(committedMigrations.map((migration) => migration.name));
 });

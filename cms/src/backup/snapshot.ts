@@ -42,6 +42,7 @@ export async function takeSnapshot(
   settings: TSnapshotSettings,
   { kind, payload, now = new Date() }: TSnapshotOptions,
 ): Promise<TSnapshot> {
+  refuseBackupsInside(settings);
   await mkdir(settings.BACKUP_DIR, { recursive: true });
   const partial = await mkdtemp(
     path.join(settings.BACKUP_DIR, `${PARTIAL_PREFIX}${chinaStamp(now)}-`),
@@ -69,6 +70,21 @@ export async function takeSnapshot(
   }
 }
 
+/** Snapshots inside the folder they copy would each copy every earlier one (and themselves). */
+function refuseBackupsInside(settings: TSnapshotSettings): void {
+  const backups = path.resolve(settings.BACKUP_DIR);
+  for (const [name, dir] of [
+    ["MEDIA_DIR", settings.MEDIA_DIR],
+    ["MATERIALS_DIR", settings.MATERIALS_DIR],
+  ] as const) {
+    const inside = path.relative(path.resolve(dir), backups);
+    if (!inside.startsWith("..") && !path.isAbsolute(inside))
+      throw new Error(
+        `BACKUP_DIR (${backups}) is inside ${name} (${dir}): give it a folder of its own`,
+      );
+  }
+}
+
 async function snapshotDatabase(
   uri: string,
   into: string,
@@ -77,7 +93,7 @@ async function snapshotDatabase(
   // MongoDB has its own tools (mongodump, or the host's backups): the README says how.
   if (databaseKind(uri) === "mongodb")
     return { part: { kind: "mongodb", included: false }, files: [] };
-  const db = payload?.db as (SQLiteAdapter & { name: string }) | undefined;
+  const db = payload?.db as SQLiteAdapter | undefined;
   if (!payload || db?.name !== "sqlite")
     throw new Error("a SQLite snapshot is read through a Payload connected to that database");
   const file = path.join(into, DATABASE_FILE);

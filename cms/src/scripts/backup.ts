@@ -5,7 +5,7 @@
  * only, and says so: the database is backed up with mongodump (README, "Backup and restore").
  */
 import { existsSync } from "node:fs";
-import { getPayload, type Payload } from "payload";
+import { type Config, getPayload, type Payload, type SanitizedConfig } from "payload";
 import { takeSnapshot } from "../backup/snapshot.ts";
 import { sqliteFilePath } from "../backup/sqliteFile.ts";
 import { buildBeianConfig } from "../config.ts";
@@ -14,6 +14,7 @@ import { databaseKind, env, type TEnv } from "../env.ts";
 /**
  * A Payload that only reads, beside a CMS that may be running: no job runner, no schema push and
  * no migrations on connect (a backup taken before an upgrade must not upgrade the live database).
+ * It logs warnings only, to stderr: stdout is the snapshot's path, for scripts.
  */
 async function readingPayload(settings: TEnv): Promise<Payload> {
   const config = await buildBeianConfig({
@@ -23,6 +24,9 @@ async function readingPayload(settings: TEnv): Promise<Payload> {
   });
   const { init } = config.db;
   config.db.init = (args) => Object.assign(init(args), { prodMigrations: undefined });
+  const logger: Config["logger"] = { options: { level: "warn" }, destination: process.stderr };
+  // (The sanitized config's type lists every pino option as set; Payload passes these to pino.)
+  config.logger = logger as SanitizedConfig["logger"];
   return getPayload({ config, key: `backup-${process.pid}` });
 }
 

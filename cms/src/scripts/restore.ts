@@ -20,7 +20,8 @@ if (paths.length !== 1 || paths[0]?.startsWith("-")) {
   write(USAGE);
   process.exit(2);
 }
-// `pnpm restore` runs this from cms/; a relative path means one from where the command was typed.
+// `pnpm restore` runs this in cms/ (as the CMS runs, so a relative DATABASE_URI means the same
+// file); a relative snapshot path means one from where the command was typed, which pnpm passes.
 const snapshot = path.resolve(process.env.INIT_CWD ?? process.cwd(), paths[0] ?? "");
 
 const settings = env();
