@@ -10,6 +10,8 @@ import { en } from "@payloadcms/translations/languages/en";
 import { zh } from "@payloadcms/translations/languages/zh";
 import { buildConfig, type CollectionConfig } from "payload";
 import sharp from "sharp";
+import { markDatabaseInUse } from "./backup/inUse.ts";
+import { nightlyBackupTask, scheduleNextBackup } from "./backup/nightly.ts";
 import { Cases } from "./collections/Cases/index.ts";
 import { Erasures } from "./collections/Erasures/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
@@ -77,7 +79,7 @@ export function buildBeianConfig(env: TEnv) {
     endpoints: [health, rebuildEndpoint(env), ...publicEndpoints(env)],
     // Emails are sent by jobs (src/email/): queued with the lead or order, retried with backoff.
     jobs: {
-      tasks: [sendEmailTask(env), enforceRetentionTask],
+      tasks: [sendEmailTask(env), enforceRetentionTask, nightlyBackupTask(env)],
       // Jobs are internal (the outbox shows emails): nobody queues, runs or cancels them over HTTP.
       access: { queue: () => false, run: () => false, cancel: () => false },
       // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.
@@ -86,13 +88,18 @@ export function buildBeianConfig(env: TEnv) {
       shouldAutoRun: reclaimBeforeEachTick(env.JOBS_STALLED_AFTER_MS),
     },
     // Production refuses a database without transactions. A job runner makes sure the nightly
-    // retention run is queued.
+    // retention and backup runs are queued.
     onInit: async (payload) => {
       const unsafe = missingTransactions(payload.db, env.NODE_ENV);
       if (unsafe) throw new Error(`refusing to start: ${unsafe}`);
+      // While this process runs, `pnpm restore` keeps off its database (and the other way round).
+      markDatabaseInUse(payload, env.DATABASE_URI);
       if (!env.JOBS_AUTORUN) return;
       await scheduleNextRetention(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: "jobs: could not schedule the retention run" }),
+      );
+      await scheduleNextBackup(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: "jobs: could not schedule the nightly backup" }),
       );
     },
     // Payload's own emails (password reset) go through the outbox as well.

@@ -71,6 +71,12 @@ const EnvSchema = z
     CMS_ADMIN_EMAIL: z.email().default(DEV_ADMIN_EMAIL),
     CMS_ADMIN_PASSWORD: z.string().min(12).default(DEV_ADMIN_PASSWORD),
     MEDIA_DIR: z.string().default(path.join(cmsDir, "media")),
+    /** Customers' uploaded documents (encrypted at rest); backed up with the database and media. */
+    MATERIALS_DIR: z.string().default(path.join(cmsDir, "materials")),
+    /** Where `pnpm backup` and the nightly backup write their snapshots (`cms/src/backup/`). */
+    BACKUP_DIR: z.string().default(path.join(cmsDir, "backups")),
+    /** How many nightly snapshots are kept; manual ones are the operator's to delete. */
+    BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().default("https://api.resend.com"),
     EMAIL_FROM: z.string().default("小程序备案中心 <noreply@beian.example.com>"),

@@ -141,6 +141,7 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       enforceRetention: TaskEnforceRetention;
+      nightlyBackup: TaskNightlyBackup;
       inline: {
         input: unknown;
         output: unknown;
@@ -942,7 +943,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'enforceRetention';
+        taskSlug: 'inline' | 'sendEmail' | 'enforceRetention' | 'nightlyBackup';
         taskID: string;
         input?:
           | {
@@ -975,7 +976,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'enforceRetention') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'enforceRetention' | 'nightlyBackup') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1980,6 +1981,17 @@ export interface TaskEnforceRetention {
     orders?: number | null;
     emails?: number | null;
     idempotencyKeys?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNightlyBackup".
+ */
+export interface TaskNightlyBackup {
+  input?: unknown;
+  output: {
+    snapshot: string;
+    pruned: number;
   };
 }
 /**

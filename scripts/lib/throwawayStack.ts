@@ -92,6 +92,9 @@ function stackEnv(
     SITE_URL: `http://127.0.0.1:${sitePort}`,
     DATABASE_URI: `file:${path.join(dataDir, "stack.db")}`,
     MEDIA_DIR: path.join(dataDir, "media"),
+    // Its materials and snapshots (a nightly backup, should it run that long) stay with its data.
+    MATERIALS_DIR: path.join(dataDir, "materials"),
+    BACKUP_DIR: path.join(dataDir, "backups"),
     // Releases of its own: this stack's builds never go live on another stack of this checkout,
     // and theirs never replace the site this one serves.
     SITE_RELEASES_DIR: path.join(dataDir, "site-releases"),

@@ -22,6 +22,8 @@ export function testEnv(dir: string, overrides: Record<string, string> = {}): TE
     DATABASE_URI: `file:${path.join(dir, "test.db")}`,
     PAYLOAD_DB_PUSH: "true",
     MEDIA_DIR: path.join(dir, "media"),
+    MATERIALS_DIR: path.join(dir, "materials"),
+    BACKUP_DIR: path.join(dir, "backups"),
     // Tests run jobs when they choose to (payload.jobs.run), not on a timer.
     JOBS_AUTORUN: "false",
     ...overrides,
