@@ -64,7 +64,7 @@ export function buildBeianConfig(env: TEnv) {
       Orders,
       Outbox,
       live(ProvinceRules),
-      usersCollection(env.CMS_URL),
+      usersCollection(env),
       IdempotencyKeys,
     ],
     globals: [

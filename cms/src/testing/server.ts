@@ -28,9 +28,15 @@ export type TTestServer = {
    * TRUST_PROXY), so per-address rate limits only meet the tests that are about them.
    */
   postPublic: (path: string, body: unknown, options?: TPostOptions) => Promise<Response>;
+  /**
+   * `POST /api/users/login`, answered as it is (a refused login too); from 127.0.0.1 unless
+   * `options.headers` names another client address (`X-Forwarded-For`, with TRUST_PROXY).
+   */
+  postLogin: (
+    login: { email: string; password: string },
+    options?: TPostOptions,
+  ) => Promise<Response>;
   /** Logs in through `POST /api/users/login` and returns the JWT; throws unless that succeeds. */
-  /** `POST /api/users/login`, answered as it is (a refused login too). */
-  postLogin: (login: { email: string; password: string }) => Promise<Response>;
   login: (email: string, password: string) => Promise<string>;
   /** The JWT of each seeded staff account (DEV_LOGINS), by role. */
   staffTokens: () => Promise<Record<TRole, string>>;
@@ -79,11 +85,11 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const url = `http://127.0.0.1:${port}`;
   const origin = new URL(t.env.SITE_URL).origin;
   let clients = 0;
-  const postLogin = (login: { email: string; password: string }) =>
+  const postLogin = (login: { email: string; password: string }, options: TPostOptions = {}) =>
     fetch(`${url}/api/users/login`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(login),
+      headers: { "Content-Type": "application/json", ...options.headers },
+      body: options.raw ?? JSON.stringify(login),
     });
   const login = async (email: string, password: string) => {
     const response = await postLogin({ email, password });
