@@ -8,6 +8,7 @@ import type { TRole } from "@beian/contract";
 import { handleEndpoints } from "payload";
 import { DEV_LOGINS } from "../devLogins.ts";
 import { seed } from "../seed/index.ts";
+import { limitRequestBodies } from "../server/bodyLimits.ts";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
 import { takeSessionWritesInTurn } from "../server/sessionWrites.ts";
 import { createTestPayload, type TTestPayload } from "./payload.ts";
@@ -60,8 +61,9 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
 
 export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const config = t.payload.config;
-  // The same front as server.ts: the client's address, and session writes one at a time.
-  const handle = takeSessionWritesInTurn((req, res) => {
+  // The same front as server.ts: the client's address, bodies within their route's limit, and
+  // session writes one at a time.
+  const handleInTurn = takeSessionWritesInTurn((req, res) => {
     const base = `http://${req.headers.host}`;
     return toRequest(req, base)
       .then((request) => handleEndpoints({ config, request, payloadInstanceCacheKey: t.dir }))
@@ -73,6 +75,7 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
         res.writeHead(500).end();
       });
   });
+  const handle = limitRequestBodies(handleInTurn);
   const server = createServer((req, res) => {
     normaliseForwardedFor(req, t.env.TRUST_PROXY);
     void handle(req, res);
