@@ -107,6 +107,15 @@ describe("failed logins", () => {
     expect((await login("2001:db8:7:2::1", DEV_LOGINS.editor)).status).toBe(200);
   });
 
+  it("a refused attempt costs its address nothing more: retries of one account leave the others", async () => {
+    const owner = newAddress();
+    await failLogins(owner, DEV_LOGINS.sales.email, ACCOUNT_FAILURES);
+    for (let i = 0; i < ADDRESS_FAILURES; i++) {
+      expectThrottled(await login(owner, DEV_LOGINS.sales));
+    }
+    expect((await login(owner, DEV_LOGINS.admin)).status).toBe(200);
+  });
+
   it("a successful login forgets that address's failures on the account", async () => {
     const owner = newAddress();
     await failLogins(owner, DEV_LOGINS.editor.email, ACCOUNT_FAILURES - 1);

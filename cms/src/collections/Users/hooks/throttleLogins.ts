@@ -4,13 +4,16 @@
  * collection) let any stranger lock any colleague out, admins included. Here a stranger who guesses
  * at an account locks out only themself; the owner still signs in from their own address.
  *
- * Every attempt over HTTP is charged before its password is checked (so a throttled guess learns
- * nothing, and guesses sent in parallel are all counted); a successful one is handed back and clears
- * its account-and-address count. The client address is the public API's (`clientIp`, an IPv6 client
- * counted by its /64). The store follows the database like the public API's limits: in process for
- * the embedded SQLite default, which runs as one CMS process (a restart forgets the counts, giving
- * a guesser one more window at most); MongoDB in production, so every CMS instance shares them.
+ * A login over HTTP is refused before its password is checked while its address or its account at
+ * that address is over the limit (so a throttled guess learns nothing, and costs and stores
+ * nothing more); otherwise it is charged to both before the check, so guesses sent at once are all
+ * counted, and a successful one is handed back and clears its account-and-address count. The
+ * client address is the public API's (`clientIp`: an IPv6 client counted by its /64). The store
+ * follows the database like the public API's limits: in process for the embedded SQLite default,
+ * which runs as one CMS process (a restart forgets the counts, giving a guesser one more window at
+ * most); MongoDB in production, so every CMS instance shares them.
  */
+import { createHash } from "node:crypto";
 import {
   APIError,
   type CollectionAfterLoginHook,
@@ -25,7 +28,6 @@ import {
 } from "rate-limiter-flexible";
 import { databaseKind, type TEnv } from "../../../env.ts";
 import { clientIp, rateLimitKey } from "../../../public-api/clientIp.ts";
-import { consume, type TOverLimit } from "../../../public-api/rateLimit.ts";
 
 type TLoginLimiters = { account: RateLimiterAbstract; address: RateLimiterAbstract };
 
@@ -43,23 +45,34 @@ function limitersFor(payload: Payload, env: TEnv): TLoginLimiters {
   let found = limiters.get(payload);
   if (!found) {
     found = {
-      account: limiter(payload, env, "login_account", env.LOGIN_FAILURES_PER_ACCOUNT),
-      address: limiter(payload, env, "login_address", env.LOGIN_FAILURES_PER_ADDRESS),
+      account: limiter(payload, env, "rl_login_account", env.LOGIN_FAILURES_PER_ACCOUNT),
+      address: limiter(payload, env, "rl_login_address", env.LOGIN_FAILURES_PER_ADDRESS),
     };
     limiters.set(payload, found);
   }
   return found;
 }
 
-/** What an attempt is counted against: its client's address, and the account at that address. */
+/**
+ * What an attempt is counted against: its client's address, and the account at that address — the
+ * email as a digest, so the counters hold no one's address and a long one costs no more memory.
+ */
 function keysOf(req: PayloadRequest, email: unknown) {
   const address = rateLimitKey(clientIp(req));
   const account = typeof email === "string" ? email.trim().toLowerCase() : "";
-  return { address, account: `${account}|${address}` };
+  const digest = createHash("sha256").update(account).digest("base64url");
+  return { address, account: `${digest}|${address}` };
 }
 
-/** The 429 of a throttled login, before its password is checked, saying when to try again. */
-function throttled(req: PayloadRequest, { retryAfterS }: TOverLimit): APIError {
+/** Seconds until `key` may try again: 0 while it is within its limit. */
+async function secondsUntilAllowed(limiter: RateLimiterAbstract, key: string): Promise<number> {
+  const used = await limiter.get(key);
+  if (!used || used.consumedPoints < limiter.points || used.msBeforeNext <= 0) return 0;
+  return Math.ceil(used.msBeforeNext / 1000);
+}
+
+/** The 429 of a throttled login, saying when to try again. */
+function throttled(req: PayloadRequest, retryAfterS: number): APIError {
   // Payload sends a request's responseHeaders with its error answer.
   req.responseHeaders ??= new Headers();
   req.responseHeaders.set("Retry-After", String(retryAfterS));
@@ -72,7 +85,7 @@ function throttled(req: PayloadRequest, { retryAfterS }: TOverLimit): APIError {
   );
 }
 
-/** Charges a login over HTTP to its account-and-address and its address, or refuses it. */
+/** Refuses a login over HTTP from a throttled address or account-and-address, or charges it. */
 export const throttleLogins =
   (env: TEnv): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
@@ -80,11 +93,13 @@ export const throttleLogins =
     if (operation !== "login" || req.payloadAPI !== "REST") return args;
     const keys = keysOf(req, (args as { data?: { email?: unknown } }).data?.email);
     const { account, address } = limitersFor(req.payload, env);
-    // A throttled account-and-address costs its address nothing more.
-    const charged = await consume(account, keys.account);
-    if (!charged.ok) throw throttled(req, charged);
-    const addressCharged = await consume(address, keys.address);
-    if (!addressCharged.ok) throw throttled(req, addressCharged);
+    const wait = Math.max(
+      await secondsUntilAllowed(address, keys.address),
+      await secondsUntilAllowed(account, keys.account),
+    );
+    if (wait > 0) throw throttled(req, wait);
+    await account.penalty(keys.account);
+    await address.penalty(keys.address);
     return args;
   };
 
