@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { limitRequestBodies } from "./src/server/bodyLimits.ts";
+import { limitRequestBodies, refuseBeforeContinue } from "./src/server/bodyLimits.ts";
 import { normaliseForwardedFor } from "./src/server/forwardedFor.ts";
 import { takeSessionWritesInTurn } from "./src/server/sessionWrites.ts";
 
@@ -27,6 +27,7 @@ const server = createServer((req, res) => {
   normaliseForwardedFor(req, trustProxy);
   void handle(req, res);
 });
+refuseBeforeContinue(server);
 server.listen(port, hostname, () => {
   process.stdout.write(`cms: listening on http://${hostname}:${port}\n`);
 });

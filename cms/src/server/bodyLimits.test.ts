@@ -110,6 +110,30 @@ describe("accounts: /api/users/*", () => {
     expect(parse(answer)).toEqual({ status: 413, body: TOO_LARGE["zh-CN"] });
   });
 
+  it("a client that asks before sending a body over the limit is refused instead of told to go on", async () => {
+    const answer = await exchange(
+      head("/api/users/login", [
+        "Content-Type: application/json",
+        `Content-Length: ${8 * MiB}`,
+        "Expect: 100-continue",
+      ]),
+    );
+    expect(parse(answer)).toEqual({ status: 413, body: TOO_LARGE["zh-CN"] });
+  });
+
+  it("a client that asks before sending a body within the limit is told to go on", async () => {
+    const body = JSON.stringify(DEV_LOGINS.sales);
+    const answer = await exchange(
+      head("/api/users/login", [
+        "Content-Type: application/json",
+        `Content-Length: ${body.length}`,
+        "Expect: 100-continue",
+        "Connection: close",
+      ]) + body,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+  });
+
   it("a chunked body is refused once it passes the limit, without waiting for its end", async () => {
     const request = head("/api/users/login", [
       "Content-Type: application/json",

@@ -7,7 +7,7 @@
  * the contract's 413 `payload_too_large`, and the connection closes with it instead of reading the
  * rest of the body.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { apiError, localeFrom } from "@beian/contract";
 
 const KiB = 1024;
@@ -38,23 +38,40 @@ export function bodyLimitOf(url: string): number | undefined {
 
 type THandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/** A declared `Content-Length` over the route's limit. */
+function declaredTooLarge(req: IncomingMessage, limit: number | undefined): boolean {
+  const declared = req.headers["content-length"];
+  return limit !== undefined && declared !== undefined && Number(declared) > limit;
+}
+
 /** `handle`, given only bodies within their route's limit. */
 export function limitRequestBodies(handle: THandler): THandler {
   return (req, res) => {
     const limit = bodyLimitOf(req.url ?? "/");
-    if (limit === undefined) return handle(req, res);
-    const declared = req.headers["content-length"];
+    if (declaredTooLarge(req, limit)) return refuse(req, res);
     // Node's parser delivers no more than a declared length (and refuses a request that both
     // declares one and is chunked).
-    if (declared !== undefined) {
-      return Number(declared) > limit ? refuse(req, res) : handle(req, res);
-    }
+    if (limit === undefined || req.headers["content-length"] !== undefined) return handle(req, res);
     if (req.headers["transfer-encoding"] === undefined) return handle(req, res);
     return holdChunkedBody(req, limit, {
       whole: () => handle(req, res),
       tooLarge: () => refuse(req, res),
     });
   };
+}
+
+/**
+ * A client that asks before sending its body (`Expect: 100-continue`, as curl does for a large
+ * one) is refused before it sends one over the limit; otherwise it is told to go on and the
+ * request goes its usual way. Node would tell every such client to go on, and the refusal would
+ * then meet a client busy sending.
+ */
+export function refuseBeforeContinue(server: Server): void {
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (declaredTooLarge(req, bodyLimitOf(req.url ?? "/"))) return refuse(req, res);
+    res.writeContinue();
+    server.emit("request", req, res);
+  });
 }
 
 /**

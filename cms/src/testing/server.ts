@@ -8,7 +8,7 @@ import type { TRole } from "@beian/contract";
 import { handleEndpoints } from "payload";
 import { DEV_LOGINS } from "../devLogins.ts";
 import { seed } from "../seed/index.ts";
-import { limitRequestBodies } from "../server/bodyLimits.ts";
+import { limitRequestBodies, refuseBeforeContinue } from "../server/bodyLimits.ts";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
 import { takeSessionWritesInTurn } from "../server/sessionWrites.ts";
 import { createTestPayload, type TTestPayload } from "./payload.ts";
@@ -80,6 +80,7 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
     normaliseForwardedFor(req, t.env.TRUST_PROXY);
     void handle(req, res);
   });
+  refuseBeforeContinue(server);
   // Idle connections stay open until the client drops them: a server-side timeout races fetch's
   // reuse of a kept-alive connection after a slow test (ECONNRESET on the next request).
   server.keepAliveTimeout = 0;
