@@ -168,6 +168,21 @@ describe("accounts: /api/users/*", () => {
   });
 });
 
+describe("an address the front cannot read", () => {
+  it("gets the strictest limit (and the server stays up)", async () => {
+    const request = [
+      "POST http://[ HTTP/1.1",
+      "Host: 127.0.0.1",
+      "Content-Type: application/json",
+      `Content-Length: ${17 * KiB}`,
+      "",
+      "",
+    ].join("\r\n");
+    expect(parse(await exchange(request))).toEqual({ status: 413, body: TOO_LARGE["zh-CN"] });
+    expect((await post("/api/users/login", JSON.stringify(DEV_LOGINS.sales))).status).toBe(200);
+  });
+});
+
 describe("the rest of the API", () => {
   it("a JSON body over 2 MiB is refused 413, whoever sends it", async () => {
     const response = await post("/api/faqs", JSON.stringify({ question: "x".repeat(3 * MiB) }));

@@ -29,10 +29,16 @@ const LIMITS: { path: RegExp; bytes: number | undefined }[] = [
   { path: /^\/api\//, bytes: 2 * MiB },
 ];
 
+const STRICTEST = Math.min(
+  ...LIMITS.flatMap((rule) => (rule.bytes === undefined ? [] : [rule.bytes])),
+);
+
 /** The most bytes a body to `url` may hold, or `undefined` when this front does not limit it. */
 export function bodyLimitOf(url: string): number | undefined {
-  // As the app will route it: `/api/public/../users/login` is a login.
-  const { pathname } = new URL(url, "http://cms");
+  // As the app will route it: `/api/public/../users/login` is a login. Node passes on a target no
+  // URL parser reads (`http://[`); where it would go is unknown, so it gets the strictest limit.
+  const pathname = URL.parse(url, "http://cms")?.pathname;
+  if (pathname === undefined) return STRICTEST;
   return LIMITS.find((rule) => rule.path.test(pathname))?.bytes;
 }
 
