@@ -13,6 +13,9 @@ import { apiError, localeFrom } from "@beian/contract";
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
+/** Logins and password resets: small JSON, as the public API's (endpoints/body.ts). */
+const SMALL_BODY_BYTES = 16 * KiB;
+
 /** The largest file an editor may upload (Payload's `upload.limits.fileSize`, config.ts). */
 export const MAX_UPLOAD_BYTES = 10 * MiB;
 
@@ -21,24 +24,20 @@ const LIMITS: { path: RegExp; bytes: number | undefined }[] = [
   // The public endpoints bound their bodies as they read them (endpoints/body.ts, 16 KiB), and
   // customers' documents are uploaded there.
   { path: /^\/api\/public\//, bytes: undefined },
-  // Logins, password resets and the accounts themselves: small JSON, as the public API's.
-  { path: /^\/api\/users(\/|$)/, bytes: 16 * KiB },
+  // Logins, password resets and the accounts themselves.
+  { path: /^\/api\/users(\/|$)/, bytes: SMALL_BODY_BYTES },
   // An image and its fields, as a multipart form.
   { path: /^\/api\/media(\/|$)/, bytes: MAX_UPLOAD_BYTES + MiB },
   // Every other document staff save, long rich text included.
   { path: /^\/api\//, bytes: 2 * MiB },
 ];
 
-const STRICTEST = Math.min(
-  ...LIMITS.flatMap((rule) => (rule.bytes === undefined ? [] : [rule.bytes])),
-);
-
 /** The most bytes a body to `url` may hold, or `undefined` when this front does not limit it. */
 export function bodyLimitOf(url: string): number | undefined {
   // As the app will route it: `/api/public/../users/login` is a login. Node passes on a target no
   // URL parser reads (`http://[`); where it would go is unknown, so it gets the strictest limit.
   const pathname = URL.parse(url, "http://cms")?.pathname;
-  if (pathname === undefined) return STRICTEST;
+  if (pathname === undefined) return SMALL_BODY_BYTES;
   return LIMITS.find((rule) => rule.path.test(pathname))?.bytes;
 }
 
