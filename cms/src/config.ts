@@ -41,6 +41,7 @@ import { SiteSettings } from "./globals/SiteSettings/index.ts";
 import { publicEndpoints } from "./public-api/index.ts";
 import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
 import { enforceRetentionTask, scheduleNextRetention } from "./retention/index.ts";
+import { MAX_UPLOAD_BYTES } from "./server/bodyLimits.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -67,7 +68,7 @@ export function buildBeianConfig(env: TEnv) {
       Orders,
       Outbox,
       live(ProvinceRules),
-      usersCollection(env.CMS_URL),
+      usersCollection(env),
       IdempotencyKeys,
       Erasures,
     ],
@@ -120,7 +121,8 @@ export function buildBeianConfig(env: TEnv) {
     // Cookie-authenticated requests come from the admin only; the static site and the widget use
     // the public endpoints, which need no session.
     csrf: [env.CMS_URL],
-    upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+    // The HTTP front lets an upload's body be this large (server/bodyLimits.ts).
+    upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     typescript: { outputFile: path.join(srcDir, "payload-types.ts"), autoGenerate: false },
   });
 }

@@ -113,6 +113,14 @@ const EnvSchema = z
     RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_DURATION_S: z.coerce.number().int().positive().default(60),
     TRUST_PROXY: booleanString,
+    /**
+     * Failed staff logins allowed per account from one client address, and per client address
+     * across accounts, in a window of LOGIN_THROTTLE_WINDOW_S (collections/Users/hooks/throttleLogins.ts).
+     */
+    LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+    /** 15 minutes. */
+    LOGIN_THROTTLE_WINDOW_S: z.coerce.number().int().positive().default(900),
   })
   .superRefine((env, ctx) => {
     const hostRefusal = developmentHostRefusal(env.NODE_ENV, env.HOST);

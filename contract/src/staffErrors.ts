@@ -1,7 +1,7 @@
 /**
- * Error codes that only the staff's endpoints answer (lead conversion, site rebuild, CSV exports,
- * account unlock), with their status and texts. Kept apart from errors.ts and errorMessages.ts so
- * the widget, which never meets them, does not carry their texts.
+ * Error codes that only the staff's endpoints answer (lead conversion, site rebuild, CSV exports),
+ * with their status and texts. Kept apart from errors.ts and errorMessages.ts so the widget, which
+ * never meets them, does not carry their texts.
  */
 import type { TLocale } from "./locale.ts";
 

@@ -101,11 +101,16 @@ test.describe("public REST API", () => {
     expect((await request.get(cmsUrl("/api/graphql-playground"))).status()).toBe(404);
   });
 
-  test("an account locks after five failed logins", async ({ request }) => {
+  // The stack's one client address is the tests' own; the account-and-address throttle's other
+  // half (the owner signs in from elsewhere) is in cms/src/collections/Users/users.test.ts.
+  test("five wrong passwords from one address refuse that address on the account", async ({
+    request,
+  }, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "one client address serves both projects");
     const adminToken = (
       await (await request.post(cmsUrl("/api/users/login"), { data: LOGINS.admin })).json()
     ).token;
-    const email = `locked-${Date.now()}@example.com`;
+    const email = `throttled-${Date.now()}@example.com`;
     const password = "a-correct-password-1";
     const created = await request.post(cmsUrl("/api/users"), {
       headers: { Authorization: `JWT ${adminToken}` },
@@ -119,8 +124,9 @@ test.describe("public REST API", () => {
       expect(wrong.status()).toBe(401);
     }
     const right = await request.post(cmsUrl("/api/users/login"), { data: { email, password } });
-    expect(right.status()).toBe(401);
-    expect(JSON.stringify(await right.json())).toMatch(/locked|锁定/i);
+    expect(right.status()).toBe(429);
+    expect(Number(right.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(JSON.stringify(await right.json())).toMatch(/登录失败次数过多/);
   });
 });
 

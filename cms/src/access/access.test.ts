@@ -246,7 +246,9 @@ describe("what the table cannot hold", () => {
     ).rejects.toMatchObject({ status: 400 });
   });
 
-  it("locks an account after five failed logins", async () => {
+  // Locking an account let any stranger lock any colleague out; failed logins are throttled per
+  // client address instead (collections/Users/users.test.ts).
+  it("never locks an account: after five failed logins the right password still signs in", async () => {
     const email = "lockme@test.local";
     await payload.create({
       collection: "users",
@@ -257,8 +259,10 @@ describe("what the table cannot hold", () => {
         payload.login({ collection: "users", data: { email, password: "wrong-password" } }),
       ).rejects.toMatchObject({ status: 401 });
     }
-    await expect(
-      payload.login({ collection: "users", data: { email, password: "right-password-1" } }),
-    ).rejects.toMatchObject({ status: 401, name: "LockedAuth" });
+    const login = await payload.login({
+      collection: "users",
+      data: { email, password: "right-password-1" },
+    });
+    expect(login.user?.email).toBe(email);
   });
 });

@@ -7,7 +7,6 @@
 import type { TRole } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_LOGINS } from "../devLogins.ts";
 import { failOperations, type TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
 
@@ -213,27 +212,6 @@ const CASES: TCase[] = [
     code: "validation_failed",
     en: "Some details are not valid; please check and try again",
     fields: ["where.nope"],
-  },
-  {
-    name: "unlock: sales",
-    method: "POST",
-    path: "/api/users/unlock",
-    role: "sales",
-    body: { email: DEV_LOGINS.editor.email },
-    status: 403,
-    code: "forbidden",
-    en: "Your account may not do this",
-  },
-  {
-    name: "unlock: no email",
-    method: "POST",
-    path: "/api/users/unlock",
-    role: "admin",
-    body: {},
-    status: 400,
-    code: "validation_failed",
-    en: "Some details are not valid; please check and try again",
-    fields: ["email"],
   },
 ];
 

@@ -8,6 +8,7 @@ import type { TRole } from "@beian/contract";
 import { handleEndpoints } from "payload";
 import { DEV_LOGINS } from "../devLogins.ts";
 import { seed } from "../seed/index.ts";
+import { limitRequestBodies, refuseBeforeContinue } from "../server/bodyLimits.ts";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
 import { takeSessionWritesInTurn } from "../server/sessionWrites.ts";
 import { createTestPayload, type TTestPayload } from "./payload.ts";
@@ -28,9 +29,15 @@ export type TTestServer = {
    * TRUST_PROXY), so per-address rate limits only meet the tests that are about them.
    */
   postPublic: (path: string, body: unknown, options?: TPostOptions) => Promise<Response>;
+  /**
+   * `POST /api/users/login`, answered as it is (a refused login too); from 127.0.0.1 unless
+   * `options.headers` names another client address (`X-Forwarded-For`, with TRUST_PROXY).
+   */
+  postLogin: (
+    login: { email: string; password: string },
+    options?: TPostOptions,
+  ) => Promise<Response>;
   /** Logs in through `POST /api/users/login` and returns the JWT; throws unless that succeeds. */
-  /** `POST /api/users/login`, answered as it is (a refused login too). */
-  postLogin: (login: { email: string; password: string }) => Promise<Response>;
   login: (email: string, password: string) => Promise<string>;
   /** The JWT of each seeded staff account (DEV_LOGINS), by role. */
   staffTokens: () => Promise<Record<TRole, string>>;
@@ -54,8 +61,9 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
 
 export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const config = t.payload.config;
-  // The same front as server.ts: the client's address, and session writes one at a time.
-  const handle = takeSessionWritesInTurn((req, res) => {
+  // The same front as server.ts: the client's address, bodies within their route's limit, and
+  // session writes one at a time.
+  const handleInTurn = takeSessionWritesInTurn((req, res) => {
     const base = `http://${req.headers.host}`;
     return toRequest(req, base)
       .then((request) => handleEndpoints({ config, request, payloadInstanceCacheKey: t.dir }))
@@ -67,10 +75,12 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
         res.writeHead(500).end();
       });
   });
+  const handle = limitRequestBodies(handleInTurn);
   const server = createServer((req, res) => {
     normaliseForwardedFor(req, t.env.TRUST_PROXY);
     void handle(req, res);
   });
+  refuseBeforeContinue(server);
   // Idle connections stay open until the client drops them: a server-side timeout races fetch's
   // reuse of a kept-alive connection after a slow test (ECONNRESET on the next request).
   server.keepAliveTimeout = 0;
@@ -79,11 +89,11 @@ export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const url = `http://127.0.0.1:${port}`;
   const origin = new URL(t.env.SITE_URL).origin;
   let clients = 0;
-  const postLogin = (login: { email: string; password: string }) =>
+  const postLogin = (login: { email: string; password: string }, options: TPostOptions = {}) =>
     fetch(`${url}/api/users/login`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(login),
+      headers: { "Content-Type": "application/json", ...options.headers },
+      body: options.raw ?? JSON.stringify(login),
     });
   const login = async (email: string, password: string) => {
     const response = await postLogin({ email, password });
