@@ -831,6 +831,7 @@ export interface ProvinceRule {
 export interface IdempotencyKey {
   id: number;
   scope: string;
+  requestHash: string;
   status: number;
   body:
     | {
@@ -841,6 +842,7 @@ export interface IdempotencyKey {
     | number
     | boolean
     | null;
+  document?: string | null;
   expiresAt: string;
   updatedAt: string;
   createdAt: string;
@@ -1473,8 +1475,10 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface IdempotencyKeysSelect<T extends boolean = true> {
   scope?: T;
+  requestHash?: T;
   status?: T;
   body?: T;
+  document?: T;
   expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;

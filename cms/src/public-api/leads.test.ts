@@ -7,9 +7,10 @@ import { INVALID_EMAILS, VALID_EMAILS } from "@beian/contract/testing/email-samp
 import { createLocalReq, type Payload, ValidationError } from "payload";
 import { email as payloadEmail } from "payload/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { inTransaction } from "../db/transaction.ts";
 import { failOperations, type TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
-import { expireKeys } from "./idempotency.ts";
+import { expireKeys, forgetStoredAnswers } from "./idempotency.ts";
 
 const SITE = "http://site.test";
 const PARTNER_ORIGIN = "https://yunfan.example.com";
@@ -284,6 +285,107 @@ describe("POST /api/public/leads", () => {
     expect(invalid.status).toBe(400);
   });
 
+  it("Idempotency-Key: the same key with another body is 422 idempotency_mismatch; nothing is stored", async () => {
+    const key = `mismatch-${Date.now()}`;
+    const first = await post(lead(), { "Idempotency-Key": key });
+    expect(first.status).toBe(201);
+    const firstBody = await first.json();
+    const before = await leadCount();
+
+    const other = await post(lead({ name: "李四" }), { "Idempotency-Key": key });
+    expect(other.status).toBe(422);
+    expect(other.headers.get("access-control-allow-origin")).toBe(SITE);
+    expect(await other.json()).toEqual({
+      error: {
+        code: "idempotency_mismatch",
+        message: "此请求编号(Idempotency-Key)已用于另一份不同的提交",
+      },
+    });
+    const en = await post(lead({ phone: "13900139000" }), {
+      "Idempotency-Key": key,
+      "Accept-Language": "en",
+    });
+    expect(en.status).toBe(422);
+    expect((await en.json()).error.message).toBe(
+      "This Idempotency-Key was already used for a different submission",
+    );
+    // An invalid body is another body too; a form measured again (elapsedMs) is the same one.
+    expect((await post(lead({ phone: "1" }), { "Idempotency-Key": key })).status).toBe(422);
+    const same = await post(lead({ elapsedMs: 12_000 }), { "Idempotency-Key": key });
+    expect(same.status).toBe(201);
+    expect(await same.json()).toEqual(firstBody);
+    expect(await leadCount()).toBe(before);
+
+    const { docs } = await payload.find({
+      collection: "idempotency-keys",
+      where: { scope: { equals: `leads:direct:${key}` } },
+    });
+    expect(docs[0]).toMatchObject({
+      document: `leads:${firstBody.id}`,
+      requestHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it("Idempotency-Key: racing requests with one key and different bodies store one, the rest 422", async () => {
+    const before = await leadCount();
+    const key = `race-mismatch-${Date.now()}`;
+    const racing = await Promise.all(
+      ["甲", "乙", "丙", "丁"].map((name) => post(lead({ name }), { "Idempotency-Key": key })),
+    );
+    expect(racing.map((response) => response.status).sort()).toEqual([201, 422, 422, 422]);
+    expect(await leadCount()).toBe(before + 1);
+  });
+
+  it("Idempotency-Key: a plain form's post and a JSON post of the same data are one request", async () => {
+    const key = `form-json-${Date.now()}`;
+    const form = await server.postPublic("leads", undefined, {
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Idempotency-Key": key },
+      raw: new URLSearchParams({
+        name: "赵六",
+        phone: "13900139001",
+        filingType: "personal",
+        "consent.privacy": "true",
+      }).toString(),
+    });
+    expect(form.status).toBe(303);
+    const before = await leadCount();
+    const json = await post(
+      {
+        name: "赵六 ",
+        phone: "+86 139-0013-9001",
+        filingType: "personal",
+        consent: { privacy: true },
+      },
+      { "Idempotency-Key": key },
+    );
+    expect(json.status).toBe(201);
+    expect(json.headers.get("idempotency-replayed")).toBe("true");
+    expect(await leadCount()).toBe(before);
+  });
+
+  it("Idempotency-Key: forgetStoredAnswers deletes the stored answers of the named documents only", async () => {
+    const stamp = Date.now();
+    const keyed = async (key: string) =>
+      (await (await post(lead(), { "Idempotency-Key": key })).json()) as { id: number };
+    const forgotten = await keyed(`forget-${stamp}`);
+    const kept = await keyed(`keep-${stamp}`);
+    const removed = await inTransaction(payload, (req) =>
+      forgetStoredAnswers(payload, req, [`leads:${forgotten.id}`, "orders:999999"]),
+    );
+    expect(removed).toBe(1);
+    const left = await payload.find({
+      collection: "idempotency-keys",
+      where: { scope: { like: `-${stamp}` } },
+      pagination: false,
+    });
+    expect(left.docs.map((doc) => doc.document)).toEqual([`leads:${kept.id}`]);
+    // The key's answer is gone: the same key now stores a new submission.
+    const again = await post(lead(), { "Idempotency-Key": `forget-${stamp}` });
+    expect(again.headers.get("idempotency-replayed")).toBeNull();
+    expect((await again.json()).id).not.toBe(forgotten.id);
+  });
+
   it("429 rate_limited with Retry-After once a client exceeds its budget", async () => {
     const ip = "10.99.0.1";
     const statuses: number[] = [];
@@ -419,12 +521,24 @@ describe("POST /api/public/leads", () => {
     for (let i = 0; i < 25; i++) {
       await payload.create({
         collection: "idempotency-keys",
-        data: { scope: `leads:direct:old-${stamp}-${i}`, status: 201, body: {}, expiresAt: past },
+        data: {
+          scope: `leads:direct:old-${stamp}-${i}`,
+          requestHash: "-",
+          status: 201,
+          body: {},
+          expiresAt: past,
+        },
       });
     }
     await payload.create({
       collection: "idempotency-keys",
-      data: { scope: `leads:direct:live-${stamp}`, status: 201, body: {}, expiresAt: future },
+      data: {
+        scope: `leads:direct:live-${stamp}`,
+        requestHash: "-",
+        status: 201,
+        body: {},
+        expiresAt: future,
+      },
     });
     expect(await expireKeys(payload)).toBeGreaterThanOrEqual(25);
     const left = await payload.find({

@@ -35,7 +35,7 @@ export function leadsHandler(env: TEnv) {
         req,
         depth: 0,
       });
-      return { id: lead.id, reference };
+      return { id: lead.id, answer: { id: lead.id, reference } };
     },
   });
 }

@@ -30,7 +30,7 @@ export function ordersHandler(env: TEnv) {
       const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
-      await payload.create({
+      const { id } = await payload.create({
         collection: "orders",
         data: {
           orderNo,
@@ -49,7 +49,7 @@ export function ordersHandler(env: TEnv) {
         req,
         depth: 0,
       });
-      return { orderNo, status: "submitted", materials };
+      return { id, answer: { orderNo, status: "submitted", materials } };
     },
   });
 }

@@ -18,6 +18,8 @@ import {
   idempotencyScope,
   isValidKey,
   once,
+  requestHash,
+  storedDocument,
   storedResponse,
   type TStoredResponse,
 } from "./idempotency.ts";
@@ -35,16 +37,19 @@ type TSubmittable = {
 };
 
 export type TSubmissionSpec<T extends TSubmittable, A extends object> = {
-  /** `leads`, `orders`: the idempotency scope and the thank-you wording. */
-  kind: string;
+  /** The collection it is stored in, `leads` or `orders`; also the idempotency scope. */
+  kind: "leads" | "orders";
   validate: (input: unknown, locale: TLocale) => TResult<T, TFieldErrors>;
-  /** Stores the submission with `req` (inside the idempotency transaction); returns the 201 body. */
+  /**
+   * Stores the submission with `req` (inside the idempotency transaction); returns the stored
+   * document's id and the 201 body.
+   */
   store: (args: {
     data: T;
     partner: TPartnerRef;
     req: PayloadRequest;
     payload: Payload;
-  }) => Promise<A>;
+  }) => Promise<{ id: number | string; answer: A }>;
   /** What a bot that trips the honeypot is told (looks like success, stores nothing). */
   decoy: () => A;
 };
@@ -73,10 +78,13 @@ export function submissionHandler<T extends TSubmittable, A extends object>(
     const respond = (result: TStoredResponse, replayed: boolean) =>
       created(submission.asForm, thanks, result, cors, replayed);
 
+    const checked = spec.validate({ ...submission.raw, partner: partner.key }, locale);
+    const hash = checked.ok ? requestHash(spec.kind, partner.key, checked.data) : undefined;
     const scope = key === null ? undefined : scopeOf(spec.kind, partner.key, key, locale);
     // A repeat of an answered request is answered again, even over the limit, and costs nothing:
-    // a client whose first answer was lost must not be refused its own submission.
-    const previous = scope ? await storedResponse(req.payload, scope) : undefined;
+    // a client whose first answer was lost must not be refused its own submission. Another
+    // request under the same key is refused (422).
+    const previous = scope ? await storedResponse(req.payload, scope, hash) : undefined;
     if (previous) {
       if (ipLimit.ok) await limiters.ip.reward(ip, 1);
       return respond(previous, true);
@@ -87,14 +95,15 @@ export function submissionHandler<T extends TSubmittable, A extends object>(
       req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${ip})`);
       return respond({ status: 201, body: spec.decoy() }, false);
     }
-    const data = requireValid(spec.validate({ ...submission.raw, partner: partner.key }, locale));
+    const data = requireValid(checked);
     // Only what will be stored counts against the partner's budget.
     await charge(limiters.partner, partner.key);
 
-    const result = await once(req.payload, scope, async (txReq) => ({
-      status: 201,
-      body: await spec.store({ data, partner, req: txReq, payload: req.payload }),
-    }));
+    const request = scope && hash ? { scope, hash } : undefined;
+    const result = await once(req.payload, request, async (txReq) => {
+      const { id, answer } = await spec.store({ data, partner, req: txReq, payload: req.payload });
+      return { status: 201, body: answer, document: storedDocument(spec.kind, id) };
+    });
     return respond(result, result.replayed);
   });
 }

@@ -135,7 +135,7 @@ it("a lead whose order is gone counts as unconverted, a large backlog goes in ba
   const keyOf = (scope: string, expiresAt: string) =>
     payload.create({
       collection: "idempotency-keys",
-      data: { scope, status: 201, body: { id: 1 }, expiresAt },
+      data: { scope, requestHash: "-", status: 201, body: { id: 1 }, expiresAt },
     });
   await keyOf("leads:direct:expired", ago(2));
   const live = await keyOf("leads:direct:live", new Date(now.getTime() + 3600_000).toISOString());
