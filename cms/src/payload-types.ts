@@ -516,6 +516,7 @@ export interface Lead {
   company?: string | null;
   filingType?: ('personal' | 'individual-business' | 'enterprise') | null;
   message?: string | null;
+  suspectedSpam?: ('honeypot' | 'too_fast' | 'flood') | null;
   status: 'new' | 'contacted' | 'qualified' | 'converted' | 'lost';
   lostReason?: string | null;
   convertedOrder?: (number | null) | Order;
@@ -618,6 +619,7 @@ export interface Order {
     appId?: string | null;
   };
   note?: string | null;
+  suspectedSpam?: ('honeypot' | 'too_fast' | 'flood') | null;
   materials?:
     | {
         [k: string]: unknown;
@@ -1259,6 +1261,7 @@ export interface LeadsSelect<T extends boolean = true> {
   company?: T;
   filingType?: T;
   message?: T;
+  suspectedSpam?: T;
   status?: T;
   lostReason?: T;
   convertedOrder?: T;
@@ -1337,6 +1340,7 @@ export interface OrdersSelect<T extends boolean = true> {
         appId?: T;
       };
   note?: T;
+  suspectedSpam?: T;
   materials?: T;
   status?: T;
   stageNote?: T;
@@ -1937,6 +1941,7 @@ export interface TaskEnforceRetention {
   output: {
     leads?: number | null;
     orders?: number | null;
+    suspectedSpam?: number | null;
     emails?: number | null;
     idempotencyKeys?: number | null;
   };

@@ -253,13 +253,17 @@ describe("POST /api/public/leads", () => {
     expect(await leadCount()).toBe(before + 1);
   });
 
-  it("answers a bot (honeypot, or filled in too fast) with 201 and stores nothing", async () => {
+  it("answers a suspected bot (honeypot, or filled in too fast) like anyone, and keeps its lead aside", async () => {
     const before = await leadCount();
     const honeypot = await post(lead({ website: "http://spam.example" }));
     expect(honeypot.status).toBe(201);
-    expect((await honeypot.json()).reference).toMatch(/^L-/);
+    const { id, reference } = await honeypot.json();
+    expect(reference).toMatch(/^L-/);
     expect((await post(lead({ elapsedMs: 200 }))).status).toBe(201);
-    expect(await leadCount()).toBe(before);
+    expect(await leadCount()).toBe(before + 2);
+    // The rest (no emails, out of the lists, restoring): quarantine/quarantine.test.ts.
+    const stored = await payload.findByID({ collection: "leads", id });
+    expect(stored).toMatchObject({ reference, suspectedSpam: "honeypot" });
   });
 
   it("Idempotency-Key: a repeat gets the first answer and stores nothing, even when racing", async () => {

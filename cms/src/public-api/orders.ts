@@ -25,8 +25,7 @@ export function ordersHandler(env: TEnv) {
   return submissionHandler<TOrder, TOrderCreated>(env, {
     kind: "orders",
     validate: validateOrder,
-    decoy: () => ({ orderNo: newOrderNo(), status: "submitted", materials: [] }),
-    store: async ({ data, partner, req, payload }) => {
+    store: async ({ data, partner, suspectedSpam, req, payload }) => {
       const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
@@ -44,6 +43,7 @@ export function ordersHandler(env: TEnv) {
           source: data.source,
           consent,
           status: "submitted",
+          suspectedSpam,
         },
         overrideAccess: true,
         req,

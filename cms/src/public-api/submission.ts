@@ -1,14 +1,17 @@
 /**
  * The shared pipeline of every public POST (leads, orders): media type and size, origin, partner,
- * a replay of a stored Idempotency-Key answer, the per-IP rate limit, bots, validation, the
- * per-partner rate limit and the idempotent store — in that order, each with its own 4xx. A replay
- * costs no rate-limit points, and only submissions that would be stored count against their
- * partner's budget (junk and bots cannot use up a partner's). Whatever goes wrong later is still
- * answered in the contract's error shape, never Payload's. Endpoint modules supply only the schema
- * and what to store.
+ * a replay of a stored Idempotency-Key answer (or a 422 for another body under a used key), the
+ * per-IP rate limit, validation, signs of a bot, the per-partner rate limit and the idempotent
+ * store — in that order, each with its own 4xx. A replay costs no rate-limit points. A suspected
+ * bot (the honeypot filled in, a form sent implausibly fast) is answered like anyone else and its
+ * submission stored marked as suspected spam, which sends no emails and stays out of sales' lists
+ * until sales restores it (`quarantine/`); only genuine submissions count against their partner's
+ * budget. Whatever goes wrong later is still answered in the contract's error shape, never
+ * Payload's. Endpoint modules supply only the schema and what to store.
  */
 import type { TFieldErrors, TLocale, TResult } from "@beian/contract";
 import type { Payload, PayloadRequest } from "payload";
+import type { TSpamReason } from "../admin/labels.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
@@ -41,17 +44,16 @@ export type TSubmissionSpec<T extends TSubmittable, A extends object> = {
   kind: "leads" | "orders";
   validate: (input: unknown, locale: TLocale) => TResult<T, TFieldErrors>;
   /**
-   * Stores the submission with `req` (inside the idempotency transaction); returns the stored
-   * document's id and the 201 body.
+   * Stores the submission with `req` (inside the idempotency transaction), marked with why it is
+   * suspected spam if it is; returns the stored document's id and the 201 body.
    */
   store: (args: {
     data: T;
     partner: TPartnerRef;
+    suspectedSpam: TSpamReason | undefined;
     req: PayloadRequest;
     payload: Payload;
   }) => Promise<{ id: number | string; answer: A }>;
-  /** What a bot that trips the honeypot is told (looks like success, stores nothing). */
-  decoy: () => A;
 };
 
 /** What was posted: the payload's fields, and where a plain form returns to. */
@@ -91,17 +93,22 @@ export function submissionHandler<T extends TSubmittable, A extends object>(
     }
     if (!ipLimit.ok) throw rateLimited(ipLimit);
 
-    if (isBot(submission.raw)) {
-      req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${ip})`);
-      return respond({ status: 201, body: spec.decoy() }, false);
-    }
     const data = requireValid(checked);
-    // Only what will be stored counts against the partner's budget.
-    await charge(limiters.partner, partner.key);
+    const suspectedSpam = botSign(data);
+    // Only genuine submissions count against the partner's budget: bots cannot use it up.
+    if (suspectedSpam) {
+      req.payload.logger.info(`public ${spec.kind}: suspected spam (${suspectedSpam}, ${ip})`);
+    } else await charge(limiters.partner, partner.key);
 
     const request = scope && hash ? { scope, hash } : undefined;
     const result = await once(req.payload, request, async (txReq) => {
-      const { id, answer } = await spec.store({ data, partner, req: txReq, payload: req.payload });
+      const { id, answer } = await spec.store({
+        data,
+        partner,
+        suspectedSpam,
+        req: txReq,
+        payload: req.payload,
+      });
       return { status: 201, body: answer, document: storedDocument(spec.kind, id) };
     });
     return respond(result, result.replayed);
@@ -157,12 +164,11 @@ function scopeOf(kind: string, partnerKey: string, key: string, locale: TLocale)
   return idempotencyScope(kind, partnerKey, key);
 }
 
-/** The honeypot filled in, or the form sent faster than a person could. */
-function isBot(raw: Record<string, unknown>): boolean {
-  return (
-    (typeof raw.website === "string" && raw.website !== "") ||
-    (typeof raw.elapsedMs === "number" && raw.elapsedMs < MIN_FILL_MS)
-  );
+/** A bot's signs: the honeypot filled in, or the form sent faster than a person could. */
+function botSign(data: TSubmittable): TSpamReason | undefined {
+  if (data.website) return "honeypot";
+  if (data.elapsedMs !== undefined && data.elapsedMs < MIN_FILL_MS) return "too_fast";
+  return undefined;
 }
 
 function created(

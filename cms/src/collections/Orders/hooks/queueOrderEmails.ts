@@ -9,6 +9,7 @@ import {
   stageChange,
 } from "../../../email/templates.ts";
 import type { Order } from "../../../payload-types.ts";
+import { arrives } from "../../../quarantine/arrival.ts";
 
 /** The second SMS-verification reminder goes out this long before the 24 h deadline. */
 export const SMS_REMINDER_BEFORE_DEADLINE_MS = 4 * 60 * 60 * 1000;
@@ -19,16 +20,13 @@ export const SMS_REMINDER_BEFORE_DEADLINE_MS = 4 * 60 * 60 * 1000;
  * - moved to another stage: the customer hears of it; entering SMS verification, that email is the
  *   SMS-verification reminder, and a second one is scheduled a few hours before its deadline
  *   (skipped when it comes due if the order has moved on).
- * Customers without an email address get none (sales call them).
+ * Customers without an email address get none (sales call them). An order set aside as suspected
+ * spam mails nobody, even when worked; restored by sales, it gets the emails of a new order then.
  */
-export const queueOrderEmails: CollectionAfterChangeHook<Order> = async ({
-  doc,
-  previousDoc,
-  operation,
-  req,
-}) => {
-  const created = operation === "create";
-  const moved = operation === "update" && previousDoc?.status !== doc.status;
+export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change) => {
+  const { doc, previousDoc, operation, req } = change;
+  const created = arrives(change);
+  const moved = operation === "update" && !doc.suspectedSpam && previousDoc?.status !== doc.status;
   if (!created && !moved) return doc;
   const context = await emailContext(req, doc.partner);
   const customer = doc.contact?.email;
