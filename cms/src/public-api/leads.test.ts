@@ -48,6 +48,15 @@ const post = (body: unknown, headers: Record<string, string> = {}, raw?: string)
   server.postPublic("leads", body, { headers, ...(raw === undefined ? {} : { raw }) });
 
 const leadCount = async () => (await payload.count({ collection: "leads" })).totalDocs;
+const emailKinds = async (lead: number) =>
+  (
+    await payload.find({
+      collection: "outbox",
+      where: { lead: { equals: lead } },
+      sort: "createdAt",
+      depth: 0,
+    })
+  ).docs.map((email) => email.kind);
 
 describe("GET /api/public/widget-config", () => {
   it("describes the agency's own widget, cacheable", async () => {
@@ -592,7 +601,7 @@ describe("POST /api/public/leads", () => {
     expect(late.headers.get("idempotency-replayed")).toBe("true");
   });
 
-  it("a partner's budget (ten times an address's) counts only what is stored, then 429", async () => {
+  it("past a partner's budget (ten times an address's) a flood is stored aside, never refused", async () => {
     const origin = "https://qingshan.example.com";
     const viaQingshan = (extra: Record<string, unknown>) =>
       post(lead({ partner: "qingshan", consent: { privacy: true, sharing: true }, ...extra }), {
@@ -603,14 +612,62 @@ describe("POST /api/public/leads", () => {
     for (let i = 0; i < 5; i++)
       expect((await viaQingshan({ website: "http://spam.example" })).status).toBe(201);
     const before = await leadCount();
-    for (let i = 0; i < 50; i++) expect((await viaQingshan({})).status, `lead ${i}`).toBe(201);
-    expect(await leadCount()).toBe(before + 50);
-    // Each from an address of its own: the partner's limit, not an address's, refuses the next.
-    const over = await viaQingshan({});
-    expect(over.status).toBe(429);
-    expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await over.json()).error.code).toBe("rate_limited");
-    expect(await leadCount()).toBe(before + 50);
+    const genuine: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const response = await viaQingshan({ email: `flood-${i}@example.com` });
+      expect(response.status, `lead ${i}`).toBe(201);
+      genuine.push((await response.json()).id);
+    }
+    // Each from an address of its own, past the partner's budget: a real prospect among strangers
+    // is still taken in, stored aside as a flood and mailing nobody — not refused.
+    const over = await viaQingshan({ email: "prospect@example.com" });
+    expect(over.status).toBe(201);
+    const { id } = await over.json();
+    expect(await leadCount()).toBe(before + 51);
+    const stored = await payload.findByID({ collection: "leads", id });
+    expect(stored.suspectedSpam).toBe("flood");
+    expect(await emailKinds(id)).toEqual([]);
+    expect(
+      (await payload.findByID({ collection: "leads", id: genuine[49] as number })).suspectedSpam ??
+        null,
+    ).toBeNull();
+    expect(await emailKinds(genuine[49] as number)).toEqual(["lead_alert", "lead_confirmation"]);
+    // Another partner's budget, and the agency's own, are untouched.
+    const direct = await post(lead());
+    expect(
+      (await payload.findByID({ collection: "leads", id: (await direct.json()).id }))
+        .suspectedSpam ?? null,
+    ).toBeNull();
+  });
+
+  it("one mailbox gets at most 3 confirmations a day, however the address is spelt; sales still hears of each", async () => {
+    const stamp = Date.now();
+    const spellings = [
+      `victim-${stamp}@example.com`,
+      `Victim-${stamp}@Example.com`,
+      `victim-${stamp}+a@example.com`,
+      `victim-${stamp}+b@example.com`,
+      `VICTIM-${stamp}@EXAMPLE.COM`,
+    ];
+    const kinds: string[][] = [];
+    for (const email of spellings) {
+      const response = await post(lead({ email }));
+      expect(response.status).toBe(201);
+      const { id } = await response.json();
+      expect(
+        (await payload.findByID({ collection: "leads", id })).suspectedSpam ?? null,
+      ).toBeNull();
+      kinds.push(await emailKinds(id));
+    }
+    const both = ["lead_alert", "lead_confirmation"];
+    expect(kinds).toEqual([both, both, both, ["lead_alert"], ["lead_alert"]]);
+    // Another mailbox is another budget; suspected spam, which mails nobody, uses none of it.
+    const other = `other-${stamp}@example.com`;
+    await post(lead({ email: other, website: "x" }));
+    for (let i = 0; i < 3; i++) {
+      const { id } = await (await post(lead({ email: other }))).json();
+      expect(await emailKinds(id)).toEqual(both);
+    }
   });
 
   it("TRUST_PROXY: the client is the rightmost X-Forwarded-For entry, not what it claims", async () => {

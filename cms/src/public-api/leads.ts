@@ -9,6 +9,7 @@ export function leadsHandler(env: TEnv) {
   return submissionHandler<TLead, TLeadCreated>(env, {
     kind: "leads",
     validate: validateLead,
+    recipient: (data) => data.email,
     store: async ({ data, partner, suspectedSpam, req, payload }) => {
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const reference = await unusedCode(req, { collection: "leads", field: "reference" }, () =>

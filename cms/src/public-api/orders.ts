@@ -25,6 +25,7 @@ export function ordersHandler(env: TEnv) {
   return submissionHandler<TOrder, TOrderCreated>(env, {
     kind: "orders",
     validate: validateOrder,
+    recipient: (data) => data.contact.email,
     store: async ({ data, partner, suspectedSpam, req, payload }) => {
       const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);

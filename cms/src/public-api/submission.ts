@@ -1,21 +1,25 @@
 /**
  * The shared pipeline of every public POST (leads, orders): media type and size, origin, partner,
  * a replay of a stored Idempotency-Key answer (or a 422 for another body under a used key), the
- * per-IP rate limit, validation, signs of a bot, the per-partner rate limit and the idempotent
- * store — in that order, each with its own 4xx. A replay costs no rate-limit points. A suspected
- * bot (the honeypot filled in, a form sent implausibly fast) is answered like anyone else and its
- * submission stored marked as suspected spam, which sends no emails and stays out of sales' lists
- * until sales restores it (`quarantine/`); only genuine submissions count against their partner's
- * budget. Whatever goes wrong later is still answered in the contract's error shape, never
- * Payload's. Endpoint modules supply only the schema and what to store.
+ * per-IP rate limit, validation, signs of a bot, the per-partner rate limit, the per-mailbox cap
+ * on confirmations and the idempotent store — in that order. A replay costs no rate-limit points.
+ * A suspected bot (the honeypot filled in, a form sent implausibly fast) and a submission past its
+ * partner's budget (a flood) are answered like anyone else's and stored marked as suspected spam,
+ * which sends no emails and stays out of sales' lists until sales restores it (`quarantine/`): a
+ * flood of strangers can neither get a real prospect refused nor fill anyone's inbox. Only genuine
+ * submissions count against their partner's budget. Whatever goes wrong later is still answered
+ * in the contract's error shape, never Payload's. Endpoint modules supply only the schema, the
+ * customer's address and what to store.
  */
 import type { TFieldErrors, TLocale, TResult } from "@beian/contract";
 import type { Payload, PayloadRequest } from "payload";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { TSpamReason } from "../admin/labels.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
 import { clientIp, rateLimitKey } from "./clientIp.ts";
+import { mayConfirm, withholdConfirmation } from "./confirmations.ts";
 import { activePartners, answerWithCors, type TPartnerAccess } from "./cors.ts";
 import {
   idempotencyScope,
@@ -26,7 +30,7 @@ import {
   storedResponse,
   type TStoredResponse,
 } from "./idempotency.ts";
-import { charge, consume, limitersFor, rateLimited } from "./rateLimit.ts";
+import { consume, limitersFor, rateLimited } from "./rateLimit.ts";
 
 /** Faster than this from form shown to submit is a bot (autofill and a click take longer). */
 export const MIN_FILL_MS = 1_500;
@@ -43,6 +47,8 @@ export type TSubmissionSpec<T extends TSubmittable, A extends object> = {
   /** The collection it is stored in, `leads` or `orders`; also the idempotency scope. */
   kind: "leads" | "orders";
   validate: (input: unknown, locale: TLocale) => TResult<T, TFieldErrors>;
+  /** Where the customer's confirmation would go (the address they gave), if anywhere. */
+  recipient: (data: T) => string | undefined;
   /**
    * Stores the submission with `req` (inside the idempotency transaction), marked with why it is
    * suspected spam if it is; returns the stored document's id and the 201 body.
@@ -94,14 +100,17 @@ export function submissionHandler<T extends TSubmittable, A extends object>(
     if (!ipLimit.ok) throw rateLimited(ipLimit);
 
     const data = requireValid(checked);
-    const suspectedSpam = botSign(data);
     // Only genuine submissions count against the partner's budget: bots cannot use it up.
+    const suspectedSpam = botSign(data) ?? (await floodSign(limiters.partner, partner.key));
     if (suspectedSpam) {
       req.payload.logger.info(`public ${spec.kind}: suspected spam (${suspectedSpam}, ${ip})`);
-    } else await charge(limiters.partner, partner.key);
+    }
+    const recipient = suspectedSpam ? undefined : spec.recipient(data);
+    const capped = recipient !== undefined && !(await mayConfirm(limiters.confirmation, recipient));
 
     const request = scope && hash ? { scope, hash } : undefined;
     const result = await once(req.payload, request, async (txReq) => {
+      if (capped) withholdConfirmation(txReq);
       const { id, answer } = await spec.store({
         data,
         partner,
@@ -162,6 +171,14 @@ function scopeOf(kind: string, partnerKey: string, key: string, locale: TLocale)
     });
   }
   return idempotencyScope(kind, partnerKey, key);
+}
+
+/** Past its partner's budget, a submission is taken for part of a flood. */
+async function floodSign(
+  partnerLimiter: RateLimiterAbstract,
+  partnerKey: string,
+): Promise<TSpamReason | undefined> {
+  return (await consume(partnerLimiter, partnerKey)).ok ? undefined : "flood";
 }
 
 /** A bot's signs: the honeypot filled in, or the form sent faster than a person could. */
