@@ -13,7 +13,6 @@
  */
 import type { TFieldErrors, TLocale, TResult } from "@beian/contract";
 import type { Payload, PayloadRequest } from "payload";
-import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { TSpamReason } from "../admin/labels.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
@@ -30,7 +29,7 @@ import {
   storedResponse,
   type TStoredResponse,
 } from "./idempotency.ts";
-import { consume, limitersFor, rateLimited } from "./rateLimit.ts";
+import { consume, limitersFor, rateLimited, type TLimiters } from "./rateLimit.ts";
 
 /** Faster than this from form shown to submit is a bot (autofill and a click take longer). */
 export const MIN_FILL_MS = 1_500;
@@ -100,17 +99,14 @@ export function submissionHandler<T extends TSubmittable, A extends object>(
     if (!ipLimit.ok) throw rateLimited(ipLimit);
 
     const data = requireValid(checked);
-    // Only genuine submissions count against the partner's budget: bots cannot use it up.
-    const suspectedSpam = botSign(data) ?? (await floodSign(limiters.partner, partner.key));
+    const { suspectedSpam, confirm } = await screen(spec, limiters, partner.key, data);
     if (suspectedSpam) {
       req.payload.logger.info(`public ${spec.kind}: suspected spam (${suspectedSpam}, ${ip})`);
     }
-    const recipient = suspectedSpam ? undefined : spec.recipient(data);
-    const capped = recipient !== undefined && !(await mayConfirm(limiters.confirmation, recipient));
 
     const request = scope && hash ? { scope, hash } : undefined;
     const result = await once(req.payload, request, async (txReq) => {
-      if (capped) withholdConfirmation(txReq);
+      if (!confirm) withholdConfirmation(txReq);
       const { id, answer } = await spec.store({
         data,
         partner,
@@ -173,12 +169,23 @@ function scopeOf(kind: string, partnerKey: string, key: string, locale: TLocale)
   return idempotencyScope(kind, partnerKey, key);
 }
 
-/** Past its partner's budget, a submission is taken for part of a flood. */
-async function floodSign(
-  partnerLimiter: RateLimiterAbstract,
+/**
+ * Why a valid submission is suspected spam, if it is — a bot's signs, or (past its partner's
+ * budget, which only genuine submissions use up) a flood — and whether its customer may have a
+ * confirmation (their mailbox's cap for the day; a suspected one mails nobody anyway).
+ */
+async function screen<T extends TSubmittable>(
+  spec: Pick<TSubmissionSpec<T, object>, "recipient">,
+  limiters: TLimiters,
   partnerKey: string,
-): Promise<TSpamReason | undefined> {
-  return (await consume(partnerLimiter, partnerKey)).ok ? undefined : "flood";
+  data: T,
+): Promise<{ suspectedSpam: TSpamReason | undefined; confirm: boolean }> {
+  const suspectedSpam =
+    botSign(data) ?? ((await consume(limiters.partner, partnerKey)).ok ? undefined : "flood");
+  if (suspectedSpam) return { suspectedSpam, confirm: false };
+  const recipient = spec.recipient(data);
+  const confirm = recipient === undefined || (await mayConfirm(limiters.confirmation, recipient));
+  return { suspectedSpam, confirm };
 }
 
 /** A bot's signs: the honeypot filled in, or the form sent faster than a person could. */

@@ -238,6 +238,19 @@ describe("restoring: one request for sales", () => {
     expect(await emailKinds("lead", suspected.id)).toEqual([]);
   });
 
+  it("a suspected lead is not converted into an order until it is restored", async () => {
+    const suspected = await submitLead({ website: "x" });
+    const convert = () =>
+      fetch(`${server.url}/api/leads/${suspected.id}/convert`, {
+        method: "POST",
+        headers: { Authorization: `JWT ${tokens.sales}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ province: "beijing" }),
+      });
+    expect((await convert()).status).toBe(404);
+    expect((await restore("leads", suspected.id, "sales")).status).toBe(200);
+    expect((await convert()).status).toBe(201);
+  });
+
   it("nobody sets or clears the mark through the REST API, only by restoring", async () => {
     const suspected = await submitLead({ website: "x" });
     const genuine = await submitLead();
