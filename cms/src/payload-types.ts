@@ -519,6 +519,7 @@ export interface Lead {
   company?: string | null;
   filingType?: ('personal' | 'individual-business' | 'enterprise') | null;
   message?: string | null;
+  suspectedSpam?: ('honeypot' | 'too_fast' | 'flood') | null;
   status: 'new' | 'contacted' | 'qualified' | 'converted' | 'lost';
   lostReason?: string | null;
   convertedOrder?: (number | null) | Order;
@@ -621,6 +622,7 @@ export interface Order {
     appId?: string | null;
   };
   note?: string | null;
+  suspectedSpam?: ('honeypot' | 'too_fast' | 'flood') | null;
   materials?:
     | {
         [k: string]: unknown;
@@ -832,6 +834,7 @@ export interface ProvinceRule {
 export interface IdempotencyKey {
   id: number;
   scope: string;
+  requestHash: string;
   status: number;
   body:
     | {
@@ -842,6 +845,7 @@ export interface IdempotencyKey {
     | number
     | boolean
     | null;
+  document?: string | null;
   expiresAt: string;
   updatedAt: string;
   createdAt: string;
@@ -1284,6 +1288,7 @@ export interface LeadsSelect<T extends boolean = true> {
   company?: T;
   filingType?: T;
   message?: T;
+  suspectedSpam?: T;
   status?: T;
   lostReason?: T;
   convertedOrder?: T;
@@ -1362,6 +1367,7 @@ export interface OrdersSelect<T extends boolean = true> {
         appId?: T;
       };
   note?: T;
+  suspectedSpam?: T;
   materials?: T;
   status?: T;
   stageNote?: T;
@@ -1498,8 +1504,10 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface IdempotencyKeysSelect<T extends boolean = true> {
   scope?: T;
+  requestHash?: T;
   status?: T;
   body?: T;
+  document?: T;
   expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1975,6 +1983,7 @@ export interface TaskEnforceRetention {
   output: {
     leads?: number | null;
     orders?: number | null;
+    suspectedSpam?: number | null;
     emails?: number | null;
     idempotencyKeys?: number | null;
   };

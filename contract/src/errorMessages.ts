@@ -1,9 +1,13 @@
 /** The texts for people behind every error code, in Chinese and English, and the error answer. */
 import type { TApiError, TFieldErrors } from "./answers.ts";
-import type { TApiErrorCode, TFieldError } from "./errors.ts";
+import type { TApiErrorCode, TFieldError, TServerOnlyErrorCode } from "./errors.ts";
 import type { TLocale } from "./locale.ts";
 
-export const MESSAGES: Record<TLocale, Record<TFieldError | TApiErrorCode, string>> = {
+/** The texts the widget shows (it bundles this table; see SERVER_ONLY_MESSAGES for the rest). */
+export const MESSAGES: Record<
+  TLocale,
+  Record<TFieldError | Exclude<TApiErrorCode, TServerOnlyErrorCode>, string>
+> = {
   "zh-CN": {
     required: "请填写此项",
     too_long: "内容过长",
@@ -42,8 +46,19 @@ export const MESSAGES: Record<TLocale, Record<TFieldError | TApiErrorCode, strin
   },
 };
 
+/** Refusals the widget never meets, apart from MESSAGES so that its bundle leaves them out. */
+const SERVER_ONLY_MESSAGES: Record<TLocale, Record<TServerOnlyErrorCode, string>> = {
+  "zh-CN": { idempotency_mismatch: "此请求编号(Idempotency-Key)已用于另一份不同的提交" },
+  en: { idempotency_mismatch: "This Idempotency-Key was already used for a different submission" },
+};
+
+/**
+ * The widget's lookup, from MESSAGES alone: a server-only code falls back to the generic text
+ * (the server's answer carries its own message, from `apiError`).
+ */
 export function message(code: TFieldError | TApiErrorCode, locale: TLocale = "zh-CN"): string {
-  return MESSAGES[locale][code] ?? MESSAGES[locale].invalid;
+  const texts: Partial<Record<TFieldError | TApiErrorCode, string>> = MESSAGES[locale];
+  return texts[code] ?? MESSAGES[locale].invalid;
 }
 
 export function apiError(
@@ -51,5 +66,7 @@ export function apiError(
   locale: TLocale = "zh-CN",
   fields?: TFieldErrors,
 ): TApiError {
-  return { error: { code, message: message(code, locale), ...(fields ? { fields } : {}) } };
+  const serverOnly: Partial<Record<TApiErrorCode, string>> = SERVER_ONLY_MESSAGES[locale];
+  const text = serverOnly[code] ?? message(code, locale);
+  return { error: { code, message: text, ...(fields ? { fields } : {}) } };
 }

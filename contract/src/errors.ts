@@ -20,11 +20,18 @@ export const API_ERRORS = [
   "unknown_partner",
   "payload_too_large",
   "unsupported_media_type",
+  "idempotency_mismatch",
   "rate_limited",
   "not_found",
   "internal_error",
 ] as const;
 export type TApiErrorCode = (typeof API_ERRORS)[number];
+
+/**
+ * Refusals the widget never meets (it never sends another body under one Idempotency-Key): their
+ * texts are kept apart from the widget's (errorMessages.ts), so its bundle does not carry them.
+ */
+export type TServerOnlyErrorCode = "idempotency_mismatch";
 
 /** The HTTP status each code is answered with (CONTRACT §3). */
 export const API_ERROR_STATUS: Readonly<Record<TApiErrorCode, number>> = {
@@ -34,6 +41,7 @@ export const API_ERROR_STATUS: Readonly<Record<TApiErrorCode, number>> = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  idempotency_mismatch: 422,
   rate_limited: 429,
   internal_error: 500,
 };

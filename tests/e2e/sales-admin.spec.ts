@@ -1,12 +1,16 @@
 /**
  * Sales in the admin: the dashboard on the admin home (counts that link to filtered lists, overdue
- * work) and converting a lead into a filing order from the lead's page. Editors see none of it.
+ * work), converting a lead into a filing order from the lead's page, and restoring a submission
+ * set aside as suspected spam. Editors see none of it.
  */
 import { expect, test } from "@playwright/test";
 import { cmsUrl, LOGINS, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
 
 /** A prospect's lead, sent the way the site's form sends it. */
-async function newLead(name: string): Promise<{ id: number; reference: string }> {
+async function newLead(
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number; reference: string }> {
   const response = await fetch(cmsUrl("/api/public/leads"), {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: new URL(siteUrl()).origin },
@@ -17,6 +21,7 @@ async function newLead(name: string): Promise<{ id: number; reference: string }>
       filingType: "individual-business",
       consent: { privacy: true },
       elapsedMs: 9_000,
+      ...extra,
     }),
   });
   expect(response.status).toBe(201);
@@ -69,6 +74,38 @@ test("sales sees the dashboard and converts a lead into an order in the admin", 
   const converted = page.locator('[data-convert-lead="converted"]');
   await expect(converted.getByRole("link", { name: `查看订单 ${number}` })).toBeVisible();
   await expect(page.locator('[data-convert-lead="form"]')).toHaveCount(0);
+});
+
+test("sales finds a suspected submission under 可疑提交 and restores it with one click", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // A browser's autofill filled the hidden field: answered as usual, set aside.
+  const lead = await newLead("冯老板", { website: "https://feng.example.com" });
+  await logIn(page, await newColleague("sales"));
+  const search = `search=${encodeURIComponent(lead.reference)}`;
+
+  await page.goto(cmsUrl(`/admin/collections/leads?${search}`));
+  const hidden = page.locator('[data-suspected-notice="hidden"]');
+  await expect(hidden).toContainText("条可疑提交未列在这里");
+  await expect(page.getByRole("link", { name: lead.reference })).toHaveCount(0);
+  await hidden.getByRole("link", { name: "查看可疑提交" }).click();
+  await expect(page).toHaveURL(/suspectedSpam/);
+  await expect(page.locator('[data-suspected-notice="viewing"]')).toBeVisible();
+  await page.getByRole("link", { name: lead.reference }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/admin/collections/leads/${lead.id}`));
+  const box = page.locator('[data-restore-submission="suspected"]');
+  await expect(box).toContainText("填写了访客看不到的隐藏栏");
+  await expect(page.locator('[data-convert-lead="form"]')).toHaveCount(0);
+  await box.getByRole("button", { name: "恢复为正常提交" }).click();
+  await expect(page.locator('[data-restore-submission="restored"]')).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator('[data-convert-lead="form"]')).toBeVisible();
+  await expect(page.locator("[data-restore-submission]")).toHaveCount(0);
+  await page.goto(cmsUrl(`/admin/collections/leads?${search}`));
+  await expect(page.getByRole("link", { name: lead.reference })).toBeVisible();
 });
 
 test("an editor's admin home shows no sales dashboard", async ({ page }) => {

@@ -1,5 +1,6 @@
 /**
- * Names sales reads in the admin (Chinese first): lead statuses, order stages and filing types. The
+ * Names sales reads in the admin (Chinese first): lead statuses, order stages, filing types and why
+ * a submission was set aside as suspected spam. The
  * collections' select options and the sales dashboard both use them, so a list filter and a
  * dashboard count always say the same thing. Stage names stay here rather than in `orders/`: they
  * are the admin's wording, beside the lead and filing-type names sales reads with them; customers
@@ -36,6 +37,27 @@ export const FILING_TYPE_LABELS: Record<TFilingTypeSlug, TLabel> = {
   "individual-business": { zh: "个体户备案", en: "Individual business" },
   enterprise: { zh: "企业备案", en: "Enterprise" },
 };
+
+/**
+ * Why a submission was set aside as suspected spam (by the public API: `public-api/submission.ts`).
+ * Sales reads the reason, never the key.
+ */
+export const SPAM_REASON_LABELS = {
+  honeypot: {
+    zh: "填写了访客看不到的隐藏栏(疑似机器人)",
+    en: "Filled in a hidden field (likely a bot)",
+  },
+  too_fast: {
+    zh: "打开表单后提交过快(疑似机器人)",
+    en: "Sent too soon after opening the form (likely a bot)",
+  },
+  flood: {
+    zh: "同一来源短时间内提交过多(疑似批量提交)",
+    en: "Too many submissions from one source at once (likely a flood)",
+  },
+} as const satisfies Record<string, TLabel>;
+
+export type TSpamReason = keyof typeof SPAM_REASON_LABELS;
 
 /** `{ value, label }` options of a select field from one of the maps above. */
 export function optionsOf<K extends string>(labels: Record<K, TLabel>, keys?: readonly K[]) {

@@ -2,11 +2,14 @@
  * CSV exports of leads and orders for sales and admins (`GET /api/leads/export.csv`,
  * `GET /api/orders/export.csv`). UTF-8 with a BOM so Excel opens Chinese correctly; cells that
  * start like a formula are quoted with a leading apostrophe (no CSV injection into spreadsheets).
+ * Suspected spam is never exported, whatever the filter: it is nobody's customer data to take away
+ * until sales restores it.
  */
 import type { CollectionSlug, Endpoint, Where } from "payload";
 import { hasRole } from "../access/index.ts";
 import { answer } from "../endpoints/answer.ts";
 import { Refusal } from "../endpoints/refusal.ts";
+import { GENUINE } from "../quarantine/hideFromStaff.ts";
 
 export type TColumn = { header: string; value: (doc: object) => unknown };
 
@@ -47,7 +50,7 @@ export function csvExport(collection: CollectionSlug, columns: TColumn[]): Endpo
       if (!req.user) throw new Refusal("unauthorized");
       if (!hasRole(req, "admin", "sales")) throw new Refusal("forbidden");
       // The list's own filters (`?where[status][equals]=new`) narrow the export.
-      const where = (req.query?.where ?? {}) as Where;
+      const where: Where = { and: [(req.query?.where ?? {}) as Where, GENUINE] };
       const { docs } = await req.payload.find({
         collection,
         where,

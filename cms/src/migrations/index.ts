@@ -1,21 +1,9 @@
-import * as migration_20261127_210212_initial from './20261127_210212_initial';
-import * as migration_20261130_164602_drop_account_lockout from './20261130_164602_drop_account_lockout';
-import * as migration_20261130_164847_erasures from './20261130_164847_erasures';
+import * as migration_20261130_174611_initial from './20261130_174611_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_210212_initial.up,
-    down: migration_20261127_210212_initial.down,
-    name: '20261127_210212_initial',
-  },
-  {
-    up: migration_20261130_164602_drop_account_lockout.up,
-    down: migration_20261130_164602_drop_account_lockout.down,
-    name: '20261130_164602_drop_account_lockout'
-  },
-  {
-    up: migration_20261130_164847_erasures.up,
-    down: migration_20261130_164847_erasures.down,
-    name: '20261130_164847_erasures'
+    up: migration_20261130_174611_initial.up,
+    down: migration_20261130_174611_initial.down,
+    name: '20261130_174611_initial'
   },
 ];

@@ -2,14 +2,18 @@
  * `Idempotency-Key`: the first answer to a key is stored in the same transaction as the document it
  * created, so a repeat within 24 h gets that answer again and nothing is stored twice — even when
  * the repeat races the original (the key's unique index decides, the loser replays the winner).
+ * The answer is bound to its request: another body under the same key is refused (422
+ * `idempotency_mismatch`), so a key never hands one submitter's order number to another.
  *
  * A key is scoped to the endpoint and the partner (`leads:yunfan:<key>`): two partners' widgets
  * that happen to send the same key never see each other's answers. An expired answer (older than
  * 24 h) no longer counts: the same key then stores a new submission, replacing the old row.
  */
+import { createHash } from "node:crypto";
 import { type Payload, type PayloadRequest, ValidationError, type Where } from "payload";
 import { errorChain } from "../db/errorChain.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { Refusal } from "../endpoints/refusal.ts";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const KEY = /^[\x21-\x7e]{1,128}$/;
@@ -20,6 +24,12 @@ const WAIT_MS = 100;
 
 export type TStoredResponse = { status: number; body: unknown };
 
+/** A valid request sent with a key: the key's scope, and what was asked (`requestHash`). */
+export type TIdempotentRequest = { scope: string; hash: string };
+
+/** An answer to store, with the document it created (`storedDocument`). */
+export type TAnswerWithDocument = TStoredResponse & { document: string };
+
 export function isValidKey(key: string): boolean {
   return KEY.test(key);
 }
@@ -29,10 +39,40 @@ export function idempotencyScope(kind: string, partnerKey: string, key: string):
   return `${kind}:${partnerKey}:${key}`;
 }
 
-/** The answer stored for `scope`, unless it has expired. */
+/** How a stored answer names the document it created: `leads:12`, `orders:7`. */
+export function storedDocument(collection: "leads" | "orders", id: number | string): string {
+  return `${collection}:${id}`;
+}
+
+/** JSON with every object's keys sorted: the same data gives the same text in whatever order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item !== null && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/**
+ * The request a key stands for: the endpoint, the partner and the submitted fields as validated
+ * (normalised, unknown keys dropped), so a plain form's post and a JSON post of the same data are
+ * the same request. `elapsedMs` is left out: it measures the filling in, not what was filled in.
+ */
+export function requestHash(kind: string, partnerKey: string, fields: object): string {
+  const { elapsedMs: _measured, ...submitted } = fields as Record<string, unknown>;
+  const canonical = canonicalJson({ kind, partner: partnerKey, fields: submitted });
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/**
+ * The answer stored for `scope`, unless it has expired; a 422 when the key was first used for
+ * another request. `hash` is the request's (`requestHash`), undefined for a body that is no
+ * valid submission — never the one an answer was stored for.
+ */
 export async function storedResponse(
   payload: Payload,
   scope: string,
+  hash: string | undefined,
 ): Promise<TStoredResponse | undefined> {
   const { docs } = await payload.find({
     collection: COLLECTION,
@@ -42,7 +82,9 @@ export async function storedResponse(
     overrideAccess: true,
   });
   const doc = docs[0];
-  return doc ? { status: doc.status, body: doc.body } : undefined;
+  if (!doc) return undefined;
+  if (doc.requestHash !== hash) throw new Refusal("idempotency_mismatch");
+  return { status: doc.status, body: doc.body };
 }
 
 /**
@@ -73,48 +115,30 @@ export function isConcurrentDuplicate(error: unknown): boolean {
 const expired = (now: Date): Where => ({ expiresAt: { less_than_equal: now.toISOString() } });
 
 /**
- * Runs `work` once per scope. `work` receives a request carrying the transaction; everything it
+ * Runs `work` once per request. `work` receives a request carrying the transaction; everything it
  * writes with that `req` commits together with the stored answer, or not at all. The caller has
  * already answered a stored replay (`storedResponse`, before the rate limit); one stored since
- * then makes the insert fail on the unique scope, and is answered below.
+ * then makes the insert fail on the unique scope, and is answered below (or refused, when it was
+ * another request's).
  */
 export async function once(
   payload: Payload,
-  scope: string | undefined,
-  work: (req: PayloadRequest) => Promise<TStoredResponse>,
+  request: TIdempotentRequest | undefined,
+  work: (req: PayloadRequest) => Promise<TAnswerWithDocument>,
 ): Promise<TStoredResponse & { replayed: boolean }> {
   try {
     const result = await inTransaction(payload, async (req) => {
-      const answer = await work(req);
-      if (scope) {
-        const now = new Date();
-        // An expired answer for this scope would hold the unique index: it no longer counts.
-        await payload.db.deleteMany({
-          collection: COLLECTION,
-          where: { and: [{ scope: { equals: scope } }, expired(now)] },
-          req,
-        });
-        await payload.create({
-          collection: COLLECTION,
-          data: {
-            scope,
-            status: answer.status,
-            body: answer.body as Record<string, unknown>,
-            expiresAt: new Date(now.getTime() + TTL_MS).toISOString(),
-          },
-          overrideAccess: true,
-          req,
-        });
-      }
+      const { document, ...answer } = await work(req);
+      if (request) await storeAnswer(payload, req, request, answer, document);
       return answer;
     });
     return { ...result, replayed: false };
   } catch (error) {
-    if (!scope || !isConcurrentDuplicate(error)) throw error;
+    if (!request || !isConcurrentDuplicate(error)) throw error;
     // A concurrent request with the same key won the unique index: answer as it did, once its
     // transaction has committed.
     for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
-      const winner = await storedResponse(payload, scope);
+      const winner = await storedResponse(payload, request.scope, request.hash);
       if (winner) return { ...winner, replayed: true };
       await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
     }
@@ -125,6 +149,57 @@ export async function once(
       },
     );
   }
+}
+
+async function storeAnswer(
+  payload: Payload,
+  req: PayloadRequest,
+  request: TIdempotentRequest,
+  answer: TStoredResponse,
+  document: string,
+): Promise<void> {
+  const now = new Date();
+  // An expired answer for this scope would hold the unique index: it no longer counts.
+  await payload.db.deleteMany({
+    collection: COLLECTION,
+    where: { and: [{ scope: { equals: request.scope } }, expired(now)] },
+    req,
+  });
+  await payload.create({
+    collection: COLLECTION,
+    data: {
+      scope: request.scope,
+      requestHash: request.hash,
+      status: answer.status,
+      body: answer.body as Record<string, unknown>,
+      document,
+      expiresAt: new Date(now.getTime() + TTL_MS).toISOString(),
+    },
+    overrideAccess: true,
+    req,
+  });
+}
+
+/**
+ * Deletes the stored answers that created any of `documents` (`storedDocument`): an answer
+ * repeats the document's personal data, so it goes when that data is erased. In `req`'s
+ * transaction; returns how many answers there were.
+ */
+export async function forgetStoredAnswers(
+  payload: Payload,
+  req: PayloadRequest,
+  documents: string[],
+): Promise<number> {
+  if (documents.length === 0) return 0;
+  const where: Where = { document: { in: documents } };
+  const { totalDocs } = await payload.count({
+    collection: COLLECTION,
+    where,
+    overrideAccess: true,
+    req,
+  });
+  if (totalDocs > 0) await payload.db.deleteMany({ collection: COLLECTION, where, req });
+  return totalDocs;
 }
 
 /**

@@ -7,9 +7,10 @@ import { INVALID_EMAILS, VALID_EMAILS } from "@beian/contract/testing/email-samp
 import { createLocalReq, type Payload, ValidationError } from "payload";
 import { email as payloadEmail } from "payload/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { inTransaction } from "../db/transaction.ts";
 import { failOperations, type TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
-import { expireKeys } from "./idempotency.ts";
+import { expireKeys, forgetStoredAnswers } from "./idempotency.ts";
 
 const SITE = "http://site.test";
 const PARTNER_ORIGIN = "https://yunfan.example.com";
@@ -47,6 +48,15 @@ const post = (body: unknown, headers: Record<string, string> = {}, raw?: string)
   server.postPublic("leads", body, { headers, ...(raw === undefined ? {} : { raw }) });
 
 const leadCount = async () => (await payload.count({ collection: "leads" })).totalDocs;
+const emailKinds = async (lead: number) =>
+  (
+    await payload.find({
+      collection: "outbox",
+      where: { lead: { equals: lead } },
+      sort: "createdAt",
+      depth: 0,
+    })
+  ).docs.map((email) => email.kind);
 
 describe("GET /api/public/widget-config", () => {
   it("describes the agency's own widget, cacheable", async () => {
@@ -252,13 +262,17 @@ describe("POST /api/public/leads", () => {
     expect(await leadCount()).toBe(before + 1);
   });
 
-  it("answers a bot (honeypot, or filled in too fast) with 201 and stores nothing", async () => {
+  it("answers a suspected bot (honeypot, or filled in too fast) like anyone, and keeps its lead aside", async () => {
     const before = await leadCount();
     const honeypot = await post(lead({ website: "http://spam.example" }));
     expect(honeypot.status).toBe(201);
-    expect((await honeypot.json()).reference).toMatch(/^L-/);
+    const { id, reference } = await honeypot.json();
+    expect(reference).toMatch(/^L-/);
     expect((await post(lead({ elapsedMs: 200 }))).status).toBe(201);
-    expect(await leadCount()).toBe(before);
+    expect(await leadCount()).toBe(before + 2);
+    // The rest (no emails, out of the lists, restoring): quarantine/quarantine.test.ts.
+    const stored = await payload.findByID({ collection: "leads", id });
+    expect(stored).toMatchObject({ reference, suspectedSpam: "honeypot" });
   });
 
   it("Idempotency-Key: a repeat gets the first answer and stores nothing, even when racing", async () => {
@@ -282,6 +296,107 @@ describe("POST /api/public/leads", () => {
 
     const invalid = await post(lead(), { "Idempotency-Key": "has spaces in it" });
     expect(invalid.status).toBe(400);
+  });
+
+  it("Idempotency-Key: the same key with another body is 422 idempotency_mismatch; nothing is stored", async () => {
+    const key = `mismatch-${Date.now()}`;
+    const first = await post(lead(), { "Idempotency-Key": key });
+    expect(first.status).toBe(201);
+    const firstBody = await first.json();
+    const before = await leadCount();
+
+    const other = await post(lead({ name: "李四" }), { "Idempotency-Key": key });
+    expect(other.status).toBe(422);
+    expect(other.headers.get("access-control-allow-origin")).toBe(SITE);
+    expect(await other.json()).toEqual({
+      error: {
+        code: "idempotency_mismatch",
+        message: "此请求编号(Idempotency-Key)已用于另一份不同的提交",
+      },
+    });
+    const en = await post(lead({ phone: "13900139000" }), {
+      "Idempotency-Key": key,
+      "Accept-Language": "en",
+    });
+    expect(en.status).toBe(422);
+    expect((await en.json()).error.message).toBe(
+      "This Idempotency-Key was already used for a different submission",
+    );
+    // An invalid body is another body too; a form measured again (elapsedMs) is the same one.
+    expect((await post(lead({ phone: "1" }), { "Idempotency-Key": key })).status).toBe(422);
+    const same = await post(lead({ elapsedMs: 12_000 }), { "Idempotency-Key": key });
+    expect(same.status).toBe(201);
+    expect(await same.json()).toEqual(firstBody);
+    expect(await leadCount()).toBe(before);
+
+    const { docs } = await payload.find({
+      collection: "idempotency-keys",
+      where: { scope: { equals: `leads:direct:${key}` } },
+    });
+    expect(docs[0]).toMatchObject({
+      document: `leads:${firstBody.id}`,
+      requestHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it("Idempotency-Key: racing requests with one key and different bodies store one, the rest 422", async () => {
+    const before = await leadCount();
+    const key = `race-mismatch-${Date.now()}`;
+    const racing = await Promise.all(
+      ["甲", "乙", "丙", "丁"].map((name) => post(lead({ name }), { "Idempotency-Key": key })),
+    );
+    expect(racing.map((response) => response.status).sort()).toEqual([201, 422, 422, 422]);
+    expect(await leadCount()).toBe(before + 1);
+  });
+
+  it("Idempotency-Key: a plain form's post and a JSON post of the same data are one request", async () => {
+    const key = `form-json-${Date.now()}`;
+    const form = await server.postPublic("leads", undefined, {
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Idempotency-Key": key },
+      raw: new URLSearchParams({
+        name: "赵六",
+        phone: "13900139001",
+        filingType: "personal",
+        "consent.privacy": "true",
+      }).toString(),
+    });
+    expect(form.status).toBe(303);
+    const before = await leadCount();
+    const json = await post(
+      {
+        name: "赵六 ",
+        phone: "+86 139-0013-9001",
+        filingType: "personal",
+        consent: { privacy: true },
+      },
+      { "Idempotency-Key": key },
+    );
+    expect(json.status).toBe(201);
+    expect(json.headers.get("idempotency-replayed")).toBe("true");
+    expect(await leadCount()).toBe(before);
+  });
+
+  it("Idempotency-Key: forgetStoredAnswers deletes the stored answers of the named documents only", async () => {
+    const stamp = Date.now();
+    const keyed = async (key: string) =>
+      (await (await post(lead(), { "Idempotency-Key": key })).json()) as { id: number };
+    const forgotten = await keyed(`forget-${stamp}`);
+    const kept = await keyed(`keep-${stamp}`);
+    const removed = await inTransaction(payload, (req) =>
+      forgetStoredAnswers(payload, req, [`leads:${forgotten.id}`, "orders:999999"]),
+    );
+    expect(removed).toBe(1);
+    const left = await payload.find({
+      collection: "idempotency-keys",
+      where: { scope: { like: `-${stamp}` } },
+      pagination: false,
+    });
+    expect(left.docs.map((doc) => doc.document)).toEqual([`leads:${kept.id}`]);
+    // The key's answer is gone: the same key now stores a new submission.
+    const again = await post(lead(), { "Idempotency-Key": `forget-${stamp}` });
+    expect(again.headers.get("idempotency-replayed")).toBeNull();
+    expect((await again.json()).id).not.toBe(forgotten.id);
   });
 
   it("429 rate_limited with Retry-After once a client exceeds its budget", async () => {
@@ -419,12 +534,24 @@ describe("POST /api/public/leads", () => {
     for (let i = 0; i < 25; i++) {
       await payload.create({
         collection: "idempotency-keys",
-        data: { scope: `leads:direct:old-${stamp}-${i}`, status: 201, body: {}, expiresAt: past },
+        data: {
+          scope: `leads:direct:old-${stamp}-${i}`,
+          requestHash: "-",
+          status: 201,
+          body: {},
+          expiresAt: past,
+        },
       });
     }
     await payload.create({
       collection: "idempotency-keys",
-      data: { scope: `leads:direct:live-${stamp}`, status: 201, body: {}, expiresAt: future },
+      data: {
+        scope: `leads:direct:live-${stamp}`,
+        requestHash: "-",
+        status: 201,
+        body: {},
+        expiresAt: future,
+      },
     });
     expect(await expireKeys(payload)).toBeGreaterThanOrEqual(25);
     const left = await payload.find({
@@ -474,7 +601,7 @@ describe("POST /api/public/leads", () => {
     expect(late.headers.get("idempotency-replayed")).toBe("true");
   });
 
-  it("a partner's budget (ten times an address's) counts only what is stored, then 429", async () => {
+  it("past a partner's budget (ten times an address's) a flood is stored aside, never refused", async () => {
     const origin = "https://qingshan.example.com";
     const viaQingshan = (extra: Record<string, unknown>) =>
       post(lead({ partner: "qingshan", consent: { privacy: true, sharing: true }, ...extra }), {
@@ -485,14 +612,62 @@ describe("POST /api/public/leads", () => {
     for (let i = 0; i < 5; i++)
       expect((await viaQingshan({ website: "http://spam.example" })).status).toBe(201);
     const before = await leadCount();
-    for (let i = 0; i < 50; i++) expect((await viaQingshan({})).status, `lead ${i}`).toBe(201);
-    expect(await leadCount()).toBe(before + 50);
-    // Each from an address of its own: the partner's limit, not an address's, refuses the next.
-    const over = await viaQingshan({});
-    expect(over.status).toBe(429);
-    expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await over.json()).error.code).toBe("rate_limited");
-    expect(await leadCount()).toBe(before + 50);
+    const genuine: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const response = await viaQingshan({ email: `flood-${i}@example.com` });
+      expect(response.status, `lead ${i}`).toBe(201);
+      genuine.push((await response.json()).id);
+    }
+    // Each from an address of its own, past the partner's budget: a real prospect among strangers
+    // is still taken in, stored aside as a flood and mailing nobody — not refused.
+    const over = await viaQingshan({ email: "prospect@example.com" });
+    expect(over.status).toBe(201);
+    const { id } = await over.json();
+    expect(await leadCount()).toBe(before + 51);
+    const stored = await payload.findByID({ collection: "leads", id });
+    expect(stored.suspectedSpam).toBe("flood");
+    expect(await emailKinds(id)).toEqual([]);
+    expect(
+      (await payload.findByID({ collection: "leads", id: genuine[49] as number })).suspectedSpam ??
+        null,
+    ).toBeNull();
+    expect(await emailKinds(genuine[49] as number)).toEqual(["lead_alert", "lead_confirmation"]);
+    // Another partner's budget, and the agency's own, are untouched.
+    const direct = await post(lead());
+    expect(
+      (await payload.findByID({ collection: "leads", id: (await direct.json()).id }))
+        .suspectedSpam ?? null,
+    ).toBeNull();
+  });
+
+  it("one mailbox gets at most 3 confirmations a day, however the address is spelt; sales still hears of each", async () => {
+    const stamp = Date.now();
+    const spellings = [
+      `victim-${stamp}@example.com`,
+      `Victim-${stamp}@Example.com`,
+      `victim-${stamp}+a@example.com`,
+      `victim-${stamp}+b@example.com`,
+      `VICTIM-${stamp}@EXAMPLE.COM`,
+    ];
+    const kinds: string[][] = [];
+    for (const email of spellings) {
+      const response = await post(lead({ email }));
+      expect(response.status).toBe(201);
+      const { id } = await response.json();
+      expect(
+        (await payload.findByID({ collection: "leads", id })).suspectedSpam ?? null,
+      ).toBeNull();
+      kinds.push(await emailKinds(id));
+    }
+    const both = ["lead_alert", "lead_confirmation"];
+    expect(kinds).toEqual([both, both, both, ["lead_alert"], ["lead_alert"]]);
+    // Another mailbox is another budget; suspected spam, which mails nobody, uses none of it.
+    const other = `other-${stamp}@example.com`;
+    await post(lead({ email: other, website: "x" }));
+    for (let i = 0; i < 3; i++) {
+      const { id } = await (await post(lead({ email: other }))).json();
+      expect(await emailKinds(id)).toEqual(both);
+    }
   });
 
   it("TRUST_PROXY: the client is the rightmost X-Forwarded-For entry, not what it claims", async () => {

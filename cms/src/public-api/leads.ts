@@ -1,5 +1,4 @@
 /** `POST /api/public/leads` (CONTRACT §3). */
-import { randomInt } from "node:crypto";
 import { type TLead, type TLeadCreated, validateLead } from "@beian/contract";
 import type { TEnv } from "../env.ts";
 import { newReference, unusedCode } from "../lib/codes.ts";
@@ -10,8 +9,8 @@ export function leadsHandler(env: TEnv) {
   return submissionHandler<TLead, TLeadCreated>(env, {
     kind: "leads",
     validate: validateLead,
-    decoy: () => ({ id: randomInt(1e6, 1e7), reference: newReference("L") }),
-    store: async ({ data, partner, req, payload }) => {
+    recipient: (data) => data.email,
+    store: async ({ data, partner, suspectedSpam, req, payload }) => {
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const reference = await unusedCode(req, { collection: "leads", field: "reference" }, () =>
         newReference("L"),
@@ -30,12 +29,13 @@ export function leadsHandler(env: TEnv) {
           source: data.source,
           consent,
           status: "new",
+          suspectedSpam,
         },
         overrideAccess: true,
         req,
         depth: 0,
       });
-      return { id: lead.id, reference };
+      return { id: lead.id, answer: { id: lead.id, reference } };
     },
   });
 }

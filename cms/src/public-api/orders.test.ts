@@ -136,6 +136,19 @@ describe("POST /api/public/orders", () => {
     const second = await (await post("orders", order(), { "Idempotency-Key": key })).json();
     expect(second).toEqual(first);
     expect((await payload.count({ collection: "orders" })).totalDocs).toBe(before + 1);
+    // Another order under the same key is refused: its number is not given to whoever asks.
+    const other = await post("orders", order({ note: "另一单" }), { "Idempotency-Key": key });
+    expect(other.status).toBe(422);
+    expect((await other.json()).error.code).toBe("idempotency_mismatch");
+    const { docs } = await payload.find({
+      collection: "orders",
+      where: { orderNo: { equals: first.orderNo } },
+    });
+    const stored = await payload.find({
+      collection: "idempotency-keys",
+      where: { scope: { equals: `orders:direct:${key}` } },
+    });
+    expect(stored.docs[0]?.document).toBe(`orders:${docs[0]?.id}`);
   });
 });
 

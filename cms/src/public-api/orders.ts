@@ -25,12 +25,12 @@ export function ordersHandler(env: TEnv) {
   return submissionHandler<TOrder, TOrderCreated>(env, {
     kind: "orders",
     validate: validateOrder,
-    decoy: () => ({ orderNo: newOrderNo(), status: "submitted", materials: [] }),
-    store: async ({ data, partner, req, payload }) => {
+    recipient: (data) => data.contact.email,
+    store: async ({ data, partner, suspectedSpam, req, payload }) => {
       const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
       const consent = await consentRecord(data, partner.name, env, payload, req);
       const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
-      await payload.create({
+      const { id } = await payload.create({
         collection: "orders",
         data: {
           orderNo,
@@ -44,12 +44,13 @@ export function ordersHandler(env: TEnv) {
           source: data.source,
           consent,
           status: "submitted",
+          suspectedSpam,
         },
         overrideAccess: true,
         req,
         depth: 0,
       });
-      return { orderNo, status: "submitted", materials };
+      return { id, answer: { orderNo, status: "submitted", materials } };
     },
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Rate limits of the public endpoints (rate-limiter-flexible): per client IP, and per partner (a
- * partner's whole audience, ten times the per-IP budget). The store follows the database: in
- * process for the embedded SQLite default (one CMS process), MongoDB in production so that every
- * CMS instance counts against one shared limit.
+ * Rate limits of the public endpoints (rate-limiter-flexible): per client IP (over it: 429), per
+ * partner (a partner's whole audience, ten times the per-IP budget; over it, submissions are
+ * stored aside as a flood instead of refused), and confirmation emails per recipient mailbox
+ * (`confirmations.ts`). The store follows the database: in process for the embedded SQLite
+ * default (one CMS process), MongoDB in production so that every CMS instance counts against one
+ * shared limit.
  */
 import type { Payload } from "payload";
 import {
@@ -14,11 +16,18 @@ import {
 import { Refusal } from "../endpoints/refusal.ts";
 import { databaseKind, type TEnv } from "../env.ts";
 
-export type TLimiters = { ip: RateLimiterAbstract; partner: RateLimiterAbstract };
+export type TLimiters = {
+  ip: RateLimiterAbstract;
+  partner: RateLimiterAbstract;
+  confirmation: RateLimiterAbstract;
+};
 export type TOverLimit = { ok: false; retryAfterS: number };
 export type TLimitResult = { ok: true } | TOverLimit;
 
 const PARTNER_FACTOR = 10;
+/** Confirmation emails one recipient mailbox gets from public submissions, per day. */
+export const CONFIRMATIONS_PER_MAILBOX = 3;
+const CONFIRMATION_WINDOW_S = 24 * 60 * 60;
 const limiters = new WeakMap<Payload, TLimiters>();
 
 function create(payload: Payload, env: TEnv): TLimiters {
@@ -27,17 +36,24 @@ function create(payload: Payload, env: TEnv): TLimiters {
     points: env.RATE_LIMIT_POINTS * PARTNER_FACTOR,
     duration: env.RATE_LIMIT_DURATION_S,
   };
+  const confirmation = { points: CONFIRMATIONS_PER_MAILBOX, duration: CONFIRMATION_WINDOW_S };
   if (databaseKind(env.DATABASE_URI) === "mongodb") {
     // The MongoDB adapter's mongoose connection (the database adapter's type does not name it).
     const storeClient = "connection" in payload.db ? payload.db.connection : undefined;
     return {
       ip: new RateLimiterMongo({ storeClient, keyPrefix: "rl_public_ip", ...base }),
       partner: new RateLimiterMongo({ storeClient, keyPrefix: "rl_public_partner", ...partner }),
+      confirmation: new RateLimiterMongo({
+        storeClient,
+        keyPrefix: "rl_public_confirmation",
+        ...confirmation,
+      }),
     };
   }
   return {
     ip: new RateLimiterMemory({ keyPrefix: "ip", ...base }),
     partner: new RateLimiterMemory({ keyPrefix: "partner", ...partner }),
+    confirmation: new RateLimiterMemory({ keyPrefix: "confirmation", ...confirmation }),
   };
 }
 

@@ -1,27 +1,35 @@
 /**
  * The shared pipeline of every public POST (leads, orders): media type and size, origin, partner,
- * a replay of a stored Idempotency-Key answer, the per-IP rate limit, bots, validation, the
- * per-partner rate limit and the idempotent store — in that order, each with its own 4xx. A replay
- * costs no rate-limit points, and only submissions that would be stored count against their
- * partner's budget (junk and bots cannot use up a partner's). Whatever goes wrong later is still
- * answered in the contract's error shape, never Payload's. Endpoint modules supply only the schema
- * and what to store.
+ * a replay of a stored Idempotency-Key answer (or a 422 for another body under a used key), the
+ * per-IP rate limit, validation, signs of a bot, the per-partner rate limit, the per-mailbox cap
+ * on confirmations and the idempotent store — in that order. A replay costs no rate-limit points.
+ * A suspected bot (the honeypot filled in, a form sent implausibly fast) and a submission past its
+ * partner's budget (a flood) are answered like anyone else's and stored marked as suspected spam,
+ * which sends no emails and stays out of sales' lists until sales restores it (`quarantine/`): a
+ * flood of strangers can neither get a real prospect refused nor fill anyone's inbox. Only genuine
+ * submissions count against their partner's budget. Whatever goes wrong later is still answered
+ * in the contract's error shape, never Payload's. Endpoint modules supply only the schema, the
+ * customer's address and what to store.
  */
 import type { TFieldErrors, TLocale, TResult } from "@beian/contract";
 import type { Payload, PayloadRequest } from "payload";
+import type { TSpamReason } from "../admin/labels.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
 import { clientIp, rateLimitKey } from "./clientIp.ts";
+import { mayConfirm, withholdConfirmation } from "./confirmations.ts";
 import { activePartners, answerWithCors, type TPartnerAccess } from "./cors.ts";
 import {
   idempotencyScope,
   isValidKey,
   once,
+  requestHash,
+  storedDocument,
   storedResponse,
   type TStoredResponse,
 } from "./idempotency.ts";
-import { charge, consume, limitersFor, rateLimited } from "./rateLimit.ts";
+import { consume, limitersFor, rateLimited, type TLimiters } from "./rateLimit.ts";
 
 /** Faster than this from form shown to submit is a bot (autofill and a click take longer). */
 export const MIN_FILL_MS = 1_500;
@@ -35,18 +43,22 @@ type TSubmittable = {
 };
 
 export type TSubmissionSpec<T extends TSubmittable, A extends object> = {
-  /** `leads`, `orders`: the idempotency scope and the thank-you wording. */
-  kind: string;
+  /** The collection it is stored in, `leads` or `orders`; also the idempotency scope. */
+  kind: "leads" | "orders";
   validate: (input: unknown, locale: TLocale) => TResult<T, TFieldErrors>;
-  /** Stores the submission with `req` (inside the idempotency transaction); returns the 201 body. */
+  /** Where the customer's confirmation would go (the address they gave), if anywhere. */
+  recipient: (data: T) => string | undefined;
+  /**
+   * Stores the submission with `req` (inside the idempotency transaction), marked with why it is
+   * suspected spam if it is; returns the stored document's id and the 201 body.
+   */
   store: (args: {
     data: T;
     partner: TPartnerRef;
+    suspectedSpam: TSpamReason | undefined;
     req: PayloadRequest;
     payload: Payload;
-  }) => Promise<A>;
-  /** What a bot that trips the honeypot is told (looks like success, stores nothing). */
-  decoy: () => A;
+  }) => Promise<{ id: number | string; answer: A }>;
 };
 
 /** What was posted: the payload's fields, and where a plain form returns to. */
@@ -73,28 +85,37 @@ export function submissionHandler<T extends TSubmittable, A extends object>(
     const respond = (result: TStoredResponse, replayed: boolean) =>
       created(submission.asForm, thanks, result, cors, replayed);
 
+    const checked = spec.validate({ ...submission.raw, partner: partner.key }, locale);
+    const hash = checked.ok ? requestHash(spec.kind, partner.key, checked.data) : undefined;
     const scope = key === null ? undefined : scopeOf(spec.kind, partner.key, key, locale);
     // A repeat of an answered request is answered again, even over the limit, and costs nothing:
-    // a client whose first answer was lost must not be refused its own submission.
-    const previous = scope ? await storedResponse(req.payload, scope) : undefined;
+    // a client whose first answer was lost must not be refused its own submission. Another
+    // request under the same key is refused (422).
+    const previous = scope ? await storedResponse(req.payload, scope, hash) : undefined;
     if (previous) {
       if (ipLimit.ok) await limiters.ip.reward(ip, 1);
       return respond(previous, true);
     }
     if (!ipLimit.ok) throw rateLimited(ipLimit);
 
-    if (isBot(submission.raw)) {
-      req.payload.logger.info(`public ${spec.kind}: bot submission ignored (${ip})`);
-      return respond({ status: 201, body: spec.decoy() }, false);
+    const data = requireValid(checked);
+    const { suspectedSpam, confirm } = await screen(spec, limiters, partner.key, data);
+    if (suspectedSpam) {
+      req.payload.logger.info(`public ${spec.kind}: suspected spam (${suspectedSpam}, ${ip})`);
     }
-    const data = requireValid(spec.validate({ ...submission.raw, partner: partner.key }, locale));
-    // Only what will be stored counts against the partner's budget.
-    await charge(limiters.partner, partner.key);
 
-    const result = await once(req.payload, scope, async (txReq) => ({
-      status: 201,
-      body: await spec.store({ data, partner, req: txReq, payload: req.payload }),
-    }));
+    const request = scope && hash ? { scope, hash } : undefined;
+    const result = await once(req.payload, request, async (txReq) => {
+      if (!confirm) withholdConfirmation(txReq);
+      const { id, answer } = await spec.store({
+        data,
+        partner,
+        suspectedSpam,
+        req: txReq,
+        payload: req.payload,
+      });
+      return { status: 201, body: answer, document: storedDocument(spec.kind, id) };
+    });
     return respond(result, result.replayed);
   });
 }
@@ -148,12 +169,30 @@ function scopeOf(kind: string, partnerKey: string, key: string, locale: TLocale)
   return idempotencyScope(kind, partnerKey, key);
 }
 
-/** The honeypot filled in, or the form sent faster than a person could. */
-function isBot(raw: Record<string, unknown>): boolean {
-  return (
-    (typeof raw.website === "string" && raw.website !== "") ||
-    (typeof raw.elapsedMs === "number" && raw.elapsedMs < MIN_FILL_MS)
-  );
+/**
+ * Why a valid submission is suspected spam, if it is — a bot's signs, or (past its partner's
+ * budget, which only genuine submissions use up) a flood — and whether its customer may have a
+ * confirmation (their mailbox's cap for the day; a suspected one mails nobody anyway).
+ */
+async function screen<T extends TSubmittable>(
+  spec: Pick<TSubmissionSpec<T, object>, "recipient">,
+  limiters: TLimiters,
+  partnerKey: string,
+  data: T,
+): Promise<{ suspectedSpam: TSpamReason | undefined; confirm: boolean }> {
+  const suspectedSpam =
+    botSign(data) ?? ((await consume(limiters.partner, partnerKey)).ok ? undefined : "flood");
+  if (suspectedSpam) return { suspectedSpam, confirm: false };
+  const recipient = spec.recipient(data);
+  const confirm = recipient === undefined || (await mayConfirm(limiters.confirmation, recipient));
+  return { suspectedSpam, confirm };
+}
+
+/** A bot's signs: the honeypot filled in, or the form sent faster than a person could. */
+function botSign(data: TSubmittable): TSpamReason | undefined {
+  if (data.website) return "honeypot";
+  if (data.elapsedMs !== undefined && data.elapsedMs < MIN_FILL_MS) return "too_fast";
+  return undefined;
 }
 
 function created(

@@ -4,21 +4,31 @@
  * - a lead that did not become an order: deleted 12 months after it was last worked on;
  * - an order (with the lead it came from): deleted 3 years after it was last touched — an order
  *   nobody has touched for 3 years is no longer being served;
- * - the emails about either go with them; account emails (password resets) after 6 months.
+ * - the emails about either go with them; account emails (password resets) after 6 months;
+ * - a submission set aside as suspected spam that sales did not restore: 30 days after it came in.
  * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
  */
 import type { Payload, TaskConfig, Where } from "payload";
 import { inTransaction } from "../db/transaction.ts";
 import { CHINA_OFFSET_MS } from "../lib/chinaTime.ts";
 import { expireKeys } from "../public-api/idempotency.ts";
+import { SUSPECTED } from "../quarantine/hideFromStaff.ts";
+import { SUSPECTED_SPAM_DAYS } from "../quarantine/mark.ts";
 
-export const RETENTION = { leadMonths: 12, orderYears: 3, accountEmailMonths: 6 } as const;
+export const RETENTION = {
+  leadMonths: 12,
+  orderYears: 3,
+  accountEmailMonths: 6,
+  suspectedSpamDays: SUSPECTED_SPAM_DAYS,
+} as const;
 
 export const ENFORCE_RETENTION_TASK = "enforceRetention";
 
 export type TRetentionReport = {
   leads: number;
   orders: number;
+  /** Leads and orders set aside as suspected spam and never restored. */
+  suspectedSpam: number;
   emails: number;
   idempotencyKeys: number;
 };
@@ -78,10 +88,18 @@ async function remove(
   }
 }
 
+/** Suspected spam nobody restored, 30 days after it came in (it never had an email to go with it). */
+async function removeSuspectedSpam(payload: Payload, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - RETENTION.suspectedSpamDays * 24 * 3600_000);
+  const expired: Where = { and: [SUSPECTED, { createdAt: { less_than: cutoff.toISOString() } }] };
+  return (await remove(payload, "leads", expired)) + (await remove(payload, "orders", expired));
+}
+
 export async function enforceRetention(
   payload: Payload,
   now = new Date(),
 ): Promise<TRetentionReport> {
+  const suspectedSpam = await removeSuspectedSpam(payload, now);
   const orderIds = await ids(payload, "orders", {
     updatedAt: { less_than: monthsBefore(now, RETENTION.orderYears * 12) },
   });
@@ -111,7 +129,7 @@ export async function enforceRetention(
   // Stored answers to idempotent submissions hold personal data too, and serve no purpose after
   // their 24 hours.
   const idempotencyKeys = await expireKeys(payload, now);
-  return { leads, orders, emails, idempotencyKeys };
+  return { leads, orders, suspectedSpam, emails, idempotencyKeys };
 }
 
 /** 03:30 in China, when few people fill in forms: the first such moment after `now`. */
@@ -158,6 +176,7 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
   outputSchema: [
     { name: "leads", type: "number" },
     { name: "orders", type: "number" },
+    { name: "suspectedSpam", type: "number" },
     { name: "emails", type: "number" },
     { name: "idempotencyKeys", type: "number" },
   ],
@@ -167,7 +186,7 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
     await scheduleNextRetention(req.payload);
     const report = await enforceRetention(req.payload);
     req.payload.logger.info(
-      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.emails} email(s), ${report.idempotencyKeys} idempotency key(s)`,
+      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.suspectedSpam} suspected spam submission(s), ${report.emails} email(s), ${report.idempotencyKeys} idempotency key(s)`,
     );
     return { output: report };
   },

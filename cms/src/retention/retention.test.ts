@@ -55,7 +55,11 @@ async function lead(
   return doc.id;
 }
 
-async function order(orderNo: string, days: number) {
+async function order(
+  orderNo: string,
+  days: number,
+  extra: Partial<RequiredDataFromCollectionSlug<"orders">> = {},
+) {
   const doc = await payload.create({
     collection: "orders",
     data: {
@@ -64,6 +68,7 @@ async function order(orderNo: string, days: number) {
       contact: { name: "保留", phone: "13800138000", email: "keep@example.com" },
       entity: { province: "beijing" },
       status: "submitted",
+      ...extra,
     },
   });
   await touchedAt("orders", doc.id, ago(days));
@@ -110,9 +115,27 @@ it("deletes expired leads and orders with their emails, and keeps the rest", asy
   expect(await enforceRetention(payload, now)).toEqual({
     leads: 0,
     orders: 0,
+    suspectedSpam: 0,
     emails: 0,
     idempotencyKeys: 0,
   });
+});
+
+it("suspected spam nobody restored goes 30 days after it came in; a restored one is kept as usual", async () => {
+  const oldLead = await lead("L-SPAM01", 31, { suspectedSpam: "honeypot" });
+  const youngLead = await lead("L-SPAM02", 29, { suspectedSpam: "too_fast" });
+  const oldOrder = await order("B-SPAM-0001", 31, { suspectedSpam: "flood" });
+  const restored = await lead("L-SPAM03", 31, { suspectedSpam: "honeypot" });
+  await payload.update({ collection: "leads", id: restored, data: { suspectedSpam: null } });
+  await touchedAt("leads", restored, ago(31));
+
+  const report = await enforceRetention(payload, now);
+
+  expect(await exists("leads", oldLead)).toBe(false);
+  expect(await exists("orders", oldOrder)).toBe(false);
+  expect(await exists("leads", youngLead)).toBe(true);
+  expect(await exists("leads", restored)).toBe(true);
+  expect(report).toMatchObject({ suspectedSpam: 2, leads: 0, orders: 0 });
 });
 
 it("a lead whose order is gone counts as unconverted, a large backlog goes in batches, expired idempotency keys go", async () => {
@@ -135,7 +158,7 @@ it("a lead whose order is gone counts as unconverted, a large backlog goes in ba
   const keyOf = (scope: string, expiresAt: string) =>
     payload.create({
       collection: "idempotency-keys",
-      data: { scope, status: 201, body: { id: 1 }, expiresAt },
+      data: { scope, requestHash: "-", status: 201, body: { id: 1 }, expiresAt },
     });
   await keyOf("leads:direct:expired", ago(2));
   const live = await keyOf("leads:direct:live", new Date(now.getTime() + 3600_000).toISOString());

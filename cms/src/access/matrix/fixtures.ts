@@ -294,6 +294,7 @@ export const COLLECTION_FIXTURES: Record<CollectionSlug, TCollectionFixture> = {
     docs: async (ctx) => ({
       doc: await ctx.make("idempotency-keys", {
         scope: `matrix:${ctx.n}`,
+        requestHash: "-",
         status: 201,
         body: {},
         expiresAt: future(),

@@ -1,7 +1,8 @@
 /**
  * The sales dashboard above the admin home's collection cards: overdue work first (open orders
  * past their stage deadline, new leads nobody has contacted within a working day), then leads by
- * status, orders by stage and both per partner. Every number links to the admin list filtered to
+ * status, orders by stage and both per partner, and — when there is any — how much suspected spam
+ * waits under 可疑提交. Every number links to the admin list filtered to
  * exactly those documents. A server component: the data is read with the viewer's own access,
  * and editors (or anyone but sales and admins) get nothing rendered and nothing queried.
  */
@@ -9,6 +10,7 @@ import type { ServerProps } from "payload";
 import type { ReactNode } from "react";
 import { roleOf } from "../../access/roles.ts";
 import { formatChinaTime } from "../../lib/chinaTime.ts";
+import { SUSPECTED_SPAM_DAYS } from "../../quarantine/mark.ts";
 import { NEW_LEAD_WORKING_DAYS, salesSummary, type TSalesSummary } from "./summary.ts";
 import "./SalesDashboard.css";
 
@@ -176,6 +178,18 @@ function ByPartner({ rows }: { rows: TSalesSummary["byPartner"] }) {
   );
 }
 
+/** Suspected spam, counted nowhere else: a line with links to the 可疑提交 lists, when any waits. */
+function Suspected({ suspected }: { suspected: TSalesSummary["suspected"] }) {
+  if (suspected.leads + suspected.orders === 0) return null;
+  return (
+    <p className="sales-dashboard__muted" data-suspected="">
+      可疑提交(疑似机器人或批量提交,未发送邮件,不计入以上统计,{SUSPECTED_SPAM_DAYS} 天后自动删除):
+      <a href={suspected.leadsHref}>线索 {suspected.leads}</a> ·{" "}
+      <a href={suspected.ordersHref}>订单 {suspected.orders}</a>
+    </p>
+  );
+}
+
 export async function SalesDashboard({ payload, user }: ServerProps) {
   const role = roleOf(user);
   if (role !== "sales" && role !== "admin") return null;
@@ -203,6 +217,7 @@ export async function SalesDashboard({ payload, user }: ServerProps) {
         />
       </div>
       <ByPartner rows={summary.byPartner} />
+      <Suspected suspected={summary.suspected} />
     </div>
   );
 }

@@ -214,6 +214,47 @@ describe("salesSummary", () => {
   });
 });
 
+describe("suspected spam on the dashboard", () => {
+  it("counts none of it anywhere, and says how much waits under 可疑提交, linked", async () => {
+    const before = await salesSummary(payload, sales, now);
+    expect(before.suspected).toMatchObject({ leads: 0, orders: 0 });
+    await payload.create({
+      collection: "leads",
+      data: {
+        reference: "L-SPAM01",
+        name: "机器人",
+        phone: "13800138000",
+        status: "new",
+        partner: partners.yunfan ?? null,
+        suspectedSpam: "honeypot",
+      },
+    });
+    await order("SPAM", "preliminary_review", new Date(now.getTime() - DAY), null);
+    await payload.update({
+      collection: "orders",
+      id: orderIds.SPAM as number,
+      data: { suspectedSpam: "flood" },
+    });
+
+    const after = await salesSummary(payload, sales, new Date(now.getTime() + 7 * DAY));
+    expect(after.leadsTotal).toBe(before.leadsTotal);
+    expect(after.ordersTotal).toBe(before.ordersTotal);
+    expect(after.byPartner.find((row) => row.partner?.key === "yunfan")?.leads).toBe(
+      before.byPartner.find((row) => row.partner?.key === "yunfan")?.leads,
+    );
+    expect(after.staleLeads.map((row) => row.reference)).not.toContain("L-SPAM01");
+    expect(after.overdueOrders.map((row) => row.orderNo)).not.toContain("B-TEST-SPAM");
+    expect(after.suspected).toEqual({
+      leads: 1,
+      orders: 1,
+      leadsHref: "/admin/collections/leads?where[suspectedSpam][exists]=true",
+      ordersHref: "/admin/collections/orders?where[suspectedSpam][exists]=true",
+    });
+    expect(await countThrough(after.suspected.leadsHref)).toBe(1);
+    expect(await countThrough(after.suspected.ordersHref)).toBe(1);
+  });
+});
+
 describe("newLeadCutoff", () => {
   it("is the last creation time whose working-day deadline has passed", () => {
     for (const iso of [

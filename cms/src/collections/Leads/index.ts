@@ -12,6 +12,9 @@ import {
   partnerField,
   sourceField,
 } from "../../fields/submission.ts";
+import { restoreSubmissionField, suspectedSpamField } from "../../quarantine/fields.ts";
+import { hideSuspectedSpam } from "../../quarantine/hideFromStaff.ts";
+import { restoreEndpoint } from "../../quarantine/restore.ts";
 import { convertLeadEndpoint } from "./convert.ts";
 import { deleteLeadAttachedData } from "./hooks/deleteAttachedData.ts";
 import { queueLeadEmails } from "./hooks/queueLeadEmails.ts";
@@ -32,6 +35,7 @@ export const Leads: CollectionConfig = {
   slug: "leads",
   labels: { singular: { zh: "线索", en: "Lead" }, plural: { zh: "线索", en: "Leads" } },
   admin: {
+    components: { beforeListTable: ["/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice"] },
     useAsTitle: "reference",
     defaultColumns: [
       "reference",
@@ -58,12 +62,14 @@ export const Leads: CollectionConfig = {
   // (/api/payload-locked-documents).
   lockDocuments: false,
   hooks: {
+    beforeOperation: [hideSuspectedSpam],
     beforeChange: [recordStatusChange],
     afterChange: [queueLeadEmails],
     beforeDelete: [deleteLeadAttachedData],
   },
   endpoints: [
     convertLeadEndpoint,
+    restoreEndpoint("leads"),
     csvExport("leads", [
       col("编号", "reference"),
       col("提交时间", "createdAt"),
@@ -129,6 +135,8 @@ export const Leads: CollectionConfig = {
       ],
     },
     { name: "message", type: "textarea", label: { zh: "留言", en: "Message" }, ...evidence },
+    suspectedSpamField,
+    restoreSubmissionField,
     {
       name: "status",
       type: "select",
@@ -173,8 +181,10 @@ export const Leads: CollectionConfig = {
       admin: {
         position: "sidebar",
         components: { Field: "/admin/ConvertLead/index.tsx#ConvertLead" },
-        // Only for those who may convert (the component shows nothing before the first save).
-        condition: (_data, _sibling, { user }) => user?.role === "sales" || user?.role === "admin",
+        // Only for those who may convert (the component shows nothing before the first save),
+        // and not while the lead is set aside as suspected spam (restore it first).
+        condition: (data, _sibling, { user }) =>
+          !data?.suspectedSpam && (user?.role === "sales" || user?.role === "admin"),
       },
     },
     assigneeField,

@@ -12,6 +12,9 @@ import {
   partnerField,
   sourceField,
 } from "../../fields/submission.ts";
+import { restoreSubmissionField, suspectedSpamField } from "../../quarantine/fields.ts";
+import { hideSuspectedSpam } from "../../quarantine/hideFromStaff.ts";
+import { restoreEndpoint } from "../../quarantine/restore.ts";
 import { deleteOrderAttachedData } from "./hooks/deleteAttachedData.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
 import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
@@ -25,6 +28,7 @@ export const Orders: CollectionConfig = {
   slug: "orders",
   labels: { singular: { zh: "备案订单", en: "Order" }, plural: { zh: "备案订单", en: "Orders" } },
   admin: {
+    components: { beforeListTable: ["/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice"] },
     useAsTitle: "orderNo",
     defaultColumns: [
       "orderNo",
@@ -45,11 +49,13 @@ export const Orders: CollectionConfig = {
   // anyone logged in, editors included, through /api/payload-locked-documents).
   lockDocuments: false,
   hooks: {
+    beforeOperation: [hideSuspectedSpam],
     beforeChange: [moveThroughStages],
     afterChange: [queueOrderEmails],
     beforeDelete: [releaseConvertedLead, deleteOrderAttachedData],
   },
   endpoints: [
+    restoreEndpoint("orders"),
     csvExport("orders", [
       col("订单号", "orderNo"),
       col("下单时间", "createdAt"),
@@ -136,6 +142,8 @@ export const Orders: CollectionConfig = {
       ],
     },
     { name: "note", type: "textarea", label: { zh: "客户备注", en: "Customer note" }, ...evidence },
+    suspectedSpamField,
+    restoreSubmissionField,
     {
       name: "materials",
       type: "json",

@@ -9,26 +9,26 @@ import {
   stageChange,
 } from "../../../email/templates.ts";
 import type { Order } from "../../../payload-types.ts";
+import { confirmationWithheld } from "../../../public-api/confirmations.ts";
+import { arrives } from "../../../quarantine/arrival.ts";
 
 /** The second SMS-verification reminder goes out this long before the 24 h deadline. */
 export const SMS_REMINDER_BEFORE_DEADLINE_MS = 4 * 60 * 60 * 1000;
 
 /**
  * Emails about an order, queued in the transaction that changes it:
- * - created: an alert to the sales inbox and a confirmation with the checklist to the customer;
+ * - created: an alert to the sales inbox and a confirmation with the checklist to the customer
+ *   (unless their mailbox has had its confirmations for the day: `public-api/confirmations.ts`);
  * - moved to another stage: the customer hears of it; entering SMS verification, that email is the
  *   SMS-verification reminder, and a second one is scheduled a few hours before its deadline
  *   (skipped when it comes due if the order has moved on).
- * Customers without an email address get none (sales call them).
+ * Customers without an email address get none (sales call them). An order set aside as suspected
+ * spam mails nobody, even when worked; restored by sales, it gets the emails of a new order then.
  */
-export const queueOrderEmails: CollectionAfterChangeHook<Order> = async ({
-  doc,
-  previousDoc,
-  operation,
-  req,
-}) => {
-  const created = operation === "create";
-  const moved = operation === "update" && previousDoc?.status !== doc.status;
+export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change) => {
+  const { doc, previousDoc, operation, req, context: requestContext } = change;
+  const created = arrives(change);
+  const moved = operation === "update" && !doc.suspectedSpam && previousDoc?.status !== doc.status;
   if (!created && !moved) return doc;
   const context = await emailContext(req, doc.partner);
   const customer = doc.contact?.email;
@@ -42,7 +42,7 @@ export const queueOrderEmails: CollectionAfterChangeHook<Order> = async ({
       content: orderAlert(doc, context),
       ...about,
     });
-    if (customer) {
+    if (customer && !confirmationWithheld(requestContext)) {
       await queueEmail(req, {
         kind: "order_confirmation",
         to: customer,

@@ -477,6 +477,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`company\` text,
   	\`filing_type\` text,
   	\`message\` text,
+  	\`suspected_spam\` text,
   	\`status\` text DEFAULT 'new' NOT NULL,
   	\`lost_reason\` text,
   	\`converted_order_id\` integer,
@@ -505,6 +506,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`leads_reference_idx\` ON \`leads\` (\`reference\`);`)
   await db.run(sql`CREATE INDEX \`leads_phone_idx\` ON \`leads\` (\`phone\`);`)
   await db.run(sql`CREATE INDEX \`leads_filing_type_idx\` ON \`leads\` (\`filing_type\`);`)
+  await db.run(sql`CREATE INDEX \`leads_suspected_spam_idx\` ON \`leads\` (\`suspected_spam\`);`)
   await db.run(sql`CREATE INDEX \`leads_status_idx\` ON \`leads\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`leads_converted_order_idx\` ON \`leads\` (\`converted_order_id\`);`)
   await db.run(sql`CREATE INDEX \`leads_assignee_idx\` ON \`leads\` (\`assignee_id\`);`)
@@ -564,6 +566,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`mini_program_name\` text,
   	\`mini_program_app_id\` text,
   	\`note\` text,
+  	\`suspected_spam\` text,
   	\`materials\` text,
   	\`status\` text DEFAULT 'submitted' NOT NULL,
   	\`stage_note\` text,
@@ -599,6 +602,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`orders_filing_type_idx\` ON \`orders\` (\`filing_type\`);`)
   await db.run(sql`CREATE INDEX \`orders_contact_contact_phone_idx\` ON \`orders\` (\`contact_phone\`);`)
   await db.run(sql`CREATE INDEX \`orders_entity_entity_province_idx\` ON \`orders\` (\`entity_province\`);`)
+  await db.run(sql`CREATE INDEX \`orders_suspected_spam_idx\` ON \`orders\` (\`suspected_spam\`);`)
   await db.run(sql`CREATE INDEX \`orders_status_idx\` ON \`orders\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`orders_stage_deadline_idx\` ON \`orders\` (\`stage_deadline\`);`)
   await db.run(sql`CREATE INDEX \`orders_police_filed_at_idx\` ON \`orders\` (\`police_filed_at\`);`)
@@ -738,9 +742,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`reset_password_token\` text,
   	\`reset_password_expiration\` text,
   	\`salt\` text,
-  	\`hash\` text,
-  	\`login_attempts\` numeric DEFAULT 0,
-  	\`lock_until\` text
+  	\`hash\` text
   );
   `)
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
@@ -749,17 +751,37 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`idempotency_keys\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`scope\` text NOT NULL,
+  	\`request_hash\` text NOT NULL,
   	\`status\` numeric NOT NULL,
   	\`body\` text NOT NULL,
+  	\`document\` text,
   	\`expires_at\` text NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`idempotency_keys_scope_idx\` ON \`idempotency_keys\` (\`scope\`);`)
+  await db.run(sql`CREATE INDEX \`idempotency_keys_document_idx\` ON \`idempotency_keys\` (\`document\`);`)
   await db.run(sql`CREATE INDEX \`idempotency_keys_expires_at_idx\` ON \`idempotency_keys\` (\`expires_at\`);`)
   await db.run(sql`CREATE INDEX \`idempotency_keys_updated_at_idx\` ON \`idempotency_keys\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`idempotency_keys_created_at_idx\` ON \`idempotency_keys\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`erasures\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`erased_at\` text,
+  	\`kind\` text,
+  	\`by_id\` integer,
+  	\`by_email\` text,
+  	\`leads\` numeric DEFAULT 0,
+  	\`orders\` numeric DEFAULT 0,
+  	\`emails\` numeric DEFAULT 0,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`erasures_by_idx\` ON \`erasures\` (\`by_id\`);`)
+  await db.run(sql`CREATE INDEX \`erasures_updated_at_idx\` ON \`erasures\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`erasures_created_at_idx\` ON \`erasures\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -1230,6 +1252,7 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`idempotency_keys\`;`)
+  await db.run(sql`DROP TABLE \`erasures\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
