@@ -28,14 +28,20 @@ let phones = 0;
 /** A distinct phone per submission, so that nothing else in the database shares it. */
 const nextPhone = () => `1360000${String(++phones).padStart(4, "0")}`;
 
-async function submitLead(): Promise<number> {
-  const response = await server.postPublic("leads", {
-    name: "王小明",
-    phone: nextPhone(),
-    email: "wang@example.com",
-    consent: { privacy: true },
-    elapsedMs: 8_000,
-  });
+async function submitLead(headers: Record<string, string> = {}): Promise<number> {
+  const phone = nextPhone();
+  // An address of its own too: one mailbox gets only so many confirmations a day.
+  const response = await server.postPublic(
+    "leads",
+    {
+      name: "王小明",
+      phone,
+      email: `wang.${phone}@example.com`,
+      consent: { privacy: true },
+      elapsedMs: 8_000,
+    },
+    { headers },
+  );
   expect(response.status).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
   const { docs } = await payload.find({
@@ -48,7 +54,7 @@ async function submitLead(): Promise<number> {
 async function submitOrder(): Promise<number> {
   const response = await server.postPublic("orders", {
     filingType: "enterprise",
-    contact: { name: "李经理", phone: nextPhone(), email: "li@example.com" },
+    contact: { name: "李经理", phone: nextPhone(), email: `li.${phones}@example.com` },
     entity: { name: "杭州某科技有限公司", province: "zhejiang" },
     consent: { privacy: true },
     elapsedMs: 8_000,
@@ -102,6 +108,21 @@ describe("deleting a lead", () => {
 
     expect((await remove(`leads/${lead}`)).status).toBe(200);
     expect(await leftOf(emails)).toEqual({ emails: 0, jobs: 0 });
+  });
+
+  it("forgets the answer stored for its Idempotency-Key: the key no longer hands out its reference", async () => {
+    const headers = { "Idempotency-Key": `delete-${Date.now()}` };
+    const lead = await submitLead(headers);
+    const stored = () =>
+      payload.count({
+        collection: "idempotency-keys",
+        where: { document: { equals: `leads:${lead}` } },
+        overrideAccess: true,
+      });
+    expect((await stored()).totalDocs).toBe(1);
+
+    expect((await remove(`leads/${lead}`)).status).toBe(200);
+    expect((await stored()).totalDocs).toBe(0);
   });
 
   it("in a bulk delete too, each lead with its own emails", async () => {

@@ -257,3 +257,34 @@ describe("erasing a person by email address", () => {
     expect(await census(other)).toEqual({ leads: 0, orders: 0, emails: 1 });
   });
 });
+
+describe("erasing a person whose submission was set aside as suspected spam", () => {
+  it("finds and erases it too: staff's lists leave it out, the erasure does not", async () => {
+    const response = await server.postPublic("leads", {
+      name: "赵",
+      phone: "13955556666",
+      consent: { privacy: true },
+      website: "https://autofilled.example",
+      elapsedMs: 8_000,
+    });
+    expect(response.status).toBe(201);
+    const { reference } = (await response.json()) as { reference: string };
+    const { docs } = await payload.find({
+      collection: "leads",
+      where: { reference: { equals: reference } },
+      overrideAccess: true,
+    });
+    expect(docs[0]?.suspectedSpam).toBeTruthy();
+
+    const preview = await call("POST", "erasures/preview", tokens.admin, {
+      identifier: "13955556666",
+    });
+    expect(await preview.json()).toMatchObject({ leads: 1 });
+    const erased = await call("POST", "erasures", tokens.admin, {
+      identifier: "13955556666",
+      confirmed: true,
+    });
+    expect(erased.status).toBe(201);
+    expect(await ids("leads", [docs[0]?.id as number])).toBe(0);
+  });
+});
