@@ -9,9 +9,9 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Payload, TaskConfig } from "payload";
-import { inTransaction } from "../db/transaction.ts";
 import type { TEnv } from "../env.ts";
-import { CHINA_OFFSET_MS, DAY_MS } from "../lib/chinaTime.ts";
+import { DAY_MS } from "../lib/chinaTime.ts";
+import { nextChinaTime, queueNightlyRun } from "../lib/nightlyJob.ts";
 import { listSnapshots, PARTIAL_PREFIX } from "./names.ts";
 import { type TSnapshotSettings, takeSnapshot } from "./snapshot.ts";
 
@@ -22,15 +22,7 @@ const ABANDONED_AFTER_MS = DAY_MS;
 
 /** 04:15 in China: the first such moment after `now`. */
 export function nextBackupAt(now: Date): Date {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-  const run = Date.UTC(
-    china.getUTCFullYear(),
-    china.getUTCMonth(),
-    china.getUTCDate(),
-    RUN_AT.hour,
-    RUN_AT.minute,
-  );
-  return new Date((run > china.getTime() ? run : run + DAY_MS) - CHINA_OFFSET_MS);
+  return nextChinaTime(now, RUN_AT);
 }
 
 /**
@@ -55,30 +47,9 @@ export async function pruneNightlySnapshots(
   return doomed.map((name) => path.join(backupDir, name));
 }
 
-/** Queues the next night's backup unless one is already waiting. */
+/** Queues the next night's backup unless one is already waiting (`lib/nightlyJob.ts`). */
 export async function scheduleNextBackup(payload: Payload, now = new Date()): Promise<void> {
-  const waiting = await payload.count({
-    collection: "payload-jobs",
-    where: {
-      and: [
-        { taskSlug: { equals: NIGHTLY_BACKUP_TASK } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-        { processing: { not_equals: true } },
-      ],
-    },
-    overrideAccess: true,
-  });
-  if (waiting.totalDocs > 0) return;
-  // In a transaction: on SQLite a write outside one collides with the requests' transactions.
-  await inTransaction(payload, (req) =>
-    payload.jobs.queue({
-      task: NIGHTLY_BACKUP_TASK,
-      input: {},
-      waitUntil: nextBackupAt(now),
-      req,
-    }),
-  );
+  await queueNightlyRun(payload, NIGHTLY_BACKUP_TASK, nextBackupAt(now));
 }
 
 export type TNightlyBackupSettings = TSnapshotSettings & Pick<TEnv, "BACKUP_KEEP">;

@@ -9,8 +9,7 @@
  * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
  */
 import type { Payload, TaskConfig, Where } from "payload";
-import { inTransaction } from "../db/transaction.ts";
-import { CHINA_OFFSET_MS } from "../lib/chinaTime.ts";
+import { nextChinaTime, queueNightlyRun } from "../lib/nightlyJob.ts";
 import { expireKeys } from "../public-api/idempotency.ts";
 import { SUSPECTED } from "../quarantine/hideFromStaff.ts";
 import { SUSPECTED_SPAM_DAYS } from "../quarantine/mark.ts";
@@ -134,40 +133,12 @@ export async function enforceRetention(
 
 /** 03:30 in China, when few people fill in forms: the first such moment after `now`. */
 export function nextRunAt(now: Date): Date {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS);
-  const run = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), 3, 30);
-  const next = run > china.getTime() ? run : run + 24 * 3600_000;
-  return new Date(next - CHINA_OFFSET_MS);
+  return nextChinaTime(now, { hour: 3, minute: 30 });
 }
 
-/**
- * Queues the next night's run unless one is already waiting. A chain of ordinary jobs rather than
- * Payload's `schedule`, whose bookkeeping writes outside any transaction on every tick (on SQLite
- * those writes collide with the requests' transactions).
- */
+/** Queues the next night's run unless one is already waiting (`lib/nightlyJob.ts`). */
 export async function scheduleNextRetention(payload: Payload, now = new Date()): Promise<void> {
-  const waiting = await payload.count({
-    collection: "payload-jobs",
-    where: {
-      and: [
-        { taskSlug: { equals: ENFORCE_RETENTION_TASK } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-        { processing: { not_equals: true } },
-      ],
-    },
-    overrideAccess: true,
-  });
-  if (waiting.totalDocs > 0) return;
-  // In a transaction: on SQLite a write outside one collides with the requests' transactions.
-  await inTransaction(payload, (req) =>
-    payload.jobs.queue({
-      task: ENFORCE_RETENTION_TASK,
-      input: {},
-      waitUntil: nextRunAt(now),
-      req,
-    }),
-  );
+  await queueNightlyRun(payload, ENFORCE_RETENTION_TASK, nextRunAt(now));
 }
 
 export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentionReport }> = {
