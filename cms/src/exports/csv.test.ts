@@ -87,7 +87,7 @@ describe("CSV export", () => {
     );
     const row = lines.find((line) => line.startsWith("L-AAAAAA,")) ?? "";
     expect(row).toMatch(/^L-AAAAAA,\d{4}-\d{2}-\d{2} \d{2}:\d{2},新线索,张三,"=""13912345678""",/);
-    expect(row).toContain("企业备案");
+    expect(row).toContain(',企业备案,"第一行\n第二行",云帆云,'); // the partner by name
     expect(text).toContain("有意向");
     expect(text).not.toMatch(/,(new|qualified|enterprise|personal|yunfan),/);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -101,6 +101,7 @@ describe("CSV export", () => {
     expect(row).toContain(',个人备案,李四,"=""13800138000""",');
     expect(row).toContain(",0755 工作室,广东,");
     expect(row).toContain(",未付款,");
+    expect(row).toContain(",云帆云,"); // the partner by name, read through `populate`
     expect(row).not.toMatch(/guangdong|unpaid|sms_verification|yunfan/);
   });
 
