@@ -8,7 +8,10 @@ import { apiToken, cmsUrl, LOGINS, logIn, newColleague } from "../fixtures/login
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-/** Refuses every request that leaves our own machine, and lists what was tried. */
+/**
+ * Refuses every request that leaves our own machine, and lists what was tried. (What each page
+ * should show is checked softly, so a failing page still ends in the full list of those URLs.)
+ */
 async function offline(context: BrowserContext): Promise<string[]> {
   const attempted: string[] = [];
   await context.route("**/*", (route) => {
