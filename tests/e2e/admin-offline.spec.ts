@@ -103,29 +103,29 @@ test.describe("the admin loads nothing from outside our own origin", () => {
     const attempted = await offline(context);
     await logIn(page, await newColleague("sales"));
     await page.waitForLoadState("networkidle");
-    await expect(page.locator("[data-sales-dashboard]")).toBeVisible();
+    await expect.soft(page.locator("[data-sales-dashboard]")).toBeVisible();
 
     await visit(page, "/admin/collections/leads");
-    await expect(page.getByRole("link", { name: lead.reference })).toBeVisible();
+    await expect.soft(page.getByRole("link", { name: lead.reference })).toBeVisible();
     await visit(page, `/admin/collections/leads/${lead.id}`);
-    await expect(page.locator('[data-convert-lead="form"]')).toBeVisible();
+    await expect.soft(page.locator('[data-convert-lead="form"]')).toBeVisible();
 
     await visit(page, "/admin/collections/orders");
-    await expect(page.getByRole("link", { name: order.orderNo })).toBeVisible();
+    await expect.soft(page.getByRole("link", { name: order.orderNo })).toBeVisible();
     await visit(page, `/admin/collections/orders/${order.id}`);
     const checklist = page.locator("[data-materials-checklist]");
-    await expect(checklist).toContainText("材料清单(下单时)");
+    await expect.soft(checklist).toContainText("材料清单(下单时)");
     expect(order.materials.length).toBeGreaterThan(0);
-    await expect(checklist.locator("li")).toHaveText(order.materials);
+    await expect.soft(checklist.locator("li")).toHaveText(order.materials);
 
     await visit(page, "/admin/collections/outbox");
     await visit(page, `/admin/collections/outbox/${emailId}`);
     const preview = page.frameLocator('iframe[title="邮件预览"]');
-    await expect(preview.getByText(order.orderNo).first()).toBeVisible();
-    await expect(page.locator("[data-email-html-source]")).toContainText("正文(HTML)");
+    await expect.soft(preview.getByText(order.orderNo).first()).toBeVisible();
+    await expect.soft(page.locator("[data-email-html-source]")).toContainText("正文(HTML)");
 
     await visit(page, "/admin/account");
-    await expect(page.getByLabel("电子邮件")).toBeVisible();
+    await expect.soft(page.getByLabel("电子邮件")).toBeVisible();
     expect(attempted, "requests to hosts other than ours").toEqual([]);
   });
 
@@ -138,12 +138,12 @@ test.describe("the admin loads nothing from outside our own origin", () => {
     await visit(page, "/admin/collections/faqs");
     await page.locator("tbody tr").first().getByRole("link").first().click();
     await expect(page).toHaveURL(/\/admin\/collections\/faqs\/\d+/);
-    await expect(page.getByLabel("问题")).not.toHaveValue("");
+    await expect.soft(page.getByLabel("问题")).not.toHaveValue("");
     await page.waitForLoadState("networkidle");
 
     await visit(page, "/admin/globals/landing");
     await visit(page, "/admin/account");
-    await expect(page.getByLabel("电子邮件")).toBeVisible();
+    await expect.soft(page.getByLabel("电子邮件")).toBeVisible();
     expect(attempted, "requests to hosts other than ours").toEqual([]);
   });
 
@@ -157,11 +157,11 @@ test.describe("the admin loads nothing from outside our own origin", () => {
 
     await visit(page, "/admin/collections/users");
     await visit(page, `/admin/collections/orders/${order.id}`);
-    await expect(page.locator("[data-materials-checklist] li")).toHaveText(order.materials);
+    await expect.soft(page.locator("[data-materials-checklist] li")).toHaveText(order.materials);
     await visit(page, `/admin/collections/outbox/${emailId}`);
-    await expect(
-      page.frameLocator('iframe[title="邮件预览"]').getByText(order.orderNo).first(),
-    ).toBeVisible();
+    await expect
+      .soft(page.frameLocator('iframe[title="邮件预览"]').getByText(order.orderNo).first())
+      .toBeVisible();
     expect(attempted, "requests to hosts other than ours").toEqual([]);
   });
 });
