@@ -57,6 +57,8 @@ export function buildBeianConfig(env: TEnv) {
       components: { beforeDashboard: ["/admin/SalesDashboard/index.tsx#SalesDashboard"] },
       meta: { titleSuffix: " · 小程序备案中心" },
       dateFormat: "yyyy-MM-dd HH:mm",
+      // Payload's default is Gravatar, which mainland China cannot reach: a broken image on every page.
+      avatar: "default",
     },
     // Chinese first: the agency's staff work in Chinese; English is one click away.
     i18n: { fallbackLanguage: "zh", supportedLanguages: { zh, en } },

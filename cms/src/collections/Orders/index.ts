@@ -154,6 +154,11 @@ export const Orders: CollectionConfig = {
       type: "json",
       label: { zh: "材料清单(下单时)", en: "Checklist (at order time)" },
       ...evidence,
+      // A numbered list, not Payload's JSON editor (Monaco, from a CDN China often cannot reach).
+      admin: {
+        ...evidence.admin,
+        components: { Field: "/admin/MaterialsChecklist/index.tsx#MaterialsChecklist" },
+      },
     },
     {
       name: "status",

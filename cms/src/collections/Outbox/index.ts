@@ -27,7 +27,8 @@ const readOutbox: Access = ({ req }) => {
 /** Written by the system only: what was sent stays as it was sent. */
 const systemOnly = { access: { update: nobodyField }, admin: { readOnly: true } } as const;
 
-const systemField = (field: Field): Field => ({ ...field, ...systemOnly }) as Field;
+const systemField = (field: Field): Field =>
+  ({ ...field, ...systemOnly, admin: { ...field.admin, ...systemOnly.admin } }) as Field;
 
 /**
  * Every email the system sends, with its whole content and delivery state. Emails are queued here
@@ -178,7 +179,9 @@ export const Outbox: CollectionConfig = {
       type: "code",
       label: { zh: "正文(HTML)", en: "HTML part" },
       required: true,
-      admin: { language: "html" },
+      // The source as plain text under the preview, not Payload's code editor (Monaco, from a CDN
+      // China often cannot reach).
+      admin: { components: { Field: "/admin/EmailHtmlSource/index.tsx#EmailHtmlSource" } },
     }),
   ],
 };

@@ -26,7 +26,9 @@ import { RestoreSubmission as RestoreSubmission_855bfbb2c88127b776df818011b838cb
 import { ConvertLead as ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8 } from '../../../admin/ConvertLead/index.tsx'
 import { SuspectedSpamNotice as SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912 } from '../../../admin/SuspectedSpamNotice/index.tsx'
 import { ExportButton as ExportButton_72f443af6254ea08cb4ae11f9d241eaa } from '../../../admin/ExportButton/index.tsx'
+import { MaterialsChecklist as MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174 } from '../../../admin/MaterialsChecklist/index.tsx'
 import { EmailPreview as EmailPreview_41832b9d28f7f23722bc929d6a37baf0 } from '../../../admin/EmailPreview/index.tsx'
+import { EmailHtmlSource as EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901 } from '../../../admin/EmailHtmlSource/index.tsx'
 import { ErasurePreview as ErasurePreview_826da34594ab3b13d4d7ca61ede9c674 } from '../../../admin/ErasurePreview/index.tsx'
 import { SalesDashboard as SalesDashboard_22d1fec98d95afc066ea0c99e75c710c } from '../../../admin/SalesDashboard/index.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -61,7 +63,9 @@ export const importMap = {
   "/admin/ConvertLead/index.tsx#ConvertLead": ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8,
   "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice": SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912,
   "/admin/ExportButton/index.tsx#ExportButton": ExportButton_72f443af6254ea08cb4ae11f9d241eaa,
+  "/admin/MaterialsChecklist/index.tsx#MaterialsChecklist": MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174,
   "/admin/EmailPreview/index.tsx#EmailPreview": EmailPreview_41832b9d28f7f23722bc929d6a37baf0,
+  "/admin/EmailHtmlSource/index.tsx#EmailHtmlSource": EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901,
   "/admin/ErasurePreview/index.tsx#ErasurePreview": ErasurePreview_826da34594ab3b13d4d7ca61ede9c674,
   "/admin/SalesDashboard/index.tsx#SalesDashboard": SalesDashboard_22d1fec98d95afc066ea0c99e75c710c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
