@@ -20,6 +20,7 @@ import { expect, it } from "vitest";
 import type { Lead, Order, Outbox } from "./payload-types.ts";
 import { expectEachDeliveredOnce, timesAsked } from "./testing/crash/deliveries.ts";
 import {
+  crashJobSettings,
   killHard,
   listeningUrl,
   startEntry,
@@ -204,14 +205,7 @@ function cmsEnv(dir: string, fake: TFakeResend): NodeJS.ProcessEnv {
     CMS_ADMIN_EMAIL: ADMIN.email,
     CMS_ADMIN_PASSWORD: ADMIN.password,
     TRUST_PROXY: "true",
-    RESEND_API_KEY: fake.apiKey,
-    RESEND_BASE_URL: fake.url,
-    JOBS_CRON: "* * * * * *",
-    // A restart takes seconds, so what the killed process left is stalled by the first tick.
-    JOBS_STALLED_AFTER_MS: "1000",
-    EMAIL_RETRY_DELAY_MS: "200",
-    // The send Resend holds is ended by the kill, not by a timeout.
-    EMAIL_SEND_TIMEOUT_MS: "60000",
+    ...crashJobSettings(fake),
   };
 }
 

@@ -12,7 +12,14 @@ import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { seed } from "../seed/index.ts";
 import { expectEachDeliveredOnce, timesAsked } from "../testing/crash/deliveries.ts";
-import { killHard, startEntry, stop, type TChild, waitFor } from "../testing/crash/processes.ts";
+import {
+  crashJobSettings,
+  killHard,
+  startEntry,
+  stop,
+  type TChild,
+  waitFor,
+} from "../testing/crash/processes.ts";
 import { startFakeResend, type TFakeResend } from "../testing/fakeResend.ts";
 import { createTestPayload } from "../testing/payload.ts";
 
@@ -32,14 +39,7 @@ it("delivers every email exactly once though the worker is killed mid-send", asy
       NODE_ENV: "test",
       DATABASE_URI: t.env.DATABASE_URI,
       MEDIA_DIR: t.env.MEDIA_DIR,
-      RESEND_API_KEY: fake.apiKey,
-      RESEND_BASE_URL: fake.url,
-      JOBS_CRON: "* * * * * *",
-      // A restart takes seconds, so what the killed worker left is stalled by its first tick.
-      JOBS_STALLED_AFTER_MS: "1000",
-      EMAIL_RETRY_DELAY_MS: "200",
-      // A held request outlasts the kill: it is the kill, not a timeout, that ends it.
-      EMAIL_SEND_TIMEOUT_MS: "60000",
+      ...crashJobSettings(fake),
     });
     workers.push(child);
     return child;

@@ -13,6 +13,22 @@ import { setTimeout as sleep } from "node:timers/promises";
  */
 const tsxLoader = createRequire(import.meta.url).resolve("tsx");
 
+/**
+ * How a process under a crash test sends emails and runs jobs: to the fake Resend at `resend`,
+ * every second. A restart takes seconds, so what a killed process left is stalled by the next
+ * process's first tick; a send Resend holds is ended by the kill, not by a timeout.
+ */
+export function crashJobSettings(resend: { apiKey: string; url: string }): Record<string, string> {
+  return {
+    RESEND_API_KEY: resend.apiKey,
+    RESEND_BASE_URL: resend.url,
+    JOBS_CRON: "* * * * * *",
+    JOBS_STALLED_AFTER_MS: "1000",
+    EMAIL_RETRY_DELAY_MS: "200",
+    EMAIL_SEND_TIMEOUT_MS: "60000",
+  };
+}
+
 export type TChild = {
   /** Everything it printed so far (stdout and stderr). */
   output: () => string;
