@@ -39,38 +39,28 @@ const call = (method: string, path: string, token?: string, body?: unknown) =>
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
-async function submitLead(contact: { phone: string; email?: string }): Promise<number> {
-  const response = await server.postPublic("leads", {
-    name: "王小明",
-    ...contact,
-    consent: { privacy: true },
-    elapsedMs: 8_000,
-  });
-  expect(response.status).toBe(201);
-  const { reference } = (await response.json()) as { reference: string };
-  const { docs } = await payload.find({
-    collection: "leads",
-    where: { reference: { equals: reference } },
-  });
-  return docs[0]?.id as number;
-}
+type TContact = { phone: string; email?: string };
 
-async function submitOrder(contact: { phone: string; email?: string }): Promise<number> {
-  const response = await server.postPublic("orders", {
-    filingType: "enterprise",
-    contact: { name: "李经理", ...contact },
-    entity: { name: "杭州某科技有限公司", province: "zhejiang" },
-    consent: { privacy: true },
-    elapsedMs: 8_000,
-  });
-  expect(response.status).toBe(201);
-  const { orderNo } = (await response.json()) as { orderNo: string };
-  const { docs } = await payload.find({
-    collection: "orders",
-    where: { orderNo: { equals: orderNo } },
-  });
-  return docs[0]?.id as number;
-}
+const submitLead = async (contact: TContact) =>
+  (
+    await server.submit("leads", {
+      name: "王小明",
+      ...contact,
+      consent: { privacy: true },
+      elapsedMs: 8_000,
+    })
+  ).id;
+
+const submitOrder = async (contact: TContact) =>
+  (
+    await server.submit("orders", {
+      filingType: "enterprise",
+      contact: { name: "李经理", ...contact },
+      entity: { name: "杭州某科技有限公司", province: "zhejiang" },
+      consent: { privacy: true },
+      elapsedMs: 8_000,
+    })
+  ).id;
 
 async function convert(lead: number): Promise<number> {
   const response = await call("POST", `leads/${lead}/convert`, tokens.admin, {
