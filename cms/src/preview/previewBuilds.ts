@@ -29,6 +29,7 @@ export type TPreviewBuild = {
   token: string;
   expiresAtS: number;
   startedAt: number;
+  finishedAt?: number;
   error?: string;
 };
 
@@ -57,6 +58,11 @@ export type TPreviewBuilder = {
 const LOG_TAIL = 2_000;
 /** A build is reused while its link has this long left to live. */
 const REUSE_MARGIN_S = 10 * 60;
+/**
+ * A failed build of the same draft is the answer for this long (the page says why); asking again
+ * later builds again, in case what failed was passing (the CMS busy, the machine short of memory).
+ */
+const FAILED_REUSE_MS = 30_000;
 
 /** A preview folder inside the site's sources could be served or published by the site: refused. */
 export function assertPrivatePreviewDir(previewDir: string, siteDir: string): void {
@@ -109,6 +115,7 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
         SITE_BASE: `${options.servedUnder}/${token}`,
       });
       rmSync(draftFile, { force: true });
+      build.finishedAt = Date.now();
       if (result.ok) build.state = "ready";
       else {
         build.state = "failed";
@@ -123,13 +130,17 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
   return {
     request(draftKey, draft) {
       const existing = builds.get(draftKey);
-      const fresh = existing && existing.expiresAtS - REUSE_MARGIN_S > Date.now() / 1000;
-      if (existing && fresh && existing.state !== "failed") return existing;
+      if (existing && reusable(existing, Date.now())) return existing;
       return start(draftKey, draft);
     },
     dirOf,
     idle: () => queue,
   };
+}
+
+function reusable(build: TPreviewBuild, now: number): boolean {
+  if (build.state === "failed") return now - (build.finishedAt ?? now) < FAILED_REUSE_MS;
+  return build.expiresAtS - REUSE_MARGIN_S > now / 1000;
 }
 
 type TBuildResult = { ok: true } | { ok: false; error: string };
