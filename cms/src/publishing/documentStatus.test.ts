@@ -139,6 +139,15 @@ console.log("release: r" + Date.now());
     expect(live.url).toBe(`http://site.test/faq/#${faq.anchor}`);
     expect(live.seconds).toBeGreaterThanOrEqual(1);
 
+    // A draft saved over it changes nothing visitors see: no build, still live.
+    await seeded.t.payload.update({
+      collection: "faqs",
+      id: faq.id,
+      data: { question: "只是草稿" },
+      draft: true,
+    });
+    expect((await status(`faqs:${faq.id}`)).body).toEqual(live);
+
     writeFileSync(path.join(siteDir, "fail"), "");
     try {
       await publishFaq(faq.id, `${faq.question}(再改)`);

@@ -7,6 +7,7 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionConfig,
+  CollectionSlug,
   Endpoint,
   GlobalAfterChangeHook,
   GlobalConfig,
@@ -50,6 +51,12 @@ function publisherFor(payload: Payload, env: TEnv): TSitePublisher | undefined {
   return publisher;
 }
 
+/**
+ * Whether the site shows this version. A draft saved over a live document leaves the live one as
+ * it is (Payload writes only a new version), so only a publish, or an unpublish — the document
+ * itself turned draft, read back from the database — rebuilds the site: a document's
+ * 网站更新中… / 已上线 then always follows a change visitors will see.
+ */
 const isLive = (doc: unknown) => {
   const status = (doc as { _status?: string } | null | undefined)?._status;
   return status === undefined || status === "published";
@@ -57,9 +64,17 @@ const isLive = (doc: unknown) => {
 
 /** Adds the rebuild hooks to a collection the site shows (published or unpublished changes). */
 export function publishesSite(collection: CollectionConfig, env: TEnv): CollectionConfig {
-  const afterChange: CollectionAfterChangeHook = ({ doc, previousDoc, req, context }) => {
-    // Saving a draft of a live document also lands here; the extra build is cheap and harmless.
-    if (context.sitePublish !== "skip" && (isLive(doc) || isLive(previousDoc))) {
+  const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+    if (context.sitePublish === "skip") return doc;
+    const unpublished = async () => {
+      const main = await req.payload.db.findOne<{ id: number | string; _status?: string }>({
+        collection: collection.slug as CollectionSlug,
+        where: { id: { equals: doc.id } },
+        req,
+      });
+      return !isLive(main);
+    };
+    if (isLive(doc) || (isLive(previousDoc) && (await unpublished()))) {
       publisherFor(req.payload, env)?.schedule(`${collection.slug}#${doc.id}`);
     }
     return doc;
@@ -132,8 +147,11 @@ function previewableGlobal(global: GlobalConfig): GlobalConfig {
 }
 
 export function globalPublishesSite(global: GlobalConfig, env: TEnv): GlobalConfig {
-  const afterChange: GlobalAfterChangeHook = ({ doc, previousDoc, req, context }) => {
-    if (context.sitePublish !== "skip" && (isLive(doc) || isLive(previousDoc))) {
+  const afterChange: GlobalAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+    if (context.sitePublish === "skip") return doc;
+    const unpublished = async () =>
+      !isLive(await req.payload.db.findGlobal<Record<string, unknown>>({ slug: global.slug, req }));
+    if (isLive(doc) || (isLive(previousDoc) && (await unpublished()))) {
       publisherFor(req.payload, env)?.schedule(global.slug);
     }
     return doc;
