@@ -61,7 +61,7 @@ test("a marketer previews a draft landing hero, publishes it, and sees 已上线
 
     // 预览: a new tab shows 生成预览中… and then the real landing page built from the draft.
     const opened = page.waitForEvent("popup");
-    await page.getByRole("link", { name: "预览" }).click();
+    await page.getByRole("link", { name: "预览", exact: true }).click();
     const preview = await opened;
     await expect(preview.locator("#hero-title")).toHaveText(title, { timeout: 120_000 });
     await expect(preview.locator("[data-preview-banner]")).toContainText("预览(草稿)");
