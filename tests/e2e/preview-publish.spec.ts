@@ -3,7 +3,7 @@
  * change the landing hero's title in a draft, open the 预览 — the real site page with the new
  * title, marked as a draft and not indexed, while the live site still shows the old one — then
  * 发布 and watch the document say 网站更新中… and then 已上线 (用时 N 秒), at which point the live
- * site shows the new title.
+ * site shows the new title. The publish-status page then says so in words.
  */
 import { type BrowserContext, expect, test } from "@playwright/test";
 import { apiToken, cmsUrl, LOGINS, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
@@ -86,6 +86,14 @@ test("a marketer previews a draft landing hero, publishes it, and sees 已上线
     // 已上线 means the site shows it now, not eventually.
     const liveAfter = await (await page.request.get(siteUrl("/"))).text();
     expect(liveAfter).toContain(title);
+
+    // The publish-status page reads as a status in words, not a form of greyed-out fields.
+    await page.goto(cmsUrl("/admin/globals/site-publish"));
+    const summary = page.locator("[data-site-publish-status]");
+    await expect(summary).toContainText("已上线");
+    await expect(summary).toContainText(/触发原因\s*首页/);
+    await expect(summary).toContainText(/完成\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(page.locator("input[name], textarea[name]")).toHaveCount(0);
     expect(attempted, "requests to hosts other than ours").toEqual([]);
   } finally {
     await restoreLanding(before);

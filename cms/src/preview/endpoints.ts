@@ -54,7 +54,10 @@ export function previewUrlOf(target: TSiteDocument): string {
 const builders = new Map<string, TPreviewBuilder>();
 
 /** One builder per CMS process and configuration; undefined without the site's sources. */
-export function previewBuilderFor(env: TEnv): TPreviewBuilder | undefined {
+export function previewBuilderFor(
+  env: TEnv,
+  log: (message: string) => void,
+): TPreviewBuilder | undefined {
   if (!env.SITE_DIR) return undefined;
   const key = `${env.SITE_DIR}|${env.SITE_PREVIEW_DIR}|${env.CMS_URL}`;
   let builder = builders.get(key);
@@ -65,6 +68,7 @@ export function previewBuilderFor(env: TEnv): TPreviewBuilder | undefined {
       servedUnder: `/api${PREVIEW_ROUTE}`,
       linkKey: previewLinkKey(env.PAYLOAD_SECRET),
       buildEnv: { CMS_URL: env.CMS_URL, SITE_URL: env.SITE_URL },
+      log,
     });
     builders.set(key, builder);
   }
@@ -97,7 +101,7 @@ export function startPreviewEndpoint(env: TEnv): Endpoint {
           fields: { doc: "没有这个可预览的页面 / No such page to preview" },
         });
       }
-      const builder = previewBuilderFor(env);
+      const builder = previewBuilderFor(env, (message) => req.payload.logger.info(message));
       if (!builder) throw new Refusal("publishing_not_configured");
       const doc = await readDraft(req, target);
       const source = "global" in target ? `globals/${target.global}` : target.collection;

@@ -14,7 +14,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PREVIEW_LINK_TTL_S, signPreviewToken } from "./signedLink.ts";
 
@@ -44,6 +44,8 @@ export type TPreviewBuilderOptions = {
   command?: string[];
   /** How many preview builds stay on disk. */
   keep?: number;
+  /** Where a build's outcome and duration are reported (the CMS's log). */
+  log?: (message: string) => void;
 };
 
 export type TPreviewBuilder = {
@@ -74,8 +76,29 @@ export function assertPrivatePreviewDir(previewDir: string, siteDir: string): vo
   }
 }
 
+/**
+ * Builds whose links have expired, left by this or an earlier process (a restart, a test stack):
+ * nobody can open them any more, so they go.
+ */
+function removeExpired(previewDir: string, now: number): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(previewDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const entry = path.join(previewDir, name);
+    const modified = statSync(entry, { throwIfNoEntry: false })?.mtimeMs ?? now;
+    if (now - modified > (PREVIEW_LINK_TTL_S + REUSE_MARGIN_S) * 1000) {
+      rmSync(entry, { recursive: true, force: true });
+    }
+  }
+}
+
 export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewBuilder {
   assertPrivatePreviewDir(options.previewDir, options.siteDir);
+  removeExpired(options.previewDir, Date.now());
   const builds = new Map<string, TPreviewBuild>();
   let queue = Promise.resolve();
   const dirOf = (buildId: string) => path.join(options.previewDir, buildId);
@@ -116,6 +139,10 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
       });
       rmSync(draftFile, { force: true });
       build.finishedAt = Date.now();
+      const took = `${build.finishedAt - build.startedAt} ms`;
+      options.log?.(
+        `site preview ${id} (${draftKey}): ${result.ok ? `built in ${took}` : `failed after ${took}`}`,
+      );
       if (result.ok) build.state = "ready";
       else {
         build.state = "failed";
@@ -123,6 +150,7 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
         rmSync(dirOf(id), { recursive: true, force: true });
       }
       prune();
+      removeExpired(options.previewDir, Date.now());
     });
     return build;
   };
