@@ -93,7 +93,7 @@ test("a marketer previews a draft landing hero, publishes it, and sees 已上线
     await expect(summary).toContainText("已上线");
     await expect(summary).toContainText(/触发原因\s*首页/);
     await expect(summary).toContainText(/完成\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    await expect(page.locator("input[name], textarea[name]")).toHaveCount(0);
+    await expect(page.locator("input[name]:not([type=hidden]), textarea[name]")).toHaveCount(0);
     expect(attempted, "requests to hosts other than ours").toEqual([]);
   } finally {
     await restoreLanding(before);
