@@ -10,6 +10,8 @@ export default defineConfig({
   // release.ts builds each release into its own folder; `astro build` alone writes dist/.
   outDir: env.SITE_OUT_DIR ?? "./dist",
   ...(env.SITE_CACHE_DIR ? { cacheDir: env.SITE_CACHE_DIR } : {}),
+  // A preview is served by the CMS under its own path; the live site is always at the root.
+  ...(env.SITE_BASE ? { base: env.SITE_BASE } : {}),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   compressHTML: true,

@@ -38,8 +38,14 @@ import type { TEnv } from "./env.ts";
 import { Landing } from "./globals/Landing/index.ts";
 import { SitePublish } from "./globals/SitePublish/index.ts";
 import { SiteSettings } from "./globals/SiteSettings/index.ts";
+import { previewEndpoints } from "./preview/endpoints.ts";
 import { publicEndpoints } from "./public-api/index.ts";
-import { globalPublishesSite, publishesSite, rebuildEndpoint } from "./publishing/index.ts";
+import {
+  globalPublishesSite,
+  publishesSite,
+  publishStatusEndpoint,
+  rebuildEndpoint,
+} from "./publishing/index.ts";
 import { enforceRetentionTask, scheduleNextRetention } from "./retention/index.ts";
 import { MAX_UPLOAD_BYTES } from "./server/bodyLimits.ts";
 
@@ -79,7 +85,13 @@ export function buildBeianConfig(env: TEnv) {
       globalPublishesSite(Landing, env),
       SitePublish,
     ],
-    endpoints: [health, rebuildEndpoint(env), ...publicEndpoints(env)],
+    endpoints: [
+      health,
+      rebuildEndpoint(env),
+      publishStatusEndpoint(env),
+      ...previewEndpoints(env),
+      ...publicEndpoints(env),
+    ],
     // Emails are sent by jobs (src/email/): queued with the lead or order, retried with backoff.
     jobs: {
       tasks: [sendEmailTask(env), enforceRetentionTask, nightlyBackupTask(env)],

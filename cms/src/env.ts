@@ -4,6 +4,7 @@
  */
 
 import { isIPv4 } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -110,6 +111,11 @@ const EnvSchema = z
     SITE_BUILD_HOOK_URL: z.url().optional(),
     /** The site's sources, for rebuilding it locally on publish (set by `pnpm start`). */
     SITE_DIR: z.string().optional(),
+    /**
+     * Where previews of drafts are built (`src/preview/`): private to the CMS, outside the site's
+     * sources and releases, so a preview is never served or published as the site.
+     */
+    SITE_PREVIEW_DIR: z.string().default(path.join(tmpdir(), "beian-site-previews")),
     RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_DURATION_S: z.coerce.number().int().positive().default(60),
     TRUST_PROXY: booleanString,

@@ -7,6 +7,14 @@ const SiteEnvSchema = z.object({
   SITE_OUT_DIR: z.string().min(1).optional(),
   /** Astro's cache; release.ts gives each CMS its own so parallel stacks never share one. */
   SITE_CACHE_DIR: z.string().min(1).optional(),
+  /**
+   * Preview builds only (the CMS's `cms/src/preview/`): a JSON file holding one document's draft,
+   * `{ "source": "faqs" | "globals/landing", "doc": {…} }`, which the loaders put in place of (or
+   * beside) what the CMS publishes; the layout then marks every page as a preview, not indexed.
+   */
+  SITE_PREVIEW_DRAFT: z.string().min(1).optional(),
+  /** Preview builds only: the path the CMS serves the preview under (Astro's `base`). */
+  SITE_BASE: z.string().startsWith("/").optional(),
   /** `astro check` only: generate types from the schemas without reading the CMS. Never for builds. */
   SITE_TYPECHECK_ONLY: z.enum(["1"]).optional(),
 });

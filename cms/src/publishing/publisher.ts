@@ -24,13 +24,27 @@ export type TPublisherOptions = {
 
 export type TBuildResult = { ok: true; release?: string } | { ok: false; error: string };
 
+/** One build as this process ran it: what the document's 已上线 / 更新失败 is read from. */
+export type TBuildRecord = {
+  reasons: string[];
+  startedAt: number;
+  finishedAt?: number;
+  ok?: boolean;
+  error?: string;
+};
+
 export type TSitePublisher = {
   schedule: (reason: string) => void;
+  /** The builds this process ran (the last HISTORY_SIZE), oldest first. */
+  history: () => readonly TBuildRecord[];
+  /** Whether a build is scheduled or running (a change made now is not live yet). */
+  busy: () => boolean;
   /** Resolves when nothing is scheduled, building or being recorded (tests, shutdown). */
   idle: () => Promise<void>;
 };
 
 const LOG_TAIL = 4_000;
+const HISTORY_SIZE = 50;
 
 type TStatus = Omit<SitePublish, "id" | "updatedAt" | "createdAt">;
 
@@ -76,13 +90,19 @@ async function publish(
   recorder: TStatusRecorder,
   options: TPublisherOptions,
   reason: string,
+  record: TBuildRecord,
 ): Promise<void> {
-  const startedAt = new Date();
+  const startedAt = new Date(record.startedAt);
   await recorder.record("building", { reason, startedAt: startedAt.toISOString(), error: null });
   const result = options.hookUrl
     ? await callHook(options.hookUrl, reason)
     : await buildLocally(options);
   const finishedAt = new Date();
+  Object.assign(record, {
+    finishedAt: finishedAt.getTime(),
+    ok: result.ok,
+    ...(result.ok ? {} : { error: result.error.slice(-LOG_TAIL) }),
+  });
   const timing = {
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
@@ -108,6 +128,7 @@ export function createSitePublisher(payload: Payload, options: TPublisherOptions
   let building = false;
   let again = false;
   let idleWaiters: (() => void)[] = [];
+  const history: TBuildRecord[] = [];
 
   const settle = () => {
     if (building || quietTimer) return;
@@ -122,9 +143,14 @@ export function createSitePublisher(payload: Payload, options: TPublisherOptions
     quietTimer = undefined;
     firstRequestAt = undefined;
     const reason = summarise(reasons);
+    // Recorded as started now, before the build reads any content: a change saved before this
+    // moment is in this build.
+    const record: TBuildRecord = { reasons: [...new Set(reasons)], startedAt: Date.now() };
+    history.push(record);
+    if (history.length > HISTORY_SIZE) history.shift();
     reasons = [];
     building = true;
-    await publish(payload, recorder, options, reason);
+    await publish(payload, recorder, options, reason, record);
     building = false;
     if (again) {
       again = false;
@@ -149,6 +175,8 @@ export function createSitePublisher(payload: Payload, options: TPublisherOptions
 
   return {
     schedule,
+    history: () => history,
+    busy: () => building || quietTimer !== undefined,
     idle: () =>
       new Promise<void>((resolve) => {
         idleWaiters.push(resolve);

@@ -6,6 +6,7 @@
 import type { LoaderContext } from "astro/loaders";
 import { siteEnv } from "../env.ts";
 import { CmsError, fetchAll, fetchCms } from "./cms.ts";
+import { globalWithDraft, withDraft } from "./previewDraft.ts";
 
 /** What these loaders use of Astro's loader context (so a test can run them without Astro). */
 export type TLoadContext = Pick<LoaderContext, "parseData" | "generateDigest"> & {
@@ -31,7 +32,7 @@ export function payloadCollection(
     name: `payload:${slug}`,
     load: async ({ store, parseData, generateDigest, logger }) => {
       if (siteEnv().SITE_TYPECHECK_ONLY) return;
-      const docs = await fetchAll(slug);
+      const docs = withDraft(slug, await fetchAll(slug));
       if (docs.length < minimum) {
         throw new CmsError(
           `The CMS publishes ${docs.length} ${slug}, the site needs at least ${minimum}: refusing to build a half site`,
@@ -55,7 +56,10 @@ export function payloadGlobal(slug: string): TPayloadLoader {
     name: `payload:global:${slug}`,
     load: async ({ store, parseData, generateDigest }) => {
       if (siteEnv().SITE_TYPECHECK_ONLY) return;
-      const doc = await fetchCms<Record<string, unknown>>(`/globals/${slug}?depth=1`);
+      const doc = globalWithDraft(
+        slug,
+        await fetchCms<Record<string, unknown>>(`/globals/${slug}?depth=1`),
+      );
       if (!doc.updatedAt) {
         throw new CmsError(`The CMS has never published the ${slug} global: refusing to build`);
       }

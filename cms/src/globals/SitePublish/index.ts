@@ -19,7 +19,17 @@ export const SitePublish: GlobalConfig = {
     },
   },
   access: { read: isStaff, update: nobody },
+  // Staff read a status in words (admin/SitePublishStatus), not a form of greyed-out fields; the
+  // fields below are what the publisher records, read over the API.
   fields: [
+    {
+      name: "status",
+      type: "ui",
+      label: { zh: "网站发布状态", en: "Site publishing" },
+      admin: {
+        components: { Field: "/admin/SitePublishStatus/index.tsx#SitePublishStatus" },
+      },
+    },
     {
       name: "state",
       type: "select",
@@ -32,49 +42,49 @@ export const SitePublish: GlobalConfig = {
         { value: "succeeded", label: { zh: "已上线", en: "Live" } },
         { value: "failed", label: { zh: "构建失败", en: "Failed" } },
       ],
-      admin: { readOnly: true },
+      admin: { hidden: true },
     },
     {
       name: "reason",
       type: "text",
       label: { zh: "触发原因", en: "Trigger" },
-      admin: { readOnly: true },
+      admin: { hidden: true },
     },
     {
       name: "startedAt",
       type: "date",
       label: { zh: "开始时间", en: "Started" },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
+      admin: { hidden: true },
     },
     {
       name: "finishedAt",
       type: "date",
       label: { zh: "完成时间", en: "Finished" },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
+      admin: { hidden: true },
     },
     {
       name: "durationMs",
       type: "number",
       label: { zh: "耗时(毫秒)", en: "Duration (ms)" },
-      admin: { readOnly: true },
+      admin: { hidden: true },
     },
     {
       name: "lastSuccessAt",
       type: "date",
       label: { zh: "上次成功上线", en: "Last live" },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
+      admin: { hidden: true },
     },
     {
       name: "release",
       type: "text",
       label: { zh: "线上版本", en: "Live release" },
-      admin: { readOnly: true },
+      admin: { hidden: true },
     },
     {
       name: "error",
       type: "textarea",
       label: { zh: "错误信息", en: "Error" },
-      admin: { readOnly: true },
+      admin: { hidden: true },
     },
   ],
 };

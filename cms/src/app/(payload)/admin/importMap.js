@@ -1,3 +1,4 @@
+import { PublishStatus as PublishStatus_8fa53e17a5ddb3d8c6b375d23d6b9a0e } from '../../../admin/PublishStatus/index.tsx'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -29,11 +30,13 @@ import { MaterialsChecklist as MaterialsChecklist_37399bbd4b797c4d9b5b935de371a1
 import { EmailPreview as EmailPreview_41832b9d28f7f23722bc929d6a37baf0 } from '../../../admin/EmailPreview/index.tsx'
 import { EmailHtmlSource as EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901 } from '../../../admin/EmailHtmlSource/index.tsx'
 import { ErasurePreview as ErasurePreview_826da34594ab3b13d4d7ca61ede9c674 } from '../../../admin/ErasurePreview/index.tsx'
+import { SitePublishStatus as SitePublishStatus_49c43c4930e647d9fdecce5c1fb191ef } from '../../../admin/SitePublishStatus/index.tsx'
 import { SalesDashboard as SalesDashboard_22d1fec98d95afc066ea0c99e75c710c } from '../../../admin/SalesDashboard/index.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/PublishStatus/index.tsx#PublishStatus": PublishStatus_8fa53e17a5ddb3d8c6b375d23d6b9a0e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -65,6 +68,7 @@ export const importMap = {
   "/admin/EmailPreview/index.tsx#EmailPreview": EmailPreview_41832b9d28f7f23722bc929d6a37baf0,
   "/admin/EmailHtmlSource/index.tsx#EmailHtmlSource": EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901,
   "/admin/ErasurePreview/index.tsx#ErasurePreview": ErasurePreview_826da34594ab3b13d4d7ca61ede9c674,
+  "/admin/SitePublishStatus/index.tsx#SitePublishStatus": SitePublishStatus_49c43c4930e647d9fdecce5c1fb191ef,
   "/admin/SalesDashboard/index.tsx#SalesDashboard": SalesDashboard_22d1fec98d95afc066ea0c99e75c710c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
