@@ -48,7 +48,12 @@ export async function membersOf(req: PayloadRequest, batchKey: string): Promise<
 export type TBatch = { anchor: Outbox; members: Outbox[] };
 
 /** Emails waiting for their first send, of these kinds, not among `exclude`, oldest first. */
-async function waiting(req: PayloadRequest, kinds: readonly string[], exclude: string[], limit: number) {
+async function waiting(
+  req: PayloadRequest,
+  kinds: readonly string[],
+  exclude: string[],
+  limit: number,
+) {
   const where: Where = {
     and: [
       { state: { equals: "queued" } },
@@ -82,9 +87,11 @@ async function chooseMembers(req: PayloadRequest, email: Outbox): Promise<TBatch
   const anchor = combined?.combined.includes(email.id) ? combined.digest : email;
   const members = [anchor];
   if (combined && combined.digest !== anchor) members.push(combined.digest);
-  for (const kinds of SENDING_TIERS) {
+  for (const tier of SENDING_TIERS) {
     const room = BATCH_MAX - members.length;
     if (room <= 0) break;
+    // Lead alerts still waiting (past a digest's limit) go in the next digest, not one by one.
+    const kinds = tier.filter((kind) => kind !== "lead_alert");
     const exclude = [...busy, ...members.map((member) => String(member.id))];
     members.push(...(await waiting(req, kinds, exclude, room)));
   }
@@ -101,17 +108,14 @@ export function fixBatch(payload: Payload, email: Outbox): Promise<TBatch> {
     const [only] = members;
     const batchKey = members.length === 1 && only ? only.idempotencyKey : batchKeyOf(members);
     const ids = members.map((member) => member.id);
-    const { docs } = await req.payload.update({
+    const docs = await req.payload.db.updateMany({
       collection: "outbox",
       where: { and: [{ id: { in: ids } }, { batchKey: { exists: false } }] },
-      data: { batchKey },
-      overrideAccess: true,
-      depth: 0,
-      select: {},
+      data: { batchKey, updatedAt: new Date().toISOString() },
       req,
     });
     // Another sender took one of them meanwhile: undo it all; the job's retry chooses again.
-    if (docs.length !== members.length) throw new Error("emails changed while forming a batch");
+    if (docs?.length !== members.length) throw new Error("emails changed while forming a batch");
     await forgetSendJobs(
       req,
       ids.filter((id) => id !== email.id),

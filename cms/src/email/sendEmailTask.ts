@@ -7,10 +7,10 @@
  * limit (sendingPace.ts). Without RESEND_API_KEY the email stays in the outbox as "not sent (no key)".
  */
 import type { PayloadRequest, TaskConfig } from "payload";
-import type { TEnv } from "../env.ts";
-import type { Outbox } from "../payload-types.ts";
 import { inTransaction } from "../db/transaction.ts";
+import type { TEnv } from "../env.ts";
 import { relationId } from "../lib/relationId.ts";
+import type { Outbox } from "../payload-types.ts";
 import { fixBatch, membersOf, sentAlone } from "./batch.ts";
 import { SEND_EMAIL_TASK, type TOutboxState } from "./outbox.ts";
 import type { TBatchOutcome, TOutgoingEmail, TResendSettings } from "./resend.ts";
@@ -200,7 +200,9 @@ async function attemptBatch(
   const lastError = result.error.message;
   await recordFailure(req, members, attempt, { final, lastError });
   if (final) return "failed";
-  throw new Error(`batch of ${members.length} not sent (attempt ${attempt.attempts}): ${lastError}`);
+  throw new Error(
+    `batch of ${members.length} not sent (attempt ${attempt.attempts}): ${lastError}`,
+  );
 }
 
 /** Payload gives up on the job after its last retry; the email must not read "queued" forever. */
@@ -243,7 +245,8 @@ export function sendEmailTask(env: TEnv): TSendEmailTask {
       const fixed = email.batchKey ? await membersOf(req, email.batchKey) : null;
       if (!env.RESEND_API_KEY) {
         for (const member of fixed ?? [email]) {
-          if (!DONE.includes(member.state)) await record(req, member.id, { state: "not_sent_no_key" });
+          if (!DONE.includes(member.state))
+            await record(req, member.id, { state: "not_sent_no_key" });
         }
         return { output: { state: "not_sent_no_key" } };
       }

@@ -31,7 +31,7 @@ export async function forgetSendJobs(
   outboxIds: (number | string)[],
 ): Promise<void> {
   if (!outboxIds.length) return;
-  await req.payload.delete({
+  await req.payload.db.deleteMany({
     collection: "payload-jobs",
     where: {
       and: [
@@ -40,8 +40,6 @@ export async function forgetSendJobs(
         { processing: { not_equals: true } },
       ],
     },
-    overrideAccess: true,
-    depth: 0,
     req,
   });
 }

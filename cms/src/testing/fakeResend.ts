@@ -72,6 +72,8 @@ export type TFakeResend = {
 
 export type TFakeRequest = {
   idempotencyKey: string | null;
+  /** When it arrived (ISO). */
+  at: string;
   answered: number | "timeout";
   /** For POST /emails/batch: how many messages it carried. */
   batch?: number;
@@ -405,6 +407,7 @@ async function postEmail(
   res: ServerResponse,
   batch: boolean,
 ): Promise<void> {
+  const at = new Date().toISOString();
   const raw = await readText(req);
   const header = req.headers["idempotency-key"];
   const validation = req.headers["x-batch-validation"] === "permissive" ? "permissive" : "strict";
@@ -419,6 +422,7 @@ async function postEmail(
   const answer = refused ?? (await answerEmail(standIn, request));
   standIn.requests.push({
     idempotencyKey: request.key,
+    at,
     answered: answer === "timeout" ? answer : answer.status,
     ...(batch && Array.isArray(request.message) ? { batch: request.message.length } : {}),
   });
@@ -443,7 +447,8 @@ function getEmail(standIn: TStandIn, req: IncomingMessage, res: ServerResponse, 
 
 async function handle(standIn: TStandIn, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://fake");
-  if (req.method === "POST" && url.pathname === "/emails") return postEmail(standIn, req, res, false);
+  if (req.method === "POST" && url.pathname === "/emails")
+    return postEmail(standIn, req, res, false);
   if (req.method === "POST" && url.pathname === "/emails/batch") {
     return postEmail(standIn, req, res, true);
   }

@@ -194,6 +194,8 @@ export const Outbox: CollectionConfig = {
       type: "textarea",
       label: { zh: "正文(纯文本)", en: "Text part" },
       required: true,
+      // A digest of hundreds of new leads (email/digest.ts) is longer than Payload's default 40,000.
+      maxLength: 1_000_000,
     }),
     systemField({
       name: "html",
