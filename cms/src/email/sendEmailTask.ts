@@ -223,6 +223,38 @@ function failAfterLastRetry(env: TEnv): TSendEmailTask["onFail"] {
   };
 }
 
+/** Without a key nothing leaves: the email (or the batch it is in) stays in the outbox, readable. */
+async function keepWithoutKey(req: PayloadRequest, emails: Outbox[]): Promise<string> {
+  for (const email of emails) {
+    if (!DONE.includes(email.state)) await record(req, email.id, { state: "not_sent_no_key" });
+  }
+  return "not_sent_no_key";
+}
+
+/** A job's work: its email (or the batch it is in) sent, or the state it ends in without sending. */
+async function sendJobEmail(env: TEnv, req: PayloadRequest, outboxId: string): Promise<string> {
+  const email = await sendingEmail(req, outboxId);
+  if (!email) return "missing";
+  // A reminder no longer due is skipped — unless it is already in a batch, which goes as fixed.
+  const settled = email.batchKey
+    ? DONE.includes(email.state) && email.state
+    : await stateWithoutSending(req, email);
+  if (settled) return settled;
+  const fixed = email.batchKey ? await membersOf(req, email.batchKey) : null;
+  if (!env.RESEND_API_KEY) return keepWithoutKey(req, fixed ?? [email]);
+  const resend = {
+    apiKey: env.RESEND_API_KEY,
+    baseUrl: env.RESEND_BASE_URL,
+    timeoutMs: env.EMAIL_SEND_TIMEOUT_MS,
+  };
+  const { anchor, members } = fixed
+    ? { anchor: email, members: fixed }
+    : await fixBatch(req.payload, email);
+  return members.length === 1 && sentAlone(anchor)
+    ? attemptAlone(env, resend, req, anchor)
+    : attemptBatch(env, resend, req, anchor, members);
+}
+
 export function sendEmailTask(env: TEnv): TSendEmailTask {
   return {
     slug: SEND_EMAIL_TASK,
@@ -234,35 +266,8 @@ export function sendEmailTask(env: TEnv): TSendEmailTask {
       backoff: { type: "exponential", delay: env.EMAIL_RETRY_DELAY_MS },
     },
     onFail: failAfterLastRetry(env),
-    handler: async ({ input, req }) => {
-      const email = await sendingEmail(req, input.outboxId);
-      if (!email) return { output: { state: "missing" } };
-      // A reminder no longer due is skipped — unless it is already in a batch, which goes as fixed.
-      const settled = email.batchKey
-        ? DONE.includes(email.state) && email.state
-        : await stateWithoutSending(req, email);
-      if (settled) return { output: { state: settled } };
-      const fixed = email.batchKey ? await membersOf(req, email.batchKey) : null;
-      if (!env.RESEND_API_KEY) {
-        for (const member of fixed ?? [email]) {
-          if (!DONE.includes(member.state))
-            await record(req, member.id, { state: "not_sent_no_key" });
-        }
-        return { output: { state: "not_sent_no_key" } };
-      }
-      const resend = {
-        apiKey: env.RESEND_API_KEY,
-        baseUrl: env.RESEND_BASE_URL,
-        timeoutMs: env.EMAIL_SEND_TIMEOUT_MS,
-      };
-      const { anchor, members } = fixed
-        ? { anchor: email, members: fixed }
-        : await fixBatch(req.payload, email);
-      const state =
-        members.length === 1 && sentAlone(anchor)
-          ? await attemptAlone(env, resend, req, anchor)
-          : await attemptBatch(env, resend, req, anchor, members);
-      return { output: { state } };
-    },
+    handler: async ({ input, req }) => ({
+      output: { state: await sendJobEmail(env, req, input.outboxId) },
+    }),
   };
 }
