@@ -5,6 +5,7 @@
  *   3. publish-to-live time for an editor's change (3 runs, median)
  *   4. the widget's embed script bytes (gzip, brotli) beside its peers
  *   5. the lead endpoint's throughput and latency under load beside Payload's stock create
+ *   6. emails behind a backlog: a customer's confirmation behind 5,000 internal emails, the drain rate
  * and prints them as tables beside their aims. Phases 1, 2 (seeded) and 3 share the seeded stack;
  * the large build comes last, on a stack and database of its own, after the seeded one stopped. It asserts nothing about time: figures on a shared
  * 2-core machine vary, and a benchmark that fails on a slow day teaches people to ignore it.
@@ -22,6 +23,7 @@ import { loadLeads, printLeadLoad, type TLoadRun } from "./leads.ts";
 import { cleanupAll } from "./lib/cleanup.ts";
 import type { TPageAudit } from "./lib/lighthouse.ts";
 import { startStack } from "./lib/stack.ts";
+import { measureMail, printMail, type TMailRun } from "./mail.ts";
 import { auditPages, printPageAudits } from "./pages.ts";
 import { measurePublishToLive, printPublishRuns, type TPublishRun } from "./publish.ts";
 import { measureWidget, printWidgetSize, type TWidgetSize } from "./widget.ts";
@@ -41,6 +43,7 @@ type TResults = {
   publish?: TPublishRun[];
   widget?: TWidgetSize;
   leads?: TLoadRun[];
+  mail?: TMailRun;
   error?: string;
 };
 
@@ -53,7 +56,15 @@ const results: TResults = {
 };
 
 /** Phases by name: `pnpm bench` runs all; `pnpm --filter @beian/bench bench large-build` (etc.) a subset. */
-const PHASES = ["widget", "pages", "seeded-build", "publish", "leads", "large-build"] as const;
+const PHASES = [
+  "widget",
+  "pages",
+  "seeded-build",
+  "publish",
+  "leads",
+  "mail",
+  "large-build",
+] as const;
 type TPhase = (typeof PHASES)[number];
 
 function selectedPhases(args: string[]): Set<TPhase> {
@@ -100,6 +111,9 @@ async function main(): Promise<void> {
       await loaded.stop();
     }
   }
+  if (phases.has("mail")) {
+    results.mail = await measureMail();
+  }
   if (phases.has("large-build")) {
     results.largeBuild = await timeLargeBuild(logDir, runId);
   }
@@ -114,6 +128,7 @@ function report(): void {
   if (results.publish) printPublishRuns(results.publish);
   if (results.widget) printWidgetSize(results.widget);
   if (results.leads) printLeadLoad(results.leads);
+  if (results.mail) printMail(results.mail);
   if (results.error) process.stdout.write(`\nbench stopped early: ${results.error}\n`);
 
   results.finishedAt = new Date().toISOString();

@@ -745,6 +745,7 @@ export interface Outbox {
   to: string;
   kind:
     | 'lead_alert'
+    | 'lead_alert_digest'
     | 'lead_confirmation'
     | 'order_alert'
     | 'order_confirmation'
@@ -755,7 +756,7 @@ export interface Outbox {
   /**
    * Only a failed or unsent email can be set back to 'Queued'
    */
-  state: 'scheduled' | 'queued' | 'sent' | 'not_sent_no_key' | 'failed' | 'skipped';
+  state: 'scheduled' | 'queued' | 'sent' | 'not_sent_no_key' | 'failed' | 'skipped' | 'sent_in_digest';
   attempts?: number | null;
   lastError?: string | null;
   lastAttemptAt?: string | null;
@@ -764,6 +765,11 @@ export interface Outbox {
   forDeadline?: string | null;
   providerId?: string | null;
   idempotencyKey: string;
+  /**
+   * Fixed before sending: the emails of one batch go together under this key, so a retry never sends twice
+   */
+  batchKey?: string | null;
+  digest?: (number | null) | Outbox;
   from?: string | null;
   replyTo?: string | null;
   lead?: (number | null) | Lead;
@@ -1449,6 +1455,8 @@ export interface OutboxSelect<T extends boolean = true> {
   forDeadline?: T;
   providerId?: T;
   idempotencyKey?: T;
+  batchKey?: T;
+  digest?: T;
   from?: T;
   replyTo?: T;
   lead?: T;

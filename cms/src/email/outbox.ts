@@ -15,6 +15,7 @@ export const OUTBOX_STATES = [
   "not_sent_no_key",
   "failed",
   "skipped",
+  "sent_in_digest",
 ] as const;
 export type TOutboxState = (typeof OUTBOX_STATES)[number];
 
@@ -42,6 +43,9 @@ export type TQueuedEmail = {
   forDeadline?: string;
 };
 
+/** The key Resend knows an email by when it is sent alone (Resend keeps it for 24 hours). */
+export const newIdempotencyKey = () => `beian-outbox-${randomUUID()}`;
+
 export async function queueEmail(req: PayloadRequest, email: TQueuedEmail): Promise<void> {
   const { from } = emailSettingsOf(req.payload);
   const later = email.sendAfter && email.sendAfter.getTime() > Date.now();
@@ -56,7 +60,7 @@ export async function queueEmail(req: PayloadRequest, email: TQueuedEmail): Prom
       subject: email.content.subject,
       text: email.content.text,
       html: email.content.html,
-      idempotencyKey: `beian-outbox-${randomUUID()}`,
+      idempotencyKey: newIdempotencyKey(),
       attempts: 0,
       sendAfter: later ? email.sendAfter?.toISOString() : null,
       forDeadline: email.forDeadline ?? null,

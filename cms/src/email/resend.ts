@@ -1,7 +1,9 @@
 /**
- * One email to Resend (https://resend.com/docs/api-reference/emails/send-email) with the `resend`
- * package, as a result value. Resend keeps an `Idempotency-Key` for 24 hours: a retry with the same
- * key never sends the message twice, even when the first attempt's answer was lost.
+ * Emails to Resend with the `resend` package, as result values: one
+ * (https://resend.com/docs/api-reference/emails/send-email) or up to 100 in one request
+ * (https://resend.com/docs/api-reference/emails/send-batch-emails). Resend keeps an
+ * `Idempotency-Key` for 24 hours: a retry with the same key (and the same body) never sends the
+ * message(s) twice, even when the first attempt's answer was lost.
  */
 import { Resend } from "resend";
 
@@ -14,7 +16,7 @@ export type TOutgoingEmail = {
   replyTo?: string | undefined;
 };
 
-type TSendFailure = {
+export type TSendFailure = {
   message: string;
   status: number | null;
   retryable: boolean;
@@ -22,7 +24,15 @@ type TSendFailure = {
   retryAfterMs: number | null;
 };
 
-export type TSendResult = { ok: true; data: { id: string } } | { ok: false; error: TSendFailure };
+export type TResendResult<T> = { ok: true; data: T } | { ok: false; error: TSendFailure };
+export type TSendResult = TResendResult<{ id: string }>;
+
+/** Resend's limit on one batch request. */
+export const BATCH_MAX = 100;
+
+/** Per email of a batch, in the batch's order: its Resend id, or why Resend refused it. */
+export type TBatchOutcome = { id: string } | { refused: string };
+export type TBatchResult = TResendResult<TBatchOutcome[]>;
 
 export type TResendSettings = { apiKey: string; baseUrl: string; timeoutMs: number };
 
@@ -43,6 +53,32 @@ function retryAfterMs(value: string | undefined): number | null {
   return value && Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
 }
 
+type TResendError = { statusCode?: number | null; name?: string; message?: string } | null;
+
+/** What Resend's error answer means for us. */
+function failureOf(error: TResendError, headers: Record<string, string> | null): TSendFailure {
+  const status = error?.statusCode ?? null;
+  const name = error?.name ?? "application_error";
+  const message = `${status ?? "no answer"} ${name}: ${error?.message ?? "no id in the answer"}`;
+  const wait = status === 429 ? retryAfterMs(headers?.["retry-after"]) : null;
+  return { message, status, retryable: isRetryable(status, name), retryAfterMs: wait };
+}
+
+/** What a request that threw (an abort on timeout, a network error) means for us. */
+function thrownFailure(thrown: unknown): TSendFailure {
+  const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  return { message, status: null, retryable: true, retryAfterMs: null };
+}
+
+const asResendEmail = (email: TOutgoingEmail) => ({
+  from: email.from,
+  to: [email.to],
+  subject: email.subject,
+  html: email.html,
+  text: email.text,
+  ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+});
+
 export async function sendWithResend(
   settings: TResendSettings,
   email: TOutgoingEmail,
@@ -51,29 +87,53 @@ export async function sendWithResend(
   const resend = new Resend(settings.apiKey, { baseUrl: settings.baseUrl });
   try {
     const { data, error, headers } = await resend.emails.send(
-      {
-        from: email.from,
-        to: [email.to],
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-      },
+      asResendEmail(email),
       // The signal bounds how long a hanging Resend can hold the worker.
       { idempotencyKey, signal: AbortSignal.timeout(settings.timeoutMs) },
     );
     if (data?.id) return { ok: true, data: { id: data.id } };
-    const status = error?.statusCode ?? null;
-    const name = error?.name ?? "application_error";
-    const message = `${status ?? "no answer"} ${name}: ${error?.message ?? "no id in the answer"}`;
-    const wait = status === 429 ? retryAfterMs(headers?.["retry-after"]) : null;
-    return {
-      ok: false,
-      error: { message, status, retryable: isRetryable(status, name), retryAfterMs: wait },
-    };
+    return { ok: false, error: failureOf(error, headers) };
   } catch (thrown) {
     // An aborted request (timeout) surfaces here; so would anything else fetch throws.
-    const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-    return { ok: false, error: { message, status: null, retryable: true, retryAfterMs: null } };
+    return { ok: false, error: thrownFailure(thrown) };
+  }
+}
+
+/**
+ * Up to 100 emails in one request under one idempotency key. "Permissive" validation: Resend sends
+ * the valid ones and names the refused ones by index (with "strict", one bad address would hold
+ * back the 99 others). Its `data` lists the ids of the sent ones, in the batch's order.
+ */
+export async function sendBatchWithResend(
+  settings: TResendSettings,
+  emails: TOutgoingEmail[],
+  idempotencyKey: string,
+): Promise<TBatchResult> {
+  const resend = new Resend(settings.apiKey, { baseUrl: settings.baseUrl });
+  try {
+    const { data, error, headers } = await resend.batch.send(emails.map(asResendEmail), {
+      idempotencyKey,
+      batchValidation: "permissive",
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    });
+    if (!data?.data) return { ok: false, error: failureOf(error, headers) };
+    const refused = new Map(data.errors.map((entry) => [entry.index, entry.message]));
+    const ids = data.data.map((entry) => entry.id);
+    const outcomes = emails.map((_, index): TBatchOutcome | undefined => {
+      const reason = refused.get(index);
+      if (reason !== undefined) return { refused: `422 validation_error: ${reason}` };
+      const id = ids.shift();
+      return id ? { id } : undefined;
+    });
+    if (outcomes.some((outcome) => outcome === undefined)) {
+      const message = `batch answer names ${data.data.length} ids for ${emails.length - refused.size} emails`;
+      return {
+        ok: false,
+        error: { message, status: 200, retryable: false, retryAfterMs: null },
+      };
+    }
+    return { ok: true, data: outcomes as TBatchOutcome[] };
+  } catch (thrown) {
+    return { ok: false, error: thrownFailure(thrown) };
   }
 }

@@ -1,14 +1,17 @@
 /**
  * Resend takes 2 requests a second by default (https://resend.com/docs/api-reference/rate-limit)
- * and answers 429 `rate_limit_exceeded` beyond that. Two jobs a tick (config.ts) keeps near the
- * limit, not always under it: ticks drift, and a job run elsewhere may take many jobs at once. So
- * the sends of this process take turns to stay under it however many jobs run together, and a 429
- * (another sender on the same Resend team) holds every send until its `retry-after`.
+ * and answers 429 `rate_limit_exceeded` beyond that — requests, not emails: a batch of 100 is one
+ * request. The jobs of a tick run at once, and a job run elsewhere may take many jobs together, so
+ * the requests of this process take turns to stay under the limit however many jobs run, and a
+ * 429 (another sender on the same Resend team) holds every request until its `retry-after`.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  sendBatchWithResend,
   sendWithResend,
+  type TBatchResult,
   type TOutgoingEmail,
+  type TResendResult,
   type TResendSettings,
   type TSendResult,
 } from "./resend.ts";
@@ -62,28 +65,45 @@ function paceFor(apiKey: string): TPace {
 }
 
 /** A rate-limit 429 worth waiting for here, rather than failing the attempt: how long, if so. */
-function shortRateLimit(result: TSendResult): number | undefined {
+function shortRateLimit<T>(result: TResendResult<T>): number | undefined {
   if (result.ok || result.error.status !== 429) return undefined;
   const wait = result.error.retryAfterMs ?? RESEND_PACE.windowMs;
   return wait <= LONGEST_WAIT_MS ? wait : undefined;
 }
 
 /**
- * One email to Resend in this process's turn. A 429 asking for a short wait holds every send for
- * that long, then this one tries once more (same key: never sent twice); a second 429 is the
- * attempt's failure, retried by the job.
+ * One request to Resend in this process's turn. A 429 asking for a short wait holds every request
+ * for that long, then this one is asked once more (same key: never sent twice); a second 429 is
+ * the attempt's failure, retried by the job.
  */
-export async function sendInTurn(
-  settings: TResendSettings,
-  email: TOutgoingEmail,
-  idempotencyKey: string,
-): Promise<TSendResult> {
-  const pace = paceFor(settings.apiKey);
+async function inTurn<T>(
+  apiKey: string,
+  request: () => Promise<TResendResult<T>>,
+): Promise<TResendResult<T>> {
+  const pace = paceFor(apiKey);
   await pace.turn();
-  const first = await sendWithResend(settings, email, idempotencyKey);
+  const first = await request();
   const wait = shortRateLimit(first);
   if (wait === undefined) return first;
   pace.holdFor(wait);
   await pace.turn();
-  return sendWithResend(settings, email, idempotencyKey);
+  return request();
+}
+
+/** One email, under its own idempotency key. */
+export function sendInTurn(
+  settings: TResendSettings,
+  email: TOutgoingEmail,
+  idempotencyKey: string,
+): Promise<TSendResult> {
+  return inTurn(settings.apiKey, () => sendWithResend(settings, email, idempotencyKey));
+}
+
+/** A batch of emails in one request, under the batch's idempotency key. */
+export function sendBatchInTurn(
+  settings: TResendSettings,
+  emails: TOutgoingEmail[],
+  batchKey: string,
+): Promise<TBatchResult> {
+  return inTurn(settings.apiKey, () => sendBatchWithResend(settings, emails, batchKey));
 }

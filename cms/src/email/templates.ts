@@ -8,6 +8,7 @@ import { formatEmailTime, renderEmail, type TBlock, type TEmailContent } from ".
 
 export const EMAIL_KINDS = [
   "lead_alert",
+  "lead_alert_digest",
   "lead_confirmation",
   "order_alert",
   "order_confirmation",
@@ -20,6 +21,7 @@ export type TEmailKind = (typeof EMAIL_KINDS)[number];
 
 export const EMAIL_KIND_LABELS: Record<TEmailKind, string> = {
   lead_alert: "新线索提醒(销售)",
+  lead_alert_digest: "新线索汇总(销售)",
   lead_confirmation: "线索确认(客户)",
   order_alert: "新订单提醒(销售)",
   order_confirmation: "订单确认(客户)",
@@ -103,6 +105,45 @@ export function leadAlert(lead: Lead, context: TEmailContext): TEmailContent {
         ],
       },
       adminLink(context, "leads", lead.id),
+    ],
+    footerOf(context),
+  );
+}
+
+/** What a digest says of one lead: its number, our own titles and its page in the admin. */
+export type TDigestLead = Pick<Lead, "id" | "reference" | "filingType" | "createdAt">;
+
+/**
+ * Many new-lead alerts waiting at once (a burst) as one email to the sales inbox: the leads'
+ * numbers, filing types (our own list), arrival times and links to the admin, where the details
+ * are. Only our words and numbers: nothing a submitter typed.
+ */
+export function leadAlertDigest(leads: TDigestLead[], context: TEmailContext): TEmailContent {
+  const admin = context.cmsUrl.replace(/\/$/, "");
+  const first = leads[0]?.reference ?? "";
+  return renderEmail(
+    `新线索 ${leads.length} 条:${first} 等`,
+    `新线索 ${leads.length} 条`,
+    [
+      {
+        kind: "paragraph",
+        text: `短时间内收到 ${leads.length} 条新线索,合并为这一封提醒。详情请在后台查看。`,
+      },
+      {
+        kind: "list",
+        heading: "线索",
+        items: leads.map((lead) =>
+          [
+            lead.reference,
+            context.filingTypeTitle(lead.filingType),
+            formatEmailTime(lead.createdAt),
+            `${admin}/admin/collections/leads/${lead.id}`,
+          ]
+            .filter(Boolean)
+            .join(" · "),
+        ),
+      },
+      { kind: "link", label: "在后台查看全部线索", href: `${admin}/admin/collections/leads` },
     ],
     footerOf(context),
   );

@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { seed } from "../seed/index.ts";
-import { expectEachDeliveredOnce, timesAsked } from "../testing/crash/deliveries.ts";
+import { expectEachDeliveredOnce, isSettled, timesAsked } from "../testing/crash/deliveries.ts";
 import {
   crashJobSettings,
   killHard,
@@ -64,9 +64,10 @@ it("delivers every email exactly once though the worker is killed mid-send", asy
       (await t.payload.find({ collection: "outbox", pagination: false, depth: 0 })).docs;
     expect(await outbox()).toHaveLength(2 * LEADS);
 
-    // Killed after Resend took the message, while its answer was on the way: the outbox never
+    // Killed after Resend took the message (a batch: see the last check), while its answer was on the way: the outbox never
     // recorded it "sent".
-    fake.setFaults({ timeouts: 1, acceptBeforeTimeout: true });
+    // The request held is the batch with the digest of the new-lead alerts ("新线索 3 条:…").
+    fake.setFaults({ timeouts: 1, acceptBeforeTimeout: true, match: "条:" });
     const first = startWorker();
     const held = await waitFor(() => heldKey(fake), "Resend to hold an email it took", {
       child: first,
@@ -80,7 +81,7 @@ it("delivers every email exactly once though the worker is killed mid-send", asy
     const sent = await waitFor(
       async () => {
         const emails = await outbox();
-        return emails.every((email) => email.state === "sent") && emails;
+        return emails.every(isSettled) && emails;
       },
       "every email to be sent",
       { child: second, timeoutMs: 90_000, intervalMs: 250 },
@@ -90,6 +91,10 @@ it("delivers every email exactly once though the worker is killed mid-send", asy
     expectEachDeliveredOnce(fake, sent);
     // The held email was asked for again after the kill, and answered without being sent again.
     expect(timesAsked(fake, held)).toBeGreaterThan(1);
+    // What was held was a batch: emails sent together are not sent twice either.
+    expect(fake.requests.find((request) => request.idempotencyKey === held)?.batch).toBeGreaterThan(
+      1,
+    );
   } finally {
     await Promise.all(workers.map((child) => stop(child)));
     await fake.close();

@@ -1,5 +1,6 @@
 /**
- * A local stand-in for Resend's send-email API (`POST /emails`, `GET /emails/:id`), so tests can
+ * A local stand-in for Resend's send-email API (`POST /emails`, `POST /emails/batch`,
+ * `GET /emails/:id`), so tests can
  * deliver real HTTP requests through the real `resend` package without reaching the internet.
  * It answers as Resend documents (https://resend.com/docs/api-reference/errors, …/rate-limit):
  * - a Bearer key is required: 401 without, 403 for a wrong one;
@@ -11,6 +12,11 @@
  * - an `Idempotency-Key` makes a retry return the first answer without sending again: 409
  *   `invalid_idempotent_request` if the same key comes with a different message, 409
  *   `concurrent_idempotent_requests` while the first request with it is still being processed.
+ * - `POST /emails/batch` (https://resend.com/docs/api-reference/emails/send-batch-emails): a JSON
+ *   array of 1–100 messages, one request against the limit, one `Idempotency-Key` for the whole
+ *   batch (replayed, or 409, as above). `x-batch-validation: strict` (the default) refuses the
+ *   whole batch with 422 for one invalid message; `permissive` sends the valid ones and answers
+ *   `{ data: [{ id }…], errors: [{ index, message }…] }`, `data` in the batch's order.
  *
  * Faults for the tests: the next N requests answer 500, are refused as with a revoked key, are
  * processed slowly (their key in flight meanwhile), or never answer ("timeout"; the message may
@@ -24,6 +30,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 export type TDeliveredEmail = {
   id: string;
+  /** The key of the request that delivered it: the email's own, or its batch's. */
   idempotencyKey: string | null;
   receivedAt: string;
   from: string;
@@ -57,10 +64,19 @@ export type TFakeResend = {
   apiKey: string;
   /** Every message accepted, once each (what Resend would have sent). */
   delivered: TDeliveredEmail[];
-  /** Every request to POST /emails, including failed and replayed ones. */
-  requests: { idempotencyKey: string | null; answered: number | "timeout" }[];
+  /** Every request to POST /emails and /emails/batch, including failed and replayed ones. */
+  requests: TFakeRequest[];
   setFaults: (faults: TFaults) => void;
   close: () => Promise<void>;
+};
+
+export type TFakeRequest = {
+  idempotencyKey: string | null;
+  /** When it arrived (ISO). */
+  at: string;
+  answered: number | "timeout";
+  /** For POST /emails/batch: how many messages it carried. */
+  batch?: number;
 };
 
 /** Resend's default rate limit: 2 requests in any second. */
@@ -69,6 +85,8 @@ const RESEND_RATE_LIMIT = { requests: 2, windowMs: 1_000 } as const;
 type TAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 type TRequest = {
   key: string | null;
+  /** POST /emails/batch, and its `x-batch-validation`. */
+  batch?: "strict" | "permissive";
   raw: string;
   message: unknown;
   authorization: string | undefined;
@@ -136,18 +154,15 @@ function createRateLimit() {
   };
 }
 
-/** The message, or what Resend answers instead before it looks at the key or sends anything. */
-function checkMessage(
-  request: TRequest,
-): { ok: true; message: Record<string, unknown> } | { ok: false; answer: TAnswer } {
-  const refuse = (status: number, name: string, text: string) => ({
-    ok: false as const,
-    answer: refusal(status, name, text),
-  });
-  const { key, message } = request;
-  if (key !== null && (key.length < 1 || key.length > 256)) {
-    return refuse(400, "invalid_idempotency_key", "The key must be between 1-256 chars.");
-  }
+type TChecked = { ok: true; message: Record<string, unknown> } | { ok: false; answer: TAnswer };
+
+const refuse = (status: number, name: string, text: string) => ({
+  ok: false as const,
+  answer: refusal(status, name, text),
+});
+
+/** One message as Resend validates it (422 for what it would not send). */
+function checkOne(message: unknown): TChecked {
   if (!isRecord(message)) return refuse(422, "validation_error", "Invalid JSON body.");
   const missing = ["from", "to", "subject"].find((field) => !message[field]);
   if (missing) return refuse(422, "validation_error", `The \`${missing}\` field is missing.`);
@@ -158,6 +173,32 @@ function checkMessage(
       return refuse(422, "validation_error", `Invalid \`${field}\` field: ${bad}`);
   }
   return { ok: true, message };
+}
+
+const checkKey = (key: string | null) =>
+  key !== null && (key.length < 1 || key.length > 256)
+    ? refuse(400, "invalid_idempotency_key", "The key must be between 1-256 chars.")
+    : undefined;
+
+/** The message, or what Resend answers instead before it looks at the key or sends anything. */
+function checkMessage(request: TRequest): TChecked {
+  return checkKey(request.key) ?? checkOne(request.message);
+}
+
+/** Up to 100 messages; each one's verdict (strict: the first invalid one refuses them all). */
+function checkBatch(
+  request: TRequest,
+): { ok: true; verdicts: TChecked[] } | { ok: false; answer: TAnswer } {
+  const badKey = checkKey(request.key);
+  if (badKey) return badKey;
+  const { message } = request;
+  if (!Array.isArray(message) || message.length < 1 || message.length > 100) {
+    return refuse(422, "validation_error", "The batch must be an array of 1 to 100 emails.");
+  }
+  const verdicts = message.map(checkOne);
+  const invalid = verdicts.find((verdict) => !verdict.ok);
+  if (request.batch === "strict" && invalid && !invalid.ok) return invalid;
+  return { ok: true, verdicts };
 }
 
 /** Idempotency keys: the first answer kept for replay, and the keys whose first request is still being processed. */
@@ -274,6 +315,40 @@ async function processMessage(
   return answer;
 }
 
+/** The batch's answer: an id per valid message in order, and (permissive) the refused ones by index. */
+function acceptBatch(standIn: TStandIn, verdicts: TChecked[], key: string | null, mode: string) {
+  const data: { id: string }[] = [];
+  const errors: { index: number; message: string }[] = [];
+  for (const [index, verdict] of verdicts.entries()) {
+    if (verdict.ok) data.push({ id: accept(standIn, verdict.message, key).id });
+    else errors.push({ index, message: (verdict.answer.body as { message: string }).message });
+  }
+  return { status: 200, body: mode === "permissive" ? { data, errors } : { data } };
+}
+
+/** A valid batch with its key: replayed, refused as a conflict, or sent (slowly, if told). */
+async function processBatch(
+  standIn: TStandIn,
+  request: TRequest,
+  verdicts: TChecked[],
+  slow: boolean,
+): Promise<TAnswer> {
+  const { idempotency } = standIn;
+  const { key } = request;
+  const text = JSON.stringify([request.batch, request.message]);
+  if (key !== null) {
+    const earlier = idempotency.earlier(key, text);
+    if (earlier) return earlier;
+    idempotency.begin(key);
+  }
+  if (slow) {
+    await sleep(standIn.faults.get().slowMs, undefined, { signal: standIn.closing.signal });
+  }
+  const answer = acceptBatch(standIn, verdicts, key, request.batch ?? "strict");
+  if (key !== null) idempotency.keep(key, text, answer);
+  return answer;
+}
+
 /** Who is asking and whether they may ask now: the refusal if not, and the rate headers. */
 function gate(
   standIn: TStandIn,
@@ -298,43 +373,58 @@ function gate(
   return { refused: refusal(429, "rate_limit_exceeded", message), headers };
 }
 
-/** POST /emails past the gate: the faults first, then what Resend would answer. */
+/** What processing a checked request means: one message, or a batch. */
+function processorOf(standIn: TStandIn, request: TRequest) {
+  if (request.batch) {
+    const checked = checkBatch(request);
+    if (!checked.ok) return { refused: checked.answer };
+    return { run: (slow: boolean) => processBatch(standIn, request, checked.verdicts, slow) };
+  }
+  const checked = checkMessage(request);
+  if (!checked.ok) return { refused: checked.answer };
+  return { run: (slow: boolean) => processMessage(standIn, request.key, checked.message, slow) };
+}
+
+/** POST /emails or /emails/batch past the gate: the faults first, then what Resend would answer. */
 async function answerEmail(standIn: TStandIn, request: TRequest): Promise<TAnswer | "timeout"> {
   const { faults } = standIn;
-  const checked = checkMessage(request);
+  const processor = processorOf(standIn, request);
   if (faults.take("status500", request.raw)) {
     return refusal(500, "internal_server_error", "An unexpected error occurred.");
   }
   if (faults.take("timeouts", request.raw)) {
     // The answer is lost; whether Resend got as far as sending depends on where it was lost.
-    if (checked.ok && faults.get().acceptBeforeTimeout) {
-      await processMessage(standIn, request.key, checked.message, false);
-    }
+    if (processor.run && faults.get().acceptBeforeTimeout) await processor.run(false);
     return "timeout";
   }
-  if (!checked.ok) return checked.answer;
-  const slow = faults.take("slow", request.raw);
-  return processMessage(standIn, request.key, checked.message, slow);
+  if (processor.refused) return processor.refused;
+  return processor.run(faults.take("slow", request.raw));
 }
 
 async function postEmail(
   standIn: TStandIn,
   req: IncomingMessage,
   res: ServerResponse,
+  batch: boolean,
 ): Promise<void> {
+  const at = new Date().toISOString();
   const raw = await readText(req);
   const header = req.headers["idempotency-key"];
+  const validation = req.headers["x-batch-validation"] === "permissive" ? "permissive" : "strict";
   const request: TRequest = {
     key: typeof header === "string" ? header : null,
     raw,
     message: parseJson(raw),
     authorization: req.headers.authorization,
+    ...(batch ? { batch: validation } : {}),
   };
   const { refused, headers } = gate(standIn, request);
   const answer = refused ?? (await answerEmail(standIn, request));
   standIn.requests.push({
     idempotencyKey: request.key,
+    at,
     answered: answer === "timeout" ? answer : answer.status,
+    ...(batch && Array.isArray(request.message) ? { batch: request.message.length } : {}),
   });
   if (answer !== "timeout") {
     return respond(res, { ...answer, headers: { ...headers, ...answer.headers } });
@@ -357,7 +447,11 @@ function getEmail(standIn: TStandIn, req: IncomingMessage, res: ServerResponse, 
 
 async function handle(standIn: TStandIn, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://fake");
-  if (req.method === "POST" && url.pathname === "/emails") return postEmail(standIn, req, res);
+  if (req.method === "POST" && url.pathname === "/emails")
+    return postEmail(standIn, req, res, false);
+  if (req.method === "POST" && url.pathname === "/emails/batch") {
+    return postEmail(standIn, req, res, true);
+  }
   const one = /^\/emails\/([\w-]+)$/.exec(url.pathname);
   if (req.method === "GET" && one?.[1]) return getEmail(standIn, req, res, one[1]);
   // Test controls, for tests running in another process than this server.

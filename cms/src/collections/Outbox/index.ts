@@ -12,6 +12,7 @@ export const OUTBOX_STATE_LABELS = {
   not_sent_no_key: { zh: "未发送(未配置密钥)", en: "Not sent (no key)" },
   failed: { zh: "发送失败", en: "Failed" },
   skipped: { zh: "已跳过", en: "Skipped" },
+  sent_in_digest: { zh: "已并入汇总邮件", en: "Sent in a digest" },
 } as const;
 
 /**
@@ -146,6 +147,26 @@ export const Outbox: CollectionConfig = {
       unique: true,
       admin: { position: "sidebar" },
     }),
+    systemField({
+      name: "batchKey",
+      type: "text",
+      label: { zh: "发送批次键", en: "Batch key" },
+      index: true,
+      admin: {
+        position: "sidebar",
+        description: {
+          zh: "发送前确定:同一批次的邮件以同一个键一起发送,重试不会重复发送",
+          en: "Fixed before sending: the emails of one batch go together under this key, so a retry never sends twice",
+        },
+      },
+    }),
+    systemField({
+      name: "digest",
+      type: "relationship",
+      relationTo: "outbox",
+      label: { zh: "汇总邮件", en: "Digest" },
+      admin: { position: "sidebar" },
+    }),
     systemField({ name: "from", type: "text", label: { zh: "发件人", en: "From" } }),
     systemField({ name: "replyTo", type: "text", label: { zh: "回复地址", en: "Reply-to" } }),
     systemField({
@@ -173,6 +194,8 @@ export const Outbox: CollectionConfig = {
       type: "textarea",
       label: { zh: "正文(纯文本)", en: "Text part" },
       required: true,
+      // A digest of hundreds of new leads (email/digest.ts) is longer than Payload's default 40,000.
+      maxLength: 1_000_000,
     }),
     systemField({
       name: "html",
