@@ -1,5 +1,6 @@
 /**
- * Sales moves an order by changing its `status`. The rules are the orders module's
+ * Sales moves an order with the stage actions (POST /api/orders/:id/move, `../move.ts`), which
+ * change its `status`. The rules are the orders module's
  * (`orders/moves.ts`: allowed moves, rejection reasons, police filing, history, deadlines); this
  * hook only reads the change from Payload's arguments, refuses it as a validation error on the
  * field to correct, and writes the fields the rules set. `stageDeadline` is computed here only
@@ -25,12 +26,20 @@ export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
     to: data.status ?? before?.status ?? "submitted",
     rejection: after("rejection"),
     policeFiledAt: after("policeFiledAt"),
+    icpNumber: after("icpNumber"),
     note: data.stageNote || null,
     by: req.user?.id ?? null,
     now: new Date(),
   };
   const refusal = refusalOf(change);
-  if (refusal) throw new ValidationError({ collection: "orders", errors: [refusal] });
+  if (refusal) {
+    // In the admin's language (Payload's own: the `payload-lng` cookie, else Accept-Language).
+    const message = refusal.message[req.i18n?.language === "en" ? "en" : "zh"];
+    throw new ValidationError(
+      { collection: "orders", errors: [{ path: refusal.path, message }] },
+      req.t,
+    );
+  }
 
   const order = { filingType: after("filingType"), province: after("entity")?.province };
   const fields = await stageFields(change, (stage, enteredAt) =>
