@@ -14,10 +14,17 @@ const linked = (value: unknown) => value !== null && value !== undefined && valu
  */
 /** A refusal on `status`, in the admin's language. */
 function refuse(req: PayloadRequest, message: { zh: string; en: string }): never {
+  const lang = req.i18n?.language === "en" ? "en" : "zh";
   throw new ValidationError(
     {
       collection: "leads",
-      errors: [{ path: "status", message: message[req.i18n?.language === "en" ? "en" : "zh"] }],
+      errors: [
+        {
+          path: "status",
+          label: lang === "en" ? "Status" : "状态",
+          message: message[lang],
+        },
+      ],
     },
     req.t,
   );

@@ -8,8 +8,16 @@
  */
 import { type CollectionBeforeChangeHook, ValidationError } from "payload";
 import { stageDeadline } from "../../../orders/deadlines.ts";
-import { refusalOf, stageFields, type TStageChange } from "../../../orders/moves.ts";
+import { refusalOf, stageFields, type TRefusal, type TStageChange } from "../../../orders/moves.ts";
 import type { Order } from "../../../payload-types.ts";
+
+/** The refused field as its label, so Payload's toast names 「当前阶段」, never `status`. */
+const FIELD_LABELS: Record<TRefusal["path"], { zh: string; en: string }> = {
+  status: { zh: "当前阶段", en: "Stage" },
+  rejection: { zh: "驳回原因", en: "Rejection reasons" },
+  icpNumber: { zh: "备案号", en: "ICP number" },
+  policeFiledAt: { zh: "公安备案完成日期", en: "Police filing done on" },
+};
 
 export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
   data,
@@ -34,9 +42,13 @@ export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
   const refusal = refusalOf(change);
   if (refusal) {
     // In the admin's language (Payload's own: the `payload-lng` cookie, else Accept-Language).
-    const message = refusal.message[req.i18n?.language === "en" ? "en" : "zh"];
+    const lang = req.i18n?.language === "en" ? "en" : "zh";
+    const { path } = refusal;
     throw new ValidationError(
-      { collection: "orders", errors: [{ path: refusal.path, message }] },
+      {
+        collection: "orders",
+        errors: [{ path, label: FIELD_LABELS[path][lang], message: refusal.message[lang] }],
+      },
       req.t,
     );
   }
