@@ -22,6 +22,10 @@ type TPanel = "rejected" | "filed" | "cancelled" | null;
 const TEXTS = {
   title: { zh: "阶段操作", en: "Stage actions" },
   none: { zh: "该订单已结束,没有可进行的操作", en: "This order is closed: nothing left to do" },
+  policeFiling: {
+    zh: "公安备案完成后,在下方填写「公安备案完成日期」并保存",
+    en: "When the police filing is done, set 'Police filing done on' below and save",
+  },
   note: { zh: "说明(可选,记入阶段记录)", en: "Note (optional, kept in the stage history)" },
   icp: { zh: "备案号", en: "ICP number" },
   confirmFiled: { zh: "确认备案成功", en: "Confirm filed" },
@@ -105,6 +109,7 @@ export function OrderActions() {
   const { config } = useConfig();
   const lang = useLang();
   const status = useFormFields(([fields]) => fields.status?.value) as TStageKey | undefined;
+  const policeFiled = useFormFields(([fields]) => !!fields.policeFiledAt?.value);
   const action = useAction(`${config.routes.api}/orders/${id}/move`, lang);
   const [panel, setPanel] = useState<TPanel>(null);
   const [note, setNote] = useState("");
@@ -120,7 +125,11 @@ export function OrderActions() {
   return (
     <div style={box} data-order-actions={status}>
       <strong>{TEXTS.title[lang]}</strong>
-      {next.length === 0 ? <p style={{ margin: 0 }}>{TEXTS.none[lang]}</p> : null}
+      {next.length === 0 ? (
+        <p style={{ margin: 0 }}>
+          {status === "police_filing" && !policeFiled ? TEXTS.policeFiling[lang] : TEXTS.none[lang]}
+        </p>
+      ) : null}
       {next.length > 0 ? (
         <>
           <label htmlFor="order-move-note">{TEXTS.note[lang]}</label>
