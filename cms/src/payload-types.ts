@@ -554,8 +554,8 @@ export interface Lead {
   };
   statusHistory?:
     | {
-        from?: string | null;
-        to?: string | null;
+        from?: ('new' | 'contacted' | 'qualified' | 'converted' | 'lost') | null;
+        to?: ('new' | 'contacted' | 'qualified' | 'converted' | 'lost') | null;
         by?: (number | null) | User;
         at?: string | null;
         id?: string | null;
@@ -643,8 +643,9 @@ export interface Order {
     | 'rejected'
     | 'cancelled';
   /**
-   * Recorded with the move
+   * Entered when the order is filed
    */
+  icpNumber?: string | null;
   stageNote?: string | null;
   stageDeadline?: string | null;
   /**
@@ -674,7 +675,19 @@ export interface Order {
     | null;
   stageHistory?:
     | {
-        stage?: string | null;
+        stage?:
+          | (
+              | 'submitted'
+              | 'preliminary_review'
+              | 'platform_review'
+              | 'sms_verification'
+              | 'bureau_review'
+              | 'filed'
+              | 'police_filing'
+              | 'rejected'
+              | 'cancelled'
+            )
+          | null;
         enteredAt?: string | null;
         by?: (number | null) | User;
         note?: string | null;
@@ -1376,6 +1389,7 @@ export interface OrdersSelect<T extends boolean = true> {
   suspectedSpam?: T;
   materials?: T;
   status?: T;
+  icpNumber?: T;
   stageNote?: T;
   stageDeadline?: T;
   policeFiledAt?: T;

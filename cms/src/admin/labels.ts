@@ -63,3 +63,32 @@ export type TSpamReason = keyof typeof SPAM_REASON_LABELS;
 export function optionsOf<K extends string>(labels: Record<K, TLabel>, keys?: readonly K[]) {
   return (keys ?? (Object.keys(labels) as K[])).map((value) => ({ value, label: labels[value] }));
 }
+
+/**
+ * The order's stage actions (`admin/OrderActions`), named by the stage they move the order to:
+ * what sales has just done, not the stage's name. `…` marks an action that asks for more first.
+ */
+export const STAGE_ACTION_LABELS: Record<TStageKey, TLabel> = {
+  submitted: { zh: "重新提交", en: "Resubmit" },
+  preliminary_review: { zh: "开始初审", en: "Start preliminary review" },
+  platform_review: { zh: "初审通过,提交微信审核", en: "Passed: submit to WeChat review" },
+  sms_verification: {
+    zh: "微信审核通过,等待短信核验",
+    en: "WeChat approved: await SMS verification",
+  },
+  bureau_review: { zh: "记录短信核验完成", en: "SMS verification done" },
+  filed: { zh: "管局审核通过,录入备案号…", en: "Bureau approved: enter ICP number…" },
+  police_filing: { zh: "开始公安备案", en: "Start police filing" },
+  rejected: { zh: "驳回…", en: "Reject…" },
+  cancelled: { zh: "取消订单…", en: "Cancel order…" },
+};
+
+/** A lead's actions (`admin/LeadActions`), by the status they set. */
+export const LEAD_ACTION_LABELS = {
+  contacted: { zh: "标记为已联系", en: "Mark contacted" },
+  qualified: { zh: "标记为有意向", en: "Mark qualified" },
+  lost: { zh: "标记为无效…", en: "Mark lost…" },
+} as const satisfies Record<string, TLabel>;
+
+/** Re-opening a lost lead is "contacted" again, named for what it is. */
+export const LEAD_REOPEN_LABEL: TLabel = { zh: "重新跟进", en: "Work it again" };

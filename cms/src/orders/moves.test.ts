@@ -37,14 +37,36 @@ function change(extra: Partial<TStageChange> = {}): TStageChange {
 }
 
 describe("refusalOf", () => {
-  it("refuses a move the pipeline does not allow, naming the allowed next stages", () => {
+  it("refuses a move the pipeline does not allow, naming the stages as staff read them", () => {
     expect(refusalOf(change({ to: "bureau_review" }))).toEqual({
       path: "status",
-      message:
-        "不能从「submitted」改为「bureau_review」;可选:preliminary_review、rejected、cancelled",
+      message: {
+        zh: "不能从「已提交」改为「管局审核」;可选:「初步审核」、「已驳回」、「已取消」",
+        en: 'An order in "Submitted" cannot move to "Bureau review"; it can move to "Preliminary review", "Rejected", "Cancelled"',
+      },
     });
     const cancelled = change({ before: stored({ status: "cancelled" }), to: "submitted" });
-    expect(refusalOf(cancelled)?.message).toMatch(/无\(已结束\)$/);
+    expect(refusalOf(cancelled)?.message.zh).toBe(
+      "不能从「已取消」改为「已提交」;该订单已结束,不能再变更阶段",
+    );
+    // Not a stage at all: left to the field's own validation.
+    expect(refusalOf(change({ to: "shipped" as TStageKey }))).toBeNull();
+  });
+
+  it("enters filed only with an ICP number in its form", () => {
+    const inBureau = stored({ status: "bureau_review" });
+    const filed = (icpNumber: string | null) =>
+      change({ before: inBureau, to: "filed", icpNumber });
+    expect(refusalOf(filed(null))).toMatchObject({
+      path: "icpNumber",
+      message: { zh: "备案成功时请录入管局下发的备案号" },
+    });
+    expect(refusalOf(filed("粤ICP备2026012345"))?.message.zh).toMatch(/格式不正确/);
+    expect(refusalOf(filed("粤ICP备2026012345号-1X"))).toBeNull();
+    // Already filed: later changes (the police filing) do not ask for it again.
+    expect(
+      refusalOf(change({ before: stored({ status: "filed" }), to: "police_filing" })),
+    ).toBeNull();
   });
 
   it("lets allowed moves, staying put and a new order through", () => {
@@ -66,14 +88,20 @@ describe("refusalOf", () => {
 
   it("refuses the police filing outside its stage, and on a day after today in China", () => {
     const early = change({ policeFiledAt: "2026-11-26T02:00:00.000Z" });
-    expect(refusalOf(early)).toMatchObject({ path: "policeFiledAt", message: /「公安备案」阶段/ });
+    expect(refusalOf(early)).toMatchObject({
+      path: "policeFiledAt",
+      message: { zh: expect.stringMatching(/「公安备案」阶段/) },
+    });
 
     const inStage = stored({ status: "police_filing" });
     // Beijing's today ends at 16:00 UTC: later that day is fine, midnight there is the future.
     const tonight = change({ before: inStage, policeFiledAt: "2026-11-27T15:59:00.000Z" });
     expect(refusalOf(tonight)).toBeNull();
     const tomorrow = change({ before: inStage, policeFiledAt: "2026-11-27T16:00:00.000Z" });
-    expect(refusalOf(tomorrow)).toMatchObject({ path: "policeFiledAt", message: /将来/ });
+    expect(refusalOf(tomorrow)).toMatchObject({
+      path: "policeFiledAt",
+      message: { zh: expect.stringMatching(/将来/) },
+    });
   });
 });
 

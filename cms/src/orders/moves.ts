@@ -7,20 +7,26 @@
  *
  * - An order is `rejected` with at least one reason (field + reason); resubmitting it
  *   (`rejected → submitted`) clears the reasons and keeps them in the new history entry's note.
+ * - An order is `filed` with the ICP number the bureau issued (`icpNumber`, checked for its form).
  * - `police_filing` is the last stage: sales records it as done with `policeFiledAt` (allowed only
  *   in that stage, not in the future). Recording it clears the deadline and notes who recorded it
  *   (`policeFiledBy`); clearing it again restores the stage's deadline.
  */
 import type { TStageKey } from "@beian/contract";
+import { STAGE_LABELS } from "../admin/labels.ts";
 import { nextChinaMidnight } from "../lib/chinaTime.ts";
 import type { Order } from "../payload-types.ts";
+import { ICP_NUMBER_EXAMPLE, isIcpNumber } from "./icpNumber.ts";
 import { canMove, NEXT_STAGES } from "./transitions.ts";
 
 type TReason = NonNullable<Order["rejection"]>[number];
 type THistory = NonNullable<Order["stageHistory"]>;
 
 /** The stored order a change starts from (absent when the order is being created). */
-export type TStoredOrder = Pick<Order, "status" | "rejection" | "stageHistory" | "policeFiledAt">;
+export type TStoredOrder = Pick<
+  Order,
+  "status" | "rejection" | "stageHistory" | "policeFiledAt" | "icpNumber"
+>;
 
 export type TStageChange = {
   before: TStoredOrder | undefined;
@@ -29,6 +35,8 @@ export type TStageChange = {
   /** The rejection reasons and police filing date the order will have after the change. */
   rejection: Order["rejection"] | undefined;
   policeFiledAt: Order["policeFiledAt"] | undefined;
+  /** The ICP number the order will have (required to enter `filed`). */
+  icpNumber?: Order["icpNumber"] | undefined;
   /** The note sent with the move (`stageNote`). */
   note: string | null;
   /** Who makes the change. */
@@ -36,8 +44,11 @@ export type TStageChange = {
   now: Date;
 };
 
-/** Why a change is refused, on the field the person should correct. */
-export type TRefusal = { path: "status" | "rejection" | "policeFiledAt"; message: string };
+/** Why a change is refused, on the field the person should correct, in both admin languages. */
+export type TRefusal = {
+  path: "status" | "rejection" | "policeFiledAt" | "icpNumber";
+  message: { zh: string; en: string };
+};
 
 /** The fields a change sets; the others stay as sent. */
 export type TStageFields = Partial<
@@ -68,11 +79,27 @@ function instantOf(value: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/** The stages named as staff read them: 「初步审核」、「已驳回」 (English: "Rejected", …). */
+function stageList(stages: readonly TStageKey[], lang: "zh" | "en"): string {
+  if (lang === "en") return stages.map((stage) => `"${STAGE_LABELS[stage].en}"`).join(", ");
+  return stages.map((stage) => `「${STAGE_LABELS[stage].zh}」`).join("、");
+}
+
 function moveRefusal(from: TStageKey | undefined, to: TStageKey): TRefusal | null {
   if (!from || to === from || canMove(from, to)) return null;
+  // Not a stage at all: the select field's own validation refuses it.
+  if (!Object.hasOwn(STAGE_LABELS, to)) return null;
+  const next = NEXT_STAGES[from];
   return {
     path: "status",
-    message: `不能从「${from}」改为「${to}」;可选:${NEXT_STAGES[from].join("、") || "无(已结束)"}`,
+    message: {
+      zh: `不能从「${STAGE_LABELS[from].zh}」改为「${STAGE_LABELS[to].zh}」;${
+        next.length > 0 ? `可选:${stageList(next, "zh")}` : "该订单已结束,不能再变更阶段"
+      }`,
+      en: `An order in "${STAGE_LABELS[from].en}" cannot move to "${STAGE_LABELS[to].en}"; ${
+        next.length > 0 ? `it can move to ${stageList(next, "en")}` : "it is closed"
+      }`,
+    },
   };
 }
 
@@ -80,8 +107,28 @@ function rejectionRefusal(change: TStageChange): TRefusal | null {
   if (change.to !== "rejected" || completeReasons(change.rejection).length > 0) return null;
   return {
     path: "rejection",
-    message:
-      "驳回时请至少填写一条驳回原因(字段和原因) / Give at least one reason (field and reason) to reject an order",
+    message: {
+      zh: "驳回时请至少填写一条驳回原因(字段和原因)",
+      en: "Give at least one reason (field and reason) to reject an order",
+    },
+  };
+}
+
+/** Entering `filed` needs the ICP number the bureau issued, in its form. */
+function icpNumberRefusal(change: TStageChange): TRefusal | null {
+  if (change.to !== "filed" || change.before?.status === "filed") return null;
+  if (isIcpNumber(change.icpNumber)) return null;
+  return {
+    path: "icpNumber",
+    message: filled(change.icpNumber)
+      ? {
+          zh: `备案号格式不正确,应如 ${ICP_NUMBER_EXAMPLE}`,
+          en: `The ICP number is not in the right form, e.g. ${ICP_NUMBER_EXAMPLE}`,
+        }
+      : {
+          zh: "备案成功时请录入管局下发的备案号",
+          en: "Enter the ICP number the bureau issued to mark the order filed",
+        },
   };
 }
 
@@ -92,14 +139,19 @@ function policeFilingRefusal(change: TStageChange): TRefusal | null {
   if (change.to !== "police_filing") {
     return {
       path: "policeFiledAt",
-      message:
-        "只有处于「公安备案」阶段的订单才能登记公安备案完成 / Only an order in police filing can be recorded as police-filed",
+      message: {
+        zh: "只有处于「公安备案」阶段的订单才能登记公安备案完成",
+        en: "Only an order in police filing can be recorded as police-filed",
+      },
     };
   }
   if (filedAt >= nextChinaMidnight(change.now.getTime())) {
     return {
       path: "policeFiledAt",
-      message: "公安备案完成日期不能是将来 / The police filing cannot be done in the future",
+      message: {
+        zh: "公安备案完成日期不能是将来",
+        en: "The police filing cannot be done in the future",
+      },
     };
   }
   return null;
@@ -110,6 +162,7 @@ export function refusalOf(change: TStageChange): TRefusal | null {
   return (
     moveRefusal(change.before?.status, change.to) ??
     rejectionRefusal(change) ??
+    icpNumberRefusal(change) ??
     policeFilingRefusal(change)
   );
 }

@@ -1,5 +1,5 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
-import type { CollectionConfig } from "payload";
+import type { CollectionConfig, PayloadRequest } from "payload";
 import { isAdmin, isSalesOrAdmin, nobodyField } from "../../access/index.ts";
 import { FILING_TYPE_LABELS, LEAD_STATUS_LABELS, optionsOf } from "../../admin/labels.ts";
 import { col, csvExport } from "../../exports/csv.ts";
@@ -19,6 +19,7 @@ import { convertLeadEndpoint } from "./convert.ts";
 import { deleteLeadAttachedData } from "./hooks/deleteAttachedData.ts";
 import { queueLeadEmails } from "./hooks/queueLeadEmails.ts";
 import { recordStatusChange } from "./hooks/recordStatusChange.ts";
+import { moveLeadEndpoint } from "./move.ts";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "converted", "lost"] as const;
 
@@ -69,6 +70,7 @@ export const Leads: CollectionConfig = {
   },
   endpoints: [
     convertLeadEndpoint,
+    moveLeadEndpoint,
     restoreEndpoint("leads"),
     csvExport("leads", [
       col("编号", "reference"),
@@ -153,17 +155,34 @@ export const Leads: CollectionConfig = {
           : options.filter((option) =>
               typeof option === "string" ? option !== "converted" : option.value !== "converted",
             ),
-      admin: { position: "sidebar" },
+      // Shown as its name; changed by the lead's actions below it (the rules: statuses.ts).
+      admin: { position: "sidebar", readOnly: true },
+    },
+    {
+      name: "statusActions",
+      type: "ui",
+      label: { zh: "线索操作", en: "Lead actions" },
+      admin: {
+        position: "sidebar",
+        components: { Field: "/admin/LeadActions/index.tsx#LeadActions" },
+        condition: (data, _sibling, { user }) =>
+          !data?.suspectedSpam && (user?.role === "sales" || user?.role === "admin"),
+      },
     },
     {
       name: "lostReason",
       type: "text",
       label: { zh: "流失原因", en: "Reason lost" },
       admin: { position: "sidebar", condition: (data) => data?.status === "lost" },
-      validate: (value: unknown, { siblingData }: { siblingData: { status?: string } }) =>
+      validate: (
+        value: unknown,
+        { siblingData, req }: { siblingData: { status?: string }; req: PayloadRequest },
+      ) =>
         siblingData.status !== "lost" || (typeof value === "string" && value.trim() !== "")
           ? true
-          : "请填写流失原因 / a reason is required",
+          : req.i18n?.language === "en"
+            ? "Give the reason the lead was lost"
+            : "请填写流失原因",
     },
     {
       name: "convertedOrder",
@@ -196,17 +215,40 @@ export const Leads: CollectionConfig = {
       name: "statusHistory",
       type: "array",
       label: { zh: "状态变更记录", en: "Status history" },
+      labels: {
+        singular: { zh: "状态变更", en: "Status change" },
+        plural: { zh: "状态变更记录", en: "Status history" },
+      },
       ...evidence,
+      admin: {
+        ...evidence.admin,
+        components: { RowLabel: "/admin/StageRowLabel/index.tsx#StatusHistoryRowLabel" },
+      },
       fields: [
-        { name: "from", type: "text", label: { zh: "原状态", en: "From" } },
-        { name: "to", type: "text", label: { zh: "新状态", en: "To" } },
+        {
+          name: "from",
+          type: "select",
+          label: { zh: "原状态", en: "From" },
+          options: optionsOf(LEAD_STATUS_LABELS, LEAD_STATUSES),
+        },
+        {
+          name: "to",
+          type: "select",
+          label: { zh: "新状态", en: "To" },
+          options: optionsOf(LEAD_STATUS_LABELS, LEAD_STATUSES),
+        },
         {
           name: "by",
           type: "relationship",
           relationTo: "users",
           label: { zh: "操作人", en: "By" },
         },
-        { name: "at", type: "date", label: { zh: "时间", en: "At" } },
+        {
+          name: "at",
+          type: "date",
+          label: { zh: "时间", en: "At" },
+          admin: { date: { pickerAppearance: "dayAndTime" } },
+        },
       ],
     },
     emailsField("lead"),

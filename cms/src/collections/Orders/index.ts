@@ -19,6 +19,10 @@ import { deleteOrderAttachedData } from "./hooks/deleteAttachedData.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
 import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
 import { releaseConvertedLead } from "./hooks/releaseConvertedLead.ts";
+import { moveOrderEndpoint } from "./move.ts";
+
+/** Written by the stage actions only (POST /api/orders/:id/move, `move.ts`). */
+const setByStageActions = { access: { create: nobodyField, update: nobodyField } } as const;
 
 /**
  * Filing orders: placed through POST /api/public/orders (or by an admin), carried through the
@@ -55,6 +59,7 @@ export const Orders: CollectionConfig = {
     beforeDelete: [releaseConvertedLead, deleteOrderAttachedData],
   },
   endpoints: [
+    moveOrderEndpoint,
     restoreEndpoint("orders"),
     csvExport("orders", [
       col("订单号", "orderNo"),
@@ -163,16 +168,45 @@ export const Orders: CollectionConfig = {
       defaultValue: "submitted",
       index: true,
       options: optionsOf(STAGE_LABELS, STAGE_KEYS),
+      // Moved by the stage actions below it, never picked from the nine stages (an admin creating
+      // an order by hand still chooses where it starts).
+      access: { update: nobodyField },
       admin: { position: "sidebar" },
+    },
+    {
+      name: "stageActions",
+      type: "ui",
+      label: { zh: "阶段操作", en: "Stage actions" },
+      admin: {
+        position: "sidebar",
+        components: { Field: "/admin/OrderActions/index.tsx#OrderActions" },
+        condition: (data, _sibling, { user }) =>
+          !data?.suspectedSpam && (user?.role === "sales" || user?.role === "admin"),
+      },
+    },
+    {
+      name: "icpNumber",
+      type: "text",
+      label: { zh: "备案号", en: "ICP number" },
+      index: true,
+      ...setByStageActions,
+      admin: {
+        position: "sidebar",
+        readOnly: true,
+        condition: (data) => !!data?.icpNumber,
+        description: {
+          zh: "备案成功时通过「录入备案号」填写",
+          en: "Entered when the order is filed",
+        },
+      },
     },
     {
       name: "stageNote",
       type: "text",
       label: { zh: "阶段变更说明", en: "Note for this move" },
-      admin: {
-        position: "sidebar",
-        description: { zh: "随本次阶段变更记入历史", en: "Recorded with the move" },
-      },
+      // The note sent with a stage action; the hook moves it into the history entry.
+      ...setByStageActions,
+      admin: { hidden: true },
     },
     {
       name: "stageDeadline",
@@ -235,11 +269,21 @@ export const Orders: CollectionConfig = {
       name: "rejection",
       type: "array",
       label: { zh: "驳回原因(按字段)", en: "Rejection reasons" },
-      admin: { condition: (data) => data?.status === "rejected" },
+      labels: {
+        singular: { zh: "驳回原因", en: "Rejection reason" },
+        plural: { zh: "驳回原因", en: "Rejection reasons" },
+      },
+      // Chosen from the lists with the 驳回… action; kept as the customer was told.
+      ...setByStageActions,
+      admin: {
+        readOnly: true,
+        condition: (data) => data?.status === "rejected",
+        components: { RowLabel: "/admin/StageRowLabel/index.tsx#RejectionRowLabel" },
+      },
       fields: [
-        { name: "field", type: "text", label: { zh: "字段", en: "Field" }, required: true },
+        { name: "field", type: "text", label: { zh: "驳回项目", en: "Item" }, required: true },
         { name: "reason", type: "textarea", label: { zh: "原因", en: "Reason" }, required: true },
-        { name: "suggestion", type: "textarea", label: { zh: "修改建议", en: "Suggestion" } },
+        { name: "suggestion", type: "textarea", label: { zh: "说明", en: "Note" } },
       ],
     },
     notesField,
@@ -247,10 +291,28 @@ export const Orders: CollectionConfig = {
       name: "stageHistory",
       type: "array",
       label: { zh: "阶段记录", en: "Stage history" },
+      labels: {
+        singular: { zh: "阶段记录", en: "Stage entry" },
+        plural: { zh: "阶段记录", en: "Stage entries" },
+      },
       ...evidence,
+      admin: {
+        ...evidence.admin,
+        components: { RowLabel: "/admin/StageRowLabel/index.tsx#StageHistoryRowLabel" },
+      },
       fields: [
-        { name: "stage", type: "text", label: { zh: "阶段", en: "Stage" } },
-        { name: "enteredAt", type: "date", label: { zh: "进入时间", en: "Entered" } },
+        {
+          name: "stage",
+          type: "select",
+          label: { zh: "阶段", en: "Stage" },
+          options: optionsOf(STAGE_LABELS, STAGE_KEYS),
+        },
+        {
+          name: "enteredAt",
+          type: "date",
+          label: { zh: "进入时间", en: "Entered" },
+          admin: { date: { pickerAppearance: "dayAndTime" } },
+        },
         {
           name: "by",
           type: "relationship",

@@ -1,7 +1,9 @@
 /**
- * Working an order over Payload's REST API as sales, on a real SQLite database: what sales may
- * write (stage, payment, notes, police filing done) and what only the server writes (deadlines,
- * note authors and times), rejection reasons, and no edit locks on sales records.
+ * Working an order over HTTP as sales, on a real SQLite database: the stage actions
+ * (POST /api/orders/:id/move: allowed moves, refusals in Chinese naming the stages, rejection
+ * reasons from the lists, the ICP number), what sales may write through Payload's REST API
+ * (payment, notes, police filing done) and what only the server writes (stage, deadlines, note
+ * authors and times), and no edit locks on sales records.
  */
 import { PIPELINE_STAGE_KEYS } from "@beian/contract";
 import type { Payload } from "payload";
@@ -58,14 +60,32 @@ async function newOrder(): Promise<number> {
   return order.id as number;
 }
 
-async function api(method: string, path: string, role: string, body?: unknown) {
+async function api(
+  method: string,
+  path: string,
+  role: string | null,
+  body?: unknown,
+  language = "zh-CN",
+) {
   const response = await fetch(`${server.url}/api${path}`, {
     method,
-    headers: { "Content-Type": "application/json", Authorization: `JWT ${tokens[role]}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    headers: {
+      "Content-Type": "application/json",
+      "Accept-Language": language,
+      ...(role ? { Authorization: `JWT ${tokens[role]}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   return { status: response.status, body: await response.json() };
 }
+
+/** A stage action, as the order's sidebar sends it. */
+const move = (
+  id: number | string,
+  body: unknown,
+  role: string | null = "sales",
+  language?: string,
+) => api("POST", `/orders/${id}/move`, role, body, language);
 
 const patch = (id: number, body: unknown, role = "sales") =>
   api("PATCH", `/orders/${id}?depth=0`, role, body);
@@ -80,8 +100,14 @@ function fieldErrors(body: {
   );
 }
 
+const ICP_NUMBER = "粤ICP备2026012345号-1X";
+
 async function moveTo(id: number, stages: string[]) {
-  for (const status of stages) expect((await patch(id, { status })).status).toBe(200);
+  for (const to of stages) {
+    const extra = to === "filed" ? { icpNumber: ICP_NUMBER } : {};
+    const moved = await move(id, { to, ...extra });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+  }
 }
 
 /** Every move from `submitted` to the last stage, `police_filing`. */
@@ -162,36 +188,168 @@ describe("fields only the server writes", () => {
   });
 });
 
-describe("rejected: with reasons per field", () => {
-  it("refuses to reject an order without a reason (field and reason)", async () => {
+describe("stage actions (POST /api/orders/:id/move)", () => {
+  it("moves an order one allowed step, recording who, when and the note", async () => {
     const id = await newOrder();
-    for (const rejection of [undefined, [], [{ field: "主体名称", reason: "  " }]]) {
-      const response = await patch(id, { status: "rejected", ...(rejection ? { rejection } : {}) });
-      expect(response.status).toBe(400);
-      expect(fieldErrors(response.body).rejection).toMatch(/驳回原因/);
-    }
+    const moved = await move(id, { to: "preliminary_review", note: "资料齐全" });
+    expect(moved.status).toBe(200);
+    expect(moved.body.order).toMatchObject({ id, status: "preliminary_review" });
+    const order = await read(id);
+    expect(order.status).toBe("preliminary_review");
+    expect(order.stageNote ?? null).toBeNull();
+    expect(order.stageHistory?.at(-1)).toMatchObject({
+      stage: "preliminary_review",
+      by: ids.sales,
+      note: "资料齐全",
+    });
+  });
+
+  it("refuses a jump in Chinese (English when asked), naming the stages by name", async () => {
+    const id = await newOrder();
+    const jump = await move(id, { to: "bureau_review" });
+    expect(jump.status).toBe(400);
+    expect(jump.body.error).toEqual({
+      code: "validation_failed",
+      message: "不能从「已提交」改为「管局审核」;可选:「初步审核」、「已驳回」、「已取消」",
+      fields: {
+        status: "不能从「已提交」改为「管局审核」;可选:「初步审核」、「已驳回」、「已取消」",
+      },
+    });
+    const english = await move(id, { to: "filed", icpNumber: ICP_NUMBER }, "sales", "en");
+    expect(english.status).toBe(400);
+    expect(english.body.error.message).toBe(
+      'An order in "Submitted" cannot move to "Filed"; it can move to "Preliminary review", "Rejected", "Cancelled"',
+    );
+    const same = await move(id, { to: "submitted" });
+    expect(same.status).toBe(400);
+    expect(same.body.error.message).toBe("订单已处于「已提交」");
+    expect((await read(id)).status).toBe("submitted");
+
+    await moveTo(id, ["cancelled"]);
+    const closed = await move(id, { to: "submitted" });
+    expect(closed.body.error.message).toMatch(/^不能从「已取消」改为「已提交」;该订单已结束/);
+  });
+
+  it("answers a bad request, a stranger and an unknown order in the contract's shape", async () => {
+    const id = await newOrder();
+    const unknownStage = await move(id, { to: "shipped" });
+    expect(unknownStage.status).toBe(400);
+    expect(unknownStage.body.error.fields).toEqual({ to: "请选择要进行的操作" });
+    expect((await move(id, "{not json")).status).toBe(400);
+    expect((await move(id, { to: "preliminary_review" }, null)).status).toBe(401);
+    expect((await move(id, { to: "preliminary_review" }, "editor")).status).toBe(403);
+    expect((await move(999_999, { to: "preliminary_review" })).status).toBe(404);
+    expect((await move("abc", { to: "preliminary_review" })).status).toBe(404);
     expect((await read(id)).status).toBe("submitted");
   });
 
-  it("rejects with reasons; resubmitting clears them and keeps them in the stage history", async () => {
+  it("is the only way to change the stage: REST writes of status, reasons and ICP number are dropped", async () => {
     const id = await newOrder();
-    const rejected = await patch(id, {
-      status: "rejected",
-      rejection: [{ field: "主体名称", reason: "与营业执照不一致", suggestion: "按执照填写" }],
+    const response = await patch(id, {
+      status: "preliminary_review",
+      rejection: [{ field: "主体名称", reason: "随便写" }],
+      icpNumber: ICP_NUMBER,
+    });
+    expect(response.status).toBe(200);
+    expect(await read(id)).toMatchObject({ status: "submitted", rejection: [] });
+    expect((await read(id)).icpNumber ?? null).toBeNull();
+  });
+});
+
+describe("rejected: reasons chosen from the lists", () => {
+  it("refuses to reject without a reason, or with an item or reason not on the lists", async () => {
+    const id = await newOrder();
+    for (const rejection of [undefined, []]) {
+      const response = await move(id, { to: "rejected", ...(rejection ? { rejection } : {}) });
+      expect(response.status).toBe(400);
+      expect(response.body.error.fields.rejection).toBe("驳回时请至少填写一条驳回原因(字段和原因)");
+    }
+    const typed = await move(id, {
+      to: "rejected",
+      rejection: [
+        { field: "主体名称", reason: "documents_invalid" },
+        { field: "entity_documents" },
+      ],
+    });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.fields).toEqual({
+      "rejection.0.field": "请从列表中选择被驳回的项目",
+      "rejection.1.reason": "请从列表中选择驳回原因",
+    });
+    expect((await read(id)).status).toBe("submitted");
+  });
+
+  it("stores the chosen words; resubmitting clears them and keeps them in the stage history", async () => {
+    const id = await newOrder();
+    const rejected = await move(id, {
+      to: "rejected",
+      rejection: [
+        { field: "entity_documents", reason: "documents_invalid", note: "请上传最新营业执照" },
+        { field: "contact_phone", reason: "phone_unreachable" },
+      ],
     });
     expect(rejected.status).toBe(200);
-    expect((await read(id)).rejection).toHaveLength(1);
-    // The last reason cannot be removed while the order stays rejected.
-    expect((await patch(id, { rejection: [] })).status).toBe(400);
+    expect(
+      (await read(id)).rejection?.map(({ field, reason, suggestion }) => [
+        field,
+        reason,
+        suggestion,
+      ]),
+    ).toEqual([
+      ["主体证件", "证件电子版不合格(须为最新证件的原件照片或彩色扫描件)", "请上传最新营业执照"],
+      ["联系电话", "联系电话未接通", null],
+    ]);
+    // Sales cannot remove them through REST while the order stays rejected.
+    expect((await patch(id, { rejection: [] })).status).toBe(200);
+    expect((await read(id)).rejection).toHaveLength(2);
 
-    expect((await patch(id, { status: "submitted", stageNote: "客户已修改" })).status).toBe(200);
+    expect((await move(id, { to: "submitted", note: "客户已修改" })).status).toBe(200);
     const order = await read(id);
     expect(order.rejection ?? []).toEqual([]);
     expect(order.stageHistory?.at(-1)).toMatchObject({
       stage: "submitted",
       by: ids.sales,
-      note: "客户已修改 | 上次驳回原因:主体名称:与营业执照不一致(按执照填写)",
+      note: expect.stringMatching(
+        /^客户已修改 \| 上次驳回原因:主体证件:证件电子版不合格.*\(请上传最新营业执照\);联系电话:联系电话未接通$/,
+      ),
     });
+  });
+});
+
+describe("filed: with the ICP number", () => {
+  it("needs the number, in its form, and keeps it without spaces", async () => {
+    const id = await newOrder();
+    await moveTo(id, [
+      "preliminary_review",
+      "platform_review",
+      "sms_verification",
+      "bureau_review",
+    ]);
+    const missing = await move(id, { to: "filed" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields).toEqual({ icpNumber: "备案成功时请录入管局下发的备案号" });
+    for (const icpNumber of ["ICP备2026012345号", "粤ICP证2026012345号", "粤ICP备12号-1X", "x"]) {
+      const wrong = await move(id, { to: "filed", icpNumber });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error.fields.icpNumber).toBe(
+        "备案号格式不正确,应如 粤ICP备2026012345号-1X",
+      );
+    }
+    expect((await read(id)).status).toBe("bureau_review");
+
+    const filed = await move(id, { to: "filed", icpNumber: " 粤ICP备 2026012345号-1X " });
+    expect(filed.status).toBe(200);
+    expect(await read(id)).toMatchObject({ status: "filed", icpNumber: ICP_NUMBER });
+    for (const ok of ["京ICP备05012345号", "沪ICP备2026000001号-3", "浙ICP备2026000002号-12X"]) {
+      const other = await newOrder();
+      await moveTo(other, [
+        "preliminary_review",
+        "platform_review",
+        "sms_verification",
+        "bureau_review",
+      ]);
+      expect((await move(other, { to: "filed", icpNumber: ok })).status).toBe(200);
+    }
   });
 });
 
@@ -230,14 +388,6 @@ describe("police filing done (policeFiledAt)", () => {
       policeFiledBy: null,
       stageDeadline: open.stageDeadline,
     });
-  });
-
-  it("may be recorded with the move into police filing", async () => {
-    const id = await newOrder();
-    await moveTo(id, TO_POLICE_FILING.slice(0, -1));
-    const doneAt = new Date(Date.now() - DAY).toISOString();
-    expect((await patch(id, { status: "police_filing", policeFiledAt: doneAt })).status).toBe(200);
-    expect(await read(id)).toMatchObject({ policeFiledAt: doneAt, stageDeadline: null });
   });
 });
 

@@ -24,9 +24,14 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PartnerEmbedSnippets as PartnerEmbedSnippets_c2703502ace611df3b0b51ac7ef4e689 } from '../../../admin/PartnerEmbedSnippets/index.tsx'
 import { RestoreSubmission as RestoreSubmission_855bfbb2c88127b776df818011b838cb } from '../../../admin/RestoreSubmission/index.tsx'
+import { LeadActions as LeadActions_a7e596e4f84757482483791f24c81ccb } from '../../../admin/LeadActions/index.tsx'
 import { ConvertLead as ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8 } from '../../../admin/ConvertLead/index.tsx'
+import { StatusHistoryRowLabel as StatusHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde } from '../../../admin/StageRowLabel/index.tsx'
 import { SuspectedSpamNotice as SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912 } from '../../../admin/SuspectedSpamNotice/index.tsx'
 import { MaterialsChecklist as MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174 } from '../../../admin/MaterialsChecklist/index.tsx'
+import { OrderActions as OrderActions_7276e62f4ab2e5887ef6bb3ce350c406 } from '../../../admin/OrderActions/index.tsx'
+import { RejectionRowLabel as RejectionRowLabel_258e2c4d68d9418ba6820abf0ede5fde } from '../../../admin/StageRowLabel/index.tsx'
+import { StageHistoryRowLabel as StageHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde } from '../../../admin/StageRowLabel/index.tsx'
 import { EmailPreview as EmailPreview_41832b9d28f7f23722bc929d6a37baf0 } from '../../../admin/EmailPreview/index.tsx'
 import { EmailHtmlSource as EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901 } from '../../../admin/EmailHtmlSource/index.tsx'
 import { ErasurePreview as ErasurePreview_826da34594ab3b13d4d7ca61ede9c674 } from '../../../admin/ErasurePreview/index.tsx'
@@ -62,9 +67,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/PartnerEmbedSnippets/index.tsx#PartnerEmbedSnippets": PartnerEmbedSnippets_c2703502ace611df3b0b51ac7ef4e689,
   "/admin/RestoreSubmission/index.tsx#RestoreSubmission": RestoreSubmission_855bfbb2c88127b776df818011b838cb,
+  "/admin/LeadActions/index.tsx#LeadActions": LeadActions_a7e596e4f84757482483791f24c81ccb,
   "/admin/ConvertLead/index.tsx#ConvertLead": ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8,
+  "/admin/StageRowLabel/index.tsx#StatusHistoryRowLabel": StatusHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde,
   "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice": SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912,
   "/admin/MaterialsChecklist/index.tsx#MaterialsChecklist": MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174,
+  "/admin/OrderActions/index.tsx#OrderActions": OrderActions_7276e62f4ab2e5887ef6bb3ce350c406,
+  "/admin/StageRowLabel/index.tsx#RejectionRowLabel": RejectionRowLabel_258e2c4d68d9418ba6820abf0ede5fde,
+  "/admin/StageRowLabel/index.tsx#StageHistoryRowLabel": StageHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde,
   "/admin/EmailPreview/index.tsx#EmailPreview": EmailPreview_41832b9d28f7f23722bc929d6a37baf0,
   "/admin/EmailHtmlSource/index.tsx#EmailHtmlSource": EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901,
   "/admin/ErasurePreview/index.tsx#ErasurePreview": ErasurePreview_826da34594ab3b13d4d7ca61ede9c674,

@@ -1,5 +1,6 @@
 /**
- * Sales moves an order by changing its `status`. The rules are the orders module's
+ * Sales moves an order with the stage actions (POST /api/orders/:id/move, `../move.ts`), which
+ * change its `status`. The rules are the orders module's
  * (`orders/moves.ts`: allowed moves, rejection reasons, police filing, history, deadlines); this
  * hook only reads the change from Payload's arguments, refuses it as a validation error on the
  * field to correct, and writes the fields the rules set. `stageDeadline` is computed here only
@@ -7,8 +8,16 @@
  */
 import { type CollectionBeforeChangeHook, ValidationError } from "payload";
 import { stageDeadline } from "../../../orders/deadlines.ts";
-import { refusalOf, stageFields, type TStageChange } from "../../../orders/moves.ts";
+import { refusalOf, stageFields, type TRefusal, type TStageChange } from "../../../orders/moves.ts";
 import type { Order } from "../../../payload-types.ts";
+
+/** The refused field as its label, so Payload's toast names 「当前阶段」, never `status`. */
+const FIELD_LABELS: Record<TRefusal["path"], { zh: string; en: string }> = {
+  status: { zh: "当前阶段", en: "Stage" },
+  rejection: { zh: "驳回原因", en: "Rejection reasons" },
+  icpNumber: { zh: "备案号", en: "ICP number" },
+  policeFiledAt: { zh: "公安备案完成日期", en: "Police filing done on" },
+};
 
 export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
   data,
@@ -25,12 +34,24 @@ export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
     to: data.status ?? before?.status ?? "submitted",
     rejection: after("rejection"),
     policeFiledAt: after("policeFiledAt"),
+    icpNumber: after("icpNumber"),
     note: data.stageNote || null,
     by: req.user?.id ?? null,
     now: new Date(),
   };
   const refusal = refusalOf(change);
-  if (refusal) throw new ValidationError({ collection: "orders", errors: [refusal] });
+  if (refusal) {
+    // In the admin's language (Payload's own: the `payload-lng` cookie, else Accept-Language).
+    const lang = req.i18n?.language === "en" ? "en" : "zh";
+    const { path } = refusal;
+    throw new ValidationError(
+      {
+        collection: "orders",
+        errors: [{ path, label: FIELD_LABELS[path][lang], message: refusal.message[lang] }],
+      },
+      req.t,
+    );
+  }
 
   const order = { filingType: after("filingType"), province: after("entity")?.province };
   const fields = await stageFields(change, (stage, enteredAt) =>
