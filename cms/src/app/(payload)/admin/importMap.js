@@ -25,6 +25,7 @@ import { PartnerEmbedSnippets as PartnerEmbedSnippets_c2703502ace611df3b0b51ac7e
 import { RestoreSubmission as RestoreSubmission_855bfbb2c88127b776df818011b838cb } from '../../../admin/RestoreSubmission/index.tsx'
 import { ConvertLead as ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8 } from '../../../admin/ConvertLead/index.tsx'
 import { SuspectedSpamNotice as SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912 } from '../../../admin/SuspectedSpamNotice/index.tsx'
+import { ExportButton as ExportButton_72f443af6254ea08cb4ae11f9d241eaa } from '../../../admin/ExportButton/index.tsx'
 import { MaterialsChecklist as MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174 } from '../../../admin/MaterialsChecklist/index.tsx'
 import { EmailPreview as EmailPreview_41832b9d28f7f23722bc929d6a37baf0 } from '../../../admin/EmailPreview/index.tsx'
 import { EmailHtmlSource as EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901 } from '../../../admin/EmailHtmlSource/index.tsx'
@@ -61,6 +62,7 @@ export const importMap = {
   "/admin/RestoreSubmission/index.tsx#RestoreSubmission": RestoreSubmission_855bfbb2c88127b776df818011b838cb,
   "/admin/ConvertLead/index.tsx#ConvertLead": ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8,
   "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice": SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912,
+  "/admin/ExportButton/index.tsx#ExportButton": ExportButton_72f443af6254ea08cb4ae11f9d241eaa,
   "/admin/MaterialsChecklist/index.tsx#MaterialsChecklist": MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174,
   "/admin/EmailPreview/index.tsx#EmailPreview": EmailPreview_41832b9d28f7f23722bc929d6a37baf0,
   "/admin/EmailHtmlSource/index.tsx#EmailHtmlSource": EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901,
