@@ -25,6 +25,14 @@ async function exported(path: string, role: TRole = "sales") {
   return { response, text, lines: text.split("\r\n").filter(Boolean) };
 }
 
+/** The `error.code` of an answer in the contract's error shape (CONTRACT §3). */
+async function errorCode(response: Response): Promise<unknown> {
+  expect(response.headers.get("content-type")).toMatch(/application\/json/);
+  const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+  expect(typeof body.error?.message).toBe("string");
+  return body.error?.code;
+}
+
 beforeAll(async () => {
   ({ t, server, close } = await startSeededServer());
   tokens = await server.staffTokens();
@@ -115,6 +123,12 @@ describe("CSV export", () => {
     const searched = await exported(`leads/export.csv?search=${encodeURIComponent("张三")}`);
     expect(searched.lines).toHaveLength(2);
     expect(searched.text).toContain("L-AAAAAA");
+    const both = await exported(
+      "leads/export.csv?search=13912345678&where[status][equals]=qualified",
+    );
+    expect(both.lines.map((line) => line.split(",")[0])).toEqual(["编号", "L-BBBBBB"]);
+    const spamSearched = await exported(`leads/export.csv?search=${encodeURIComponent("机器人")}`);
+    expect(spamSearched.lines).toHaveLength(1);
     const everything = await exported("leads/export.csv");
     expect(everything.text).not.toContain("L-SPAMMM");
     const spamView = await exported("leads/export.csv?where[suspectedSpam][exists]=true");
@@ -126,17 +140,19 @@ describe("CSV export", () => {
       headers: as("sales"),
     });
     expect(response.status).toBe(400);
+    expect(await errorCode(response)).toBe("validation_failed");
   });
 
-  it("refuses editors and anonymous visitors", async () => {
-    const editor = as("editor");
-    expect((await fetch(`${server.url}/api/leads/export.csv`, { headers: editor })).status).toBe(
-      403,
-    );
-    expect((await fetch(`${server.url}/api/orders/export.csv`, { headers: editor })).status).toBe(
-      403,
-    );
-    expect((await fetch(`${server.url}/api/leads/export.csv`)).status).toBe(401);
+  it("refuses editors and anonymous visitors in the contract's error shape", async () => {
+    for (const collection of ["leads", "orders"]) {
+      const url = `${server.url}/api/${collection}/export.csv`;
+      const editor = await fetch(url, { headers: as("editor") });
+      expect(editor.status).toBe(403);
+      expect(await errorCode(editor)).toBe("forbidden");
+      const anonymous = await fetch(url);
+      expect(anonymous.status).toBe(401);
+      expect(await errorCode(anonymous)).toBe("unauthorized");
+    }
   });
 
   it("quotes what needs quoting and keeps long digits as text", () => {

@@ -27,9 +27,11 @@ import type {
   FlattenedField,
   Payload,
   PayloadRequest,
+  SanitizedCollectionConfig,
   TypedUser,
   Where,
 } from "payload";
+import { combineWhereConstraints, mergeListSearchAndWhere } from "payload/shared";
 import { hasRole } from "../access/index.ts";
 import { answer } from "../endpoints/answer.ts";
 import { Refusal } from "../endpoints/refusal.ts";
@@ -146,15 +148,25 @@ function readerFor(field: FlattenedField | undefined): (value: unknown) => unkno
   return (value) => value;
 }
 
-/** The caller's filters: the list's `where` and its search box, as the admin list applies them. */
-export function exportFilter(req: PayloadRequest, searchable: readonly string[]): Where {
-  const query = (req.query ?? {}) as { where?: Where; search?: unknown };
-  const filters: Where[] = [GENUINE];
-  if (query.where && typeof query.where === "object") filters.unshift(query.where);
-  const search = typeof query.search === "string" ? query.search.trim() : "";
-  if (search && searchable.length > 0)
-    filters.push({ or: searchable.map((path) => ({ [path]: { like: search } })) });
-  return { and: filters };
+/**
+ * The list's rows: its `where` and its search box combined as the admin's list view combines them
+ * (with the collection's base filter, Payload's own `mergeListSearchAndWhere`), and never suspected
+ * spam.
+ */
+export async function exportFilter(
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+): Promise<Where> {
+  const query = (req.query ?? {}) as { where?: unknown; search?: unknown };
+  const listed = typeof query.where === "object" && query.where ? (query.where as Where) : {};
+  const baseFilter = collection.admin.baseFilter ?? collection.admin.baseListFilter;
+  const base = await baseFilter?.({ limit: PAGE_SIZE, page: 1, req, sort: "-id" });
+  const where = mergeListSearchAndWhere({
+    collectionConfig: collection,
+    search: typeof query.search === "string" ? query.search : "",
+    where: combineWhereConstraints([listed, base ?? {}]),
+  });
+  return combineWhereConstraints([where, GENUINE]);
 }
 
 /** The documents, page after page, newest first (by id: what the list shows by default). */
@@ -240,8 +252,9 @@ export function csvExport(collection: CollectionSlug, columns: TColumn[]): Endpo
     handler: answer({ name: `${collection} export` }, async (req) => {
       if (!req.user) throw new Refusal("unauthorized");
       if (!hasRole(req, "admin", "sales")) throw new Refusal("forbidden");
-      const searchable = req.payload.collections[collection]?.config.admin.listSearchableFields;
-      const where = exportFilter(req, searchable ?? []);
+      const config = req.payload.collections[collection]?.config;
+      if (!config) throw new Error(`no collection ${collection}`);
+      const where = await exportFilter(req, config);
       // A bad filter is refused here, as a 400 in our error shape, before the 200 is sent.
       await req.payload.count({ collection, where, overrideAccess: false, user: req.user });
       return new Response(csvStream(req, collection, columns, where), {
