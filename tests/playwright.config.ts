@@ -16,6 +16,10 @@ const chromium = {
     "--disable-sync",
     "--no-first-run",
   ],
+  // A UTF-8 locale whatever the shell's (a CI runner's is often plain C): in a C locale Chromium
+  // on Linux cannot write a Chinese file name and saves a download as "download" instead of
+  // 线索-2026-11-30.csv. Users' browsers (Windows, macOS, a Linux desktop) all have one.
+  env: { ...process.env, LC_ALL: "C.UTF-8" },
 };
 
 export default defineConfig({

@@ -36,7 +36,12 @@ export const Leads: CollectionConfig = {
   slug: "leads",
   labels: { singular: { zh: "线索", en: "Lead" }, plural: { zh: "线索", en: "Leads" } },
   admin: {
-    components: { beforeListTable: ["/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice"] },
+    components: {
+      beforeListTable: [
+        "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice",
+        "/admin/ExportButton/index.tsx#ExportButton",
+      ],
+    },
     useAsTitle: "reference",
     defaultColumns: [
       "reference",
@@ -82,7 +87,7 @@ export const Leads: CollectionConfig = {
       col("公司", "company"),
       col("备案类型", "filingType"),
       col("留言", "message"),
-      col("合作伙伴", "partner.key"),
+      col("合作伙伴", "partner.name"),
       col("负责人", "assignee.email"),
       col("订单号", "convertedOrder.orderNo"),
       col("来源页面", "source.pageUrl"),

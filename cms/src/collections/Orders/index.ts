@@ -32,7 +32,12 @@ export const Orders: CollectionConfig = {
   slug: "orders",
   labels: { singular: { zh: "备案订单", en: "Order" }, plural: { zh: "备案订单", en: "Orders" } },
   admin: {
-    components: { beforeListTable: ["/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice"] },
+    components: {
+      beforeListTable: [
+        "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice",
+        "/admin/ExportButton/index.tsx#ExportButton",
+      ],
+    },
     useAsTitle: "orderNo",
     defaultColumns: [
       "orderNo",
@@ -75,7 +80,7 @@ export const Orders: CollectionConfig = {
       col("小程序", "miniProgram.name"),
       col("AppID", "miniProgram.appId"),
       col("付款状态", "paymentState"),
-      col("合作伙伴", "partner.key"),
+      col("合作伙伴", "partner.name"),
       col("负责人", "assignee.email"),
       col("公安备案完成", "policeFiledAt"),
     ]),

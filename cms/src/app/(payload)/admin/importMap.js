@@ -28,6 +28,7 @@ import { LeadActions as LeadActions_a7e596e4f84757482483791f24c81ccb } from '../
 import { ConvertLead as ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8 } from '../../../admin/ConvertLead/index.tsx'
 import { StatusHistoryRowLabel as StatusHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde } from '../../../admin/StageRowLabel/index.tsx'
 import { SuspectedSpamNotice as SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912 } from '../../../admin/SuspectedSpamNotice/index.tsx'
+import { ExportButton as ExportButton_72f443af6254ea08cb4ae11f9d241eaa } from '../../../admin/ExportButton/index.tsx'
 import { MaterialsChecklist as MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174 } from '../../../admin/MaterialsChecklist/index.tsx'
 import { OrderActions as OrderActions_7276e62f4ab2e5887ef6bb3ce350c406 } from '../../../admin/OrderActions/index.tsx'
 import { RejectionRowLabel as RejectionRowLabel_258e2c4d68d9418ba6820abf0ede5fde } from '../../../admin/StageRowLabel/index.tsx'
@@ -71,6 +72,7 @@ export const importMap = {
   "/admin/ConvertLead/index.tsx#ConvertLead": ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8,
   "/admin/StageRowLabel/index.tsx#StatusHistoryRowLabel": StatusHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde,
   "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice": SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912,
+  "/admin/ExportButton/index.tsx#ExportButton": ExportButton_72f443af6254ea08cb4ae11f9d241eaa,
   "/admin/MaterialsChecklist/index.tsx#MaterialsChecklist": MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174,
   "/admin/OrderActions/index.tsx#OrderActions": OrderActions_7276e62f4ab2e5887ef6bb3ce350c406,
   "/admin/StageRowLabel/index.tsx#RejectionRowLabel": RejectionRowLabel_258e2c4d68d9418ba6820abf0ede5fde,
