@@ -35,7 +35,13 @@ export const Leads: CollectionConfig = {
   slug: "leads",
   labels: { singular: { zh: "线索", en: "Lead" }, plural: { zh: "线索", en: "Leads" } },
   admin: {
-    components: { beforeListTable: ["/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice"] },
+    components: {
+      beforeListTable: [
+        "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice",
+        "/admin/BulkAssign/index.tsx#BulkAssign",
+      ],
+    },
+    pagination: { defaultLimit: 50, limits: [20, 50, 100, 200] },
     useAsTitle: "reference",
     defaultColumns: [
       "reference",
@@ -116,6 +122,14 @@ export const Leads: CollectionConfig = {
           required: true,
           index: true,
           ...evidence,
+          // A tel: link and 复制, in the list and under the field.
+          admin: {
+            ...evidence.admin,
+            components: {
+              Cell: "/admin/PhoneField/index.tsx#PhoneCell",
+              afterInput: ["/admin/PhoneField/index.tsx#PhoneAfterInput"],
+            },
+          },
         },
         { name: "email", type: "email", label: { zh: "邮箱", en: "Email" }, ...evidence },
       ],

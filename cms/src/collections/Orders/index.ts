@@ -28,12 +28,19 @@ export const Orders: CollectionConfig = {
   slug: "orders",
   labels: { singular: { zh: "备案订单", en: "Order" }, plural: { zh: "备案订单", en: "Orders" } },
   admin: {
-    components: { beforeListTable: ["/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice"] },
+    components: {
+      beforeListTable: [
+        "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice",
+        "/admin/BulkAssign/index.tsx#BulkAssign",
+      ],
+    },
+    pagination: { defaultLimit: 50, limits: [20, 50, 100, 200] },
     useAsTitle: "orderNo",
     defaultColumns: [
       "orderNo",
       "filingType",
       "contact.name",
+      "contact.phone",
       "entity.province",
       "status",
       "stageDeadline",
@@ -107,6 +114,13 @@ export const Orders: CollectionConfig = {
           label: { zh: "手机号", en: "Phone" },
           required: true,
           index: true,
+          // A tel: link and 复制, in the list and under the field.
+          admin: {
+            components: {
+              Cell: "/admin/PhoneField/index.tsx#PhoneCell",
+              afterInput: ["/admin/PhoneField/index.tsx#PhoneAfterInput"],
+            },
+          },
         },
         { name: "email", type: "email", label: { zh: "邮箱", en: "Email" } },
       ],
