@@ -126,15 +126,22 @@ test("lists show 50 rows, the partner's name comes with the page, phones dial an
   await logIn(page, await newColleague("sales"));
   const list = cmsUrl("/admin/collections/leads");
 
-  // The page as the server sends it already names the partner; no cell waits on 加载中….
-  const html = await (await page.request.get(list)).text();
+  // The page as the server sends it already names the partner and the assignee in every row;
+  // no such cell waits on 加载中… (what Payload's own relationship cell sends first).
+  const response = await page.goto(list);
+  const html = (await response?.text()) ?? "";
+  const cells = (column: string) =>
+    [...html.matchAll(new RegExp(`<td class="cell-${column}">(.*?)</td>`, "g"))].map(
+      (match) => match[1] ?? "",
+    );
   expect(html).toContain(newest.reference);
-  expect(html).toMatch(new RegExp(`cell-partner[^>]*>(<[^>]+>)*${partner.name}<`));
-  expect(html).not.toContain("加载中");
+  const partnerCells = cells("partner");
+  expect(partnerCells).toHaveLength(50);
+  for (const cell of partnerCells) expect(cell).toBe(`<span>${partner.name}</span>`);
+  for (const cell of cells("assignee")) expect(cell).toMatch(/^<span>[^<#加]+<\/span>$/);
 
-  await page.goto(list);
   await expect(rows(page)).toHaveCount(50);
-  await expect(page.getByText("加载中")).toHaveCount(0);
+  await expect(page.locator("td.cell-partner").first()).toHaveText(partner.name);
 
   // The newest lead's phone: a tel: link, and 复制 puts the number on the clipboard.
   await context.grantPermissions(["clipboard-read", "clipboard-write"], {
@@ -176,19 +183,34 @@ test("an order's phone dials from the orders list and the order's page", async (
   await expect(page.locator(`[data-phone="${phone}"] a`)).toHaveAttribute("href", `tel:${phone}`);
 });
 
-test("the menu starts with 线索, 订单 and 发件箱; content comes last", async ({ page }) => {
-  await logIn(page, await newColleague("sales"));
+test("the menu starts with 线索, 订单 and 发件箱; the site's content comes last", async ({
+  page,
+}) => {
   const links = page.locator("nav a[href*='/admin/collections/'], nav a[href*='/admin/globals/']");
+  const groups = page.locator("nav .nav-group__label");
+  const paths = () =>
+    links.evaluateAll((items) =>
+      items.map((item) => new URL((item as HTMLAnchorElement).href).pathname),
+    );
+
+  // An admin sees every group: sales' first, then partners and the system, content last.
+  await logIn(page, LOGINS.admin);
   await expect(links.first()).toBeVisible();
-  const hrefs = await links.evaluateAll((items) =>
-    items.map((item) => new URL((item as HTMLAnchorElement).href).pathname),
-  );
-  expect(hrefs.slice(0, 3)).toEqual([
+  expect(await groups.allTextContents()).toEqual(["销售", "渠道", "系统", "页面", "内容"]);
+  expect((await paths()).slice(0, 3)).toEqual([
     "/admin/collections/leads",
     "/admin/collections/orders",
     "/admin/collections/outbox",
   ]);
-  const groups = await page.locator("nav .nav-group__label").allTextContents();
-  expect(groups[0]).toBe("销售");
-  expect(groups.at(-1)).toBe("内容");
+
+  // A salesperson's menu starts with the same three.
+  await page.context().clearCookies();
+  await logIn(page, await newColleague("sales"));
+  await expect(links.first()).toBeVisible();
+  expect((await groups.allTextContents())[0]).toBe("销售");
+  expect((await paths()).slice(0, 3)).toEqual([
+    "/admin/collections/leads",
+    "/admin/collections/orders",
+    "/admin/collections/outbox",
+  ]);
 });
