@@ -67,21 +67,21 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    leads: Lead;
+    orders: Order;
+    outbox: Outbox;
+    partners: Partner;
+    users: User;
+    erasures: Erasure;
+    'idempotency-keys': IdempotencyKey;
+    pages: Page;
     'filing-types': FilingType;
     'filing-stages': FilingStage;
     'guide-articles': GuideArticle;
     faqs: Faq;
     cases: Case;
-    pages: Page;
     media: Media;
-    partners: Partner;
-    leads: Lead;
-    orders: Order;
-    outbox: Outbox;
     'province-rules': ProvinceRule;
-    users: User;
-    'idempotency-keys': IdempotencyKey;
-    erasures: Erasure;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,21 +97,21 @@ export interface Config {
     };
   };
   collectionsSelect: {
+    leads: LeadsSelect<false> | LeadsSelect<true>;
+    orders: OrdersSelect<false> | OrdersSelect<true>;
+    outbox: OutboxSelect<false> | OutboxSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    erasures: ErasuresSelect<false> | ErasuresSelect<true>;
+    'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
     'filing-types': FilingTypesSelect<false> | FilingTypesSelect<true>;
     'filing-stages': FilingStagesSelect<false> | FilingStagesSelect<true>;
     'guide-articles': GuideArticlesSelect<false> | GuideArticlesSelect<true>;
     faqs: FaqsSelect<false> | FaqsSelect<true>;
     cases: CasesSelect<false> | CasesSelect<true>;
-    pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
-    partners: PartnersSelect<false> | PartnersSelect<true>;
-    leads: LeadsSelect<false> | LeadsSelect<true>;
-    orders: OrdersSelect<false> | OrdersSelect<true>;
-    outbox: OutboxSelect<false> | OutboxSelect<true>;
     'province-rules': ProvinceRulesSelect<false> | ProvinceRulesSelect<true>;
-    users: UsersSelect<false> | UsersSelect<true>;
-    'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
-    erasures: ErasuresSelect<false> | ErasuresSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -167,344 +167,6 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "filing-types".
- */
-export interface FilingType {
-  id: number;
-  slug: 'personal' | 'individual-business' | 'enterprise';
-  name: string;
-  /**
-   * Who it is for
-   */
-  audience: string;
-  sellingPoints?:
-    | {
-        text: string;
-        id?: string | null;
-      }[]
-    | null;
-  materials?:
-    | {
-        item: string;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Set from the type
-   */
-  wechatEntityCode?: number | null;
-  /**
-   * Empty: no price shown
-   */
-  price?: number | null;
-  /**
-   * Lower comes first
-   */
-  order?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "filing-stages".
- */
-export interface FilingStage {
-  id: number;
-  key:
-    | 'submitted'
-    | 'preliminary_review'
-    | 'platform_review'
-    | 'sms_verification'
-    | 'bureau_review'
-    | 'filed'
-    | 'police_filing'
-    | 'rejected'
-    | 'cancelled';
-  title: string;
-  summary: string;
-  detail?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  /**
-   * e.g. 1 working day
-   */
-  typicalDuration?: string | null;
-  /**
-   * Longest an order may stay in this stage; empty: none
-   */
-  deadline?: {
-    amount?: number | null;
-    unit?: ('hours' | 'days' | 'working_days') | null;
-  };
-  overview?: {
-    show?: boolean | null;
-    title?: string | null;
-    text?: string | null;
-  };
-  /**
-   * Numbered steps of the guide; one stage may cover several
-   */
-  guideSteps?:
-    | {
-        number: number;
-        title: string;
-        text: string;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Lower comes first
-   */
-  order?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "guide-articles".
- */
-export interface GuideArticle {
-  id: number;
-  phase: 'before' | 'during' | 'after';
-  title: string;
-  /**
-   * Short label in the landing page's guide tabs; empty: the title
-   */
-  tabLabel?: string | null;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  /**
-   * Edited in Filing types / Filing stages; shown here
-   */
-  include?: ('none' | 'materials' | 'guide-steps' | 'stage-details') | null;
-  /**
-   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
-   */
-  anchor: string;
-  /**
-   * Lower comes first
-   */
-  order?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "faqs".
- */
-export interface Faq {
-  id: number;
-  category: 'platform-rejection' | 'verification-failure' | 'general';
-  question: string;
-  answer: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  };
-  /**
-   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
-   */
-  anchor: string;
-  /**
-   * Lower comes first
-   */
-  order?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "cases".
- */
-export interface Case {
-  id: number;
-  name: string;
-  introduction: string;
-  industry: 'catering' | 'retail' | 'education' | 'health' | 'local-services' | 'travel' | 'tools' | 'public' | 'other';
-  filingType: number | FilingType;
-  logo?: (number | null) | Media;
-  /**
-   * Used when present
-   */
-  qrImage?: (number | null) | Media;
-  /**
-   * Without an uploaded image, a QR code is generated from this link
-   */
-  miniProgramLink?: string | null;
-  qrCodeSvg?: string | null;
-  featured?: boolean | null;
-  /**
-   * Invented by the seed: replace or delete before launch
-   */
-  demo?: boolean | null;
-  /**
-   * Lower comes first
-   */
-  order?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  /**
-   * Describes the image for screen readers and search engines
-   */
-  alt: string;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    wide?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "pages".
- */
-export interface Page {
-  id: number;
-  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'track' | 'not-found';
-  title: string;
-  description: string;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  /**
-   * e.g. the notice's effective date
-   */
-  updatedNote?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "partners".
- */
-export interface Partner {
-  id: number;
-  /**
-   * The embed's data-partner
-   */
-  key: string;
-  name: string;
-  logo?: (number | null) | Media;
-  website?: string | null;
-  showInStrip?: boolean | null;
-  /**
-   * Inactive: its widget is refused
-   */
-  active?: boolean | null;
-  /**
-   * Sites that may embed the widget, e.g. https://cloud.example.com (no path)
-   */
-  allowedOrigins?:
-    | {
-        origin: string;
-        id?: string | null;
-      }[]
-    | null;
-  themeColor?: string | null;
-  /**
-   * Invented by the seed: replace or delete before launch
-   */
-  demo?: boolean | null;
-  /**
-   * Lower comes first
-   */
-  order?: number | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -747,6 +409,93 @@ export interface User {
   collection: 'users';
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners".
+ */
+export interface Partner {
+  id: number;
+  /**
+   * The embed's data-partner
+   */
+  key: string;
+  name: string;
+  logo?: (number | null) | Media;
+  website?: string | null;
+  showInStrip?: boolean | null;
+  /**
+   * Inactive: its widget is refused
+   */
+  active?: boolean | null;
+  /**
+   * Sites that may embed the widget, e.g. https://cloud.example.com (no path)
+   */
+  allowedOrigins?:
+    | {
+        origin: string;
+        id?: string | null;
+      }[]
+    | null;
+  themeColor?: string | null;
+  /**
+   * Invented by the seed: replace or delete before launch
+   */
+  demo?: boolean | null;
+  /**
+   * Lower comes first
+   */
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Describes the image for screen readers and search engines
+   */
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    wide?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
  * Every email the system sends. Without RESEND_API_KEY emails stay here as 'Not sent (no key)'. Set a failed email back to 'Queued' to send it again.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -791,6 +540,306 @@ export interface Outbox {
   html: string;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Erase a person's data on request (PIPL art. 47): enter the phone number or email address, check how many leads, orders and emails would go, then confirm. This cannot be undone. The record keeps who, when and how many — not the phone number or address.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasures".
+ */
+export interface Erasure {
+  id: number;
+  /**
+   * The person's phone number (+86, spaces and dashes allowed) or email address. Not stored.
+   */
+  identifier?: string | null;
+  confirmed?: boolean | null;
+  erasedAt?: string | null;
+  kind?: ('phone' | 'email') | null;
+  by?: (number | null) | User;
+  /**
+   * Kept even if the account is later removed
+   */
+  byEmail?: string | null;
+  leads?: number | null;
+  orders?: number | null;
+  emails?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys".
+ */
+export interface IdempotencyKey {
+  id: number;
+  scope: string;
+  requestHash: string;
+  status: number;
+  body:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  document?: string | null;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'track' | 'not-found';
+  title: string;
+  description: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * e.g. the notice's effective date
+   */
+  updatedNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "filing-types".
+ */
+export interface FilingType {
+  id: number;
+  slug: 'personal' | 'individual-business' | 'enterprise';
+  name: string;
+  /**
+   * Who it is for
+   */
+  audience: string;
+  sellingPoints?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  materials?:
+    | {
+        item: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Set from the type
+   */
+  wechatEntityCode?: number | null;
+  /**
+   * Empty: no price shown
+   */
+  price?: number | null;
+  /**
+   * Lower comes first
+   */
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "filing-stages".
+ */
+export interface FilingStage {
+  id: number;
+  key:
+    | 'submitted'
+    | 'preliminary_review'
+    | 'platform_review'
+    | 'sms_verification'
+    | 'bureau_review'
+    | 'filed'
+    | 'police_filing'
+    | 'rejected'
+    | 'cancelled';
+  title: string;
+  summary: string;
+  detail?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * e.g. 1 working day
+   */
+  typicalDuration?: string | null;
+  /**
+   * Longest an order may stay in this stage; empty: none
+   */
+  deadline?: {
+    amount?: number | null;
+    unit?: ('hours' | 'days' | 'working_days') | null;
+  };
+  overview?: {
+    show?: boolean | null;
+    title?: string | null;
+    text?: string | null;
+  };
+  /**
+   * Numbered steps of the guide; one stage may cover several
+   */
+  guideSteps?:
+    | {
+        number: number;
+        title: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Lower comes first
+   */
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guide-articles".
+ */
+export interface GuideArticle {
+  id: number;
+  phase: 'before' | 'during' | 'after';
+  title: string;
+  /**
+   * Short label in the landing page's guide tabs; empty: the title
+   */
+  tabLabel?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Edited in Filing types / Filing stages; shown here
+   */
+  include?: ('none' | 'materials' | 'guide-steps' | 'stage-details') | null;
+  /**
+   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
+   */
+  anchor: string;
+  /**
+   * Lower comes first
+   */
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs".
+ */
+export interface Faq {
+  id: number;
+  category: 'platform-rejection' | 'verification-failure' | 'general';
+  question: string;
+  answer: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
+   */
+  anchor: string;
+  /**
+   * Lower comes first
+   */
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cases".
+ */
+export interface Case {
+  id: number;
+  name: string;
+  introduction: string;
+  industry: 'catering' | 'retail' | 'education' | 'health' | 'local-services' | 'travel' | 'tools' | 'public' | 'other';
+  filingType: number | FilingType;
+  logo?: (number | null) | Media;
+  /**
+   * Used when present
+   */
+  qrImage?: (number | null) | Media;
+  /**
+   * Without an uploaded image, a QR code is generated from this link
+   */
+  miniProgramLink?: string | null;
+  qrCodeSvg?: string | null;
+  featured?: boolean | null;
+  /**
+   * Invented by the seed: replace or delete before launch
+   */
+  demo?: boolean | null;
+  /**
+   * Lower comes first
+   */
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -845,55 +894,6 @@ export interface ProvinceRule {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "idempotency-keys".
- */
-export interface IdempotencyKey {
-  id: number;
-  scope: string;
-  requestHash: string;
-  status: number;
-  body:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  document?: string | null;
-  expiresAt: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Erase a person's data on request (PIPL art. 47): enter the phone number or email address, check how many leads, orders and emails would go, then confirm. This cannot be undone. The record keeps who, when and how many — not the phone number or address.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "erasures".
- */
-export interface Erasure {
-  id: number;
-  /**
-   * The person's phone number (+86, spaces and dashes allowed) or email address. Not stored.
-   */
-  identifier?: string | null;
-  confirmed?: boolean | null;
-  erasedAt?: string | null;
-  kind?: ('phone' | 'email') | null;
-  by?: (number | null) | User;
-  /**
-   * Kept even if the account is later removed
-   */
-  byEmail?: string | null;
-  leads?: number | null;
-  orders?: number | null;
-  emails?: number | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1012,6 +1012,18 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'partners';
+        value: number | Partner;
+      } | null)
+    | ({
+        relationTo: 'idempotency-keys';
+        value: number | IdempotencyKey;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
         relationTo: 'filing-types';
         value: number | FilingType;
       } | null)
@@ -1032,24 +1044,12 @@ export interface PayloadLockedDocument {
         value: number | Case;
       } | null)
     | ({
-        relationTo: 'pages';
-        value: number | Page;
-      } | null)
-    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
     | ({
-        relationTo: 'partners';
-        value: number | Partner;
-      } | null)
-    | ({
         relationTo: 'province-rules';
         value: number | ProvinceRule;
-      } | null)
-    | ({
-        relationTo: 'idempotency-keys';
-        value: number | IdempotencyKey;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1092,208 +1092,6 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "filing-types_select".
- */
-export interface FilingTypesSelect<T extends boolean = true> {
-  slug?: T;
-  name?: T;
-  audience?: T;
-  sellingPoints?:
-    | T
-    | {
-        text?: T;
-        id?: T;
-      };
-  materials?:
-    | T
-    | {
-        item?: T;
-        id?: T;
-      };
-  wechatEntityCode?: T;
-  price?: T;
-  order?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "filing-stages_select".
- */
-export interface FilingStagesSelect<T extends boolean = true> {
-  key?: T;
-  title?: T;
-  summary?: T;
-  detail?: T;
-  typicalDuration?: T;
-  deadline?:
-    | T
-    | {
-        amount?: T;
-        unit?: T;
-      };
-  overview?:
-    | T
-    | {
-        show?: T;
-        title?: T;
-        text?: T;
-      };
-  guideSteps?:
-    | T
-    | {
-        number?: T;
-        title?: T;
-        text?: T;
-        id?: T;
-      };
-  order?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "guide-articles_select".
- */
-export interface GuideArticlesSelect<T extends boolean = true> {
-  phase?: T;
-  title?: T;
-  tabLabel?: T;
-  body?: T;
-  include?: T;
-  anchor?: T;
-  order?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "faqs_select".
- */
-export interface FaqsSelect<T extends boolean = true> {
-  category?: T;
-  question?: T;
-  answer?: T;
-  anchor?: T;
-  order?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "cases_select".
- */
-export interface CasesSelect<T extends boolean = true> {
-  name?: T;
-  introduction?: T;
-  industry?: T;
-  filingType?: T;
-  logo?: T;
-  qrImage?: T;
-  miniProgramLink?: T;
-  qrCodeSvg?: T;
-  featured?: T;
-  demo?: T;
-  order?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "pages_select".
- */
-export interface PagesSelect<T extends boolean = true> {
-  slug?: T;
-  title?: T;
-  description?: T;
-  body?: T;
-  updatedNote?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media_select".
- */
-export interface MediaSelect<T extends boolean = true> {
-  alt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
-  sizes?:
-    | T
-    | {
-        thumbnail?:
-          | T
-          | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
-        card?:
-          | T
-          | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
-        wide?:
-          | T
-          | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
-      };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "partners_select".
- */
-export interface PartnersSelect<T extends boolean = true> {
-  key?: T;
-  name?: T;
-  logo?: T;
-  website?: T;
-  showInStrip?: T;
-  active?: T;
-  allowedOrigins?:
-    | T
-    | {
-        origin?: T;
-        id?: T;
-      };
-  themeColor?: T;
-  demo?: T;
-  order?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1482,21 +1280,26 @@ export interface OutboxSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "province-rules_select".
+ * via the `definition` "partners_select".
  */
-export interface ProvinceRulesSelect<T extends boolean = true> {
-  province?: T;
-  reviewMaxWorkingDays?: T;
-  notes?:
+export interface PartnersSelect<T extends boolean = true> {
+  key?: T;
+  name?: T;
+  logo?: T;
+  website?: T;
+  showInStrip?: T;
+  active?: T;
+  allowedOrigins?:
     | T
     | {
-        filingTypes?: T;
-        text?: T;
+        origin?: T;
         id?: T;
       };
+  themeColor?: T;
+  demo?: T;
+  order?: T;
   updatedAt?: T;
   createdAt?: T;
-  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1522,20 +1325,6 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "idempotency-keys_select".
- */
-export interface IdempotencyKeysSelect<T extends boolean = true> {
-  scope?: T;
-  requestHash?: T;
-  status?: T;
-  body?: T;
-  document?: T;
-  expiresAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "erasures_select".
  */
 export interface ErasuresSelect<T extends boolean = true> {
@@ -1550,6 +1339,217 @@ export interface ErasuresSelect<T extends boolean = true> {
   emails?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys_select".
+ */
+export interface IdempotencyKeysSelect<T extends boolean = true> {
+  scope?: T;
+  requestHash?: T;
+  status?: T;
+  body?: T;
+  document?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  slug?: T;
+  title?: T;
+  description?: T;
+  body?: T;
+  updatedNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "filing-types_select".
+ */
+export interface FilingTypesSelect<T extends boolean = true> {
+  slug?: T;
+  name?: T;
+  audience?: T;
+  sellingPoints?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  materials?:
+    | T
+    | {
+        item?: T;
+        id?: T;
+      };
+  wechatEntityCode?: T;
+  price?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "filing-stages_select".
+ */
+export interface FilingStagesSelect<T extends boolean = true> {
+  key?: T;
+  title?: T;
+  summary?: T;
+  detail?: T;
+  typicalDuration?: T;
+  deadline?:
+    | T
+    | {
+        amount?: T;
+        unit?: T;
+      };
+  overview?:
+    | T
+    | {
+        show?: T;
+        title?: T;
+        text?: T;
+      };
+  guideSteps?:
+    | T
+    | {
+        number?: T;
+        title?: T;
+        text?: T;
+        id?: T;
+      };
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guide-articles_select".
+ */
+export interface GuideArticlesSelect<T extends boolean = true> {
+  phase?: T;
+  title?: T;
+  tabLabel?: T;
+  body?: T;
+  include?: T;
+  anchor?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs_select".
+ */
+export interface FaqsSelect<T extends boolean = true> {
+  category?: T;
+  question?: T;
+  answer?: T;
+  anchor?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cases_select".
+ */
+export interface CasesSelect<T extends boolean = true> {
+  name?: T;
+  introduction?: T;
+  industry?: T;
+  filingType?: T;
+  logo?: T;
+  qrImage?: T;
+  miniProgramLink?: T;
+  qrCodeSvg?: T;
+  featured?: T;
+  demo?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        wide?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "province-rules_select".
+ */
+export interface ProvinceRulesSelect<T extends boolean = true> {
+  province?: T;
+  reviewMaxWorkingDays?: T;
+  notes?:
+    | T
+    | {
+        filingTypes?: T;
+        text?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -16,7 +16,12 @@ export const partnerField: Field = {
   label: { zh: "来源合作伙伴", en: "Partner" },
   index: true,
   access: evidence.access,
-  admin: { position: "sidebar", readOnly: true },
+  admin: {
+    position: "sidebar",
+    readOnly: true,
+    // The partner's name in the list at once, not 加载中… first.
+    components: { Cell: "/admin/NameCells/index.tsx#PartnerCell" },
+  },
 };
 
 export const sourceField: Field = {

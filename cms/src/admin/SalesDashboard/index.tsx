@@ -1,5 +1,6 @@
 /**
- * The sales dashboard above the admin home's collection cards: overdue work first (open orders
+ * The sales dashboard above the admin home's collection cards: the work queue first (未分配, 我的,
+ * 今日新增, 已超期 for leads and orders, one click each: queue.ts), then overdue work (open orders
  * past their stage deadline, new leads nobody has contacted within a working day), then leads by
  * status, orders by stage and both per partner, and — when there is any — how much suspected spam
  * waits under 可疑提交. Every number links to the admin list filtered to
@@ -11,6 +12,7 @@ import type { ReactNode } from "react";
 import { roleOf } from "../../access/roles.ts";
 import { formatChinaTime } from "../../lib/chinaTime.ts";
 import { SUSPECTED_SPAM_DAYS } from "../../quarantine/mark.ts";
+import type { TQueueItem } from "./queue.ts";
 import { NEW_LEAD_WORKING_DAYS, salesSummary, type TSalesSummary } from "./summary.ts";
 import "./SalesDashboard.css";
 
@@ -190,6 +192,33 @@ function Suspected({ suspected }: { suspected: TSalesSummary["suspected"] }) {
   );
 }
 
+/** One collection's work queue: four one-click views, each with how many it holds. */
+function QueueCard({ title, name, items }: { title: string; name: string; items: TQueueItem[] }) {
+  return (
+    <section className="sales-dashboard__card" aria-label={`${title}工作队列`}>
+      <h3>{title}</h3>
+      <ul className="sales-dashboard__counts sales-dashboard__queue">
+        {items.map((item) => (
+          <li key={item.view}>
+            <a
+              href={item.href}
+              data-queue={`${name}:${item.view}`}
+              className={
+                item.view === "overdue" && item.count > 0 ? "sales-dashboard__late" : undefined
+              }
+            >
+              <span>{item.label}</span>
+              <strong className={item.count === 0 ? "sales-dashboard__zero" : undefined}>
+                {item.count}
+              </strong>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export async function SalesDashboard({ payload, user }: ServerProps) {
   const role = roleOf(user);
   if (role !== "sales" && role !== "admin") return null;
@@ -198,6 +227,10 @@ export async function SalesDashboard({ payload, user }: ServerProps) {
   return (
     <div className="sales-dashboard" data-sales-dashboard="">
       <h2 className="sales-dashboard__title">销售概览</h2>
+      <div className="sales-dashboard__row" data-work-queue="">
+        <QueueCard title="线索" name="leads" items={summary.queue.leads} />
+        <QueueCard title="订单" name="orders" items={summary.queue.orders} />
+      </div>
       <div className="sales-dashboard__row">
         <OverdueOrders summary={summary} />
         <StaleLeads summary={summary} />

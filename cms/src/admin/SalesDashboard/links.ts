@@ -3,6 +3,7 @@
  * list filtered to exactly the documents it counts, in the form the list view reads and its filter
  * builder edits.
  */
+import type { Where } from "payload";
 
 const collectionsRoute = (adminRoute: string) => `${adminRoute.replace(/\/$/, "")}/collections`;
 
@@ -25,10 +26,11 @@ export function documentHref(adminRoute: string, collection: string, id: number 
   return `${collectionsRoute(adminRoute)}/${collection}/${id}`;
 }
 
+/** One condition of a list filter: a field's path, an operator and the value compared with. */
+export type TCondition = [path: string, operator: string, value: string | string[] | boolean];
+
 /** `{ or: [{ and: [...] }] }` as list-view parameters: the shape the admin's filter builder edits. */
-export function whereParams(
-  conditions: [path: string, operator: string, value: string | string[]][],
-): Record<string, string> {
+export function whereParams(conditions: TCondition[]): Record<string, string> {
   const params: Record<string, string> = {};
   conditions.forEach(([path, operator, value], index) => {
     const base = `where[or][0][and][${index}][${path}][${operator}]`;
@@ -36,7 +38,12 @@ export function whereParams(
       value.forEach((item, i) => {
         params[`${base}[${i}]`] = item;
       });
-    } else params[base] = value;
+    } else params[base] = String(value);
   });
   return params;
+}
+
+/** The same conditions as a query for the Local API, so a count and its list link agree. */
+export function whereOf(conditions: TCondition[]): Where {
+  return { and: conditions.map(([path, operator, value]) => ({ [path]: { [operator]: value } })) };
 }

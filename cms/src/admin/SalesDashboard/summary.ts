@@ -15,6 +15,7 @@ import { addWorkingDays } from "../../orders/deadlines.ts";
 import { SUSPECTED, SUSPECTED_LIST_PARAMS } from "../../quarantine/hideFromStaff.ts";
 import { LEAD_STATUS_LABELS, STAGE_LABELS, type TLeadStatus } from "../labels.ts";
 import { documentHref, listHref, whereParams } from "./links.ts";
+import { countQueue, type TQueueItem } from "./queue.ts";
 
 /** A new lead should hear from sales within one working day. */
 export const NEW_LEAD_WORKING_DAYS = 1;
@@ -61,6 +62,8 @@ export type TSuspectedCount = {
 
 export type TSalesSummary = {
   now: string;
+  /** The work queue: 未分配, 我的, 今日新增, 已超期 for leads and for orders. */
+  queue: { leads: TQueueItem[]; orders: TQueueItem[] };
   leadsByStatus: TCount[];
   leadsTotal: number;
   ordersByStage: TCount[];
@@ -277,16 +280,22 @@ export async function salesSummary(
   };
   const nowIso = now.toISOString();
   const leadStatuses = Object.keys(LEAD_STATUS_LABELS) as TLeadStatus[];
-  const [leads, orders, byPartner, overdue, stale, suspected] = await Promise.all([
-    countByStatus(query, "leads", leadStatuses, LEAD_STATUS_LABELS),
-    countByStatus(query, "orders", STAGE_KEYS, STAGE_LABELS),
-    countByPartner(query),
-    findOverdueOrders(query, nowIso),
-    findStaleLeads(query, now),
-    countSuspected(query),
-  ]);
+  const context = { userId: user.id, now, newLeadCutoff: newLeadCutoff(now) };
+  const viewer = user as TypedUser;
+  const [queueLeads, queueOrders, leads, orders, byPartner, overdue, stale, suspected] =
+    await Promise.all([
+      countQueue(payload, viewer, "leads", context),
+      countQueue(payload, viewer, "orders", context),
+      countByStatus(query, "leads", leadStatuses, LEAD_STATUS_LABELS),
+      countByStatus(query, "orders", STAGE_KEYS, STAGE_LABELS),
+      countByPartner(query),
+      findOverdueOrders(query, nowIso),
+      findStaleLeads(query, now),
+      countSuspected(query),
+    ]);
   return {
     now: nowIso,
+    queue: { leads: queueLeads, orders: queueOrders },
     leadsByStatus: leads.rows,
     leadsTotal: leads.total,
     ordersByStage: orders.rows,

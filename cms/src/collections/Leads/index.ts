@@ -40,8 +40,10 @@ export const Leads: CollectionConfig = {
       beforeListTable: [
         "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice",
         "/admin/ExportButton/index.tsx#ExportButton",
+        "/admin/BulkAssign/index.tsx#BulkAssign",
       ],
     },
+    pagination: { defaultLimit: 50, limits: [20, 50, 100, 200] },
     useAsTitle: "reference",
     defaultColumns: [
       "reference",
@@ -123,6 +125,14 @@ export const Leads: CollectionConfig = {
           required: true,
           index: true,
           ...evidence,
+          // A tel: link and 复制, in the list and under the field.
+          admin: {
+            ...evidence.admin,
+            components: {
+              Cell: "/admin/PhoneField/index.tsx#PhoneCell",
+              afterInput: ["/admin/PhoneField/index.tsx#PhoneAfterInput"],
+            },
+          },
         },
         { name: "email", type: "email", label: { zh: "邮箱", en: "Email" }, ...evidence },
       ],

@@ -36,13 +36,16 @@ export const Orders: CollectionConfig = {
       beforeListTable: [
         "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice",
         "/admin/ExportButton/index.tsx#ExportButton",
+        "/admin/BulkAssign/index.tsx#BulkAssign",
       ],
     },
+    pagination: { defaultLimit: 50, limits: [20, 50, 100, 200] },
     useAsTitle: "orderNo",
     defaultColumns: [
       "orderNo",
       "filingType",
       "contact.name",
+      "contact.phone",
       "entity.province",
       "status",
       "stageDeadline",
@@ -117,6 +120,13 @@ export const Orders: CollectionConfig = {
           label: { zh: "手机号", en: "Phone" },
           required: true,
           index: true,
+          // A tel: link and 复制, in the list and under the field.
+          admin: {
+            components: {
+              Cell: "/admin/PhoneField/index.tsx#PhoneCell",
+              afterInput: ["/admin/PhoneField/index.tsx#PhoneAfterInput"],
+            },
+          },
         },
         { name: "email", type: "email", label: { zh: "邮箱", en: "Email" } },
       ],
