@@ -2,6 +2,7 @@
 import type { ArrayField, PayloadRequest } from "payload";
 import { hasRole, nobodyField } from "../access/index.ts";
 import { relationId } from "../lib/relationId.ts";
+import { chinaTime } from "./chinaTime.ts";
 
 type TNoteRow = { id?: string | null; text?: string | null; by?: unknown };
 
@@ -40,14 +41,14 @@ export const notesField: ArrayField = {
   validate: requireOthersNotesUnchanged,
   fields: [
     { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },
-    {
+    chinaTime({
       name: "at",
       type: "date",
       label: { zh: "时间", en: "At" },
       defaultValue: () => new Date().toISOString(),
       access: { create: nobodyField, update: nobodyField },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
-    },
+      admin: { readOnly: true },
+    }),
     {
       name: "by",
       type: "relationship",

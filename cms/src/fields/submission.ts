@@ -5,6 +5,7 @@
  */
 import type { Field } from "payload";
 import { nobodyField } from "../access/index.ts";
+import { chinaTime } from "./chinaTime.ts";
 
 /** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
 export const evidence = { access: { update: nobodyField }, admin: { readOnly: true } } as const;
@@ -59,11 +60,6 @@ export const consentRecordField: Field = {
       type: "textarea",
       label: { zh: "共享同意文字", en: "Sharing text shown" },
     },
-    {
-      name: "at",
-      type: "date",
-      label: { zh: "同意时间", en: "Given at" },
-      admin: { date: { pickerAppearance: "dayAndTime" } },
-    },
+    chinaTime({ name: "at", type: "date", label: { zh: "同意时间", en: "Given at" } }),
   ],
 };

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, Field } from "payload";
 import { hasRole, isAdmin, nobody, nobodyField } from "../../access/index.ts";
 import { OUTBOX_STATES } from "../../email/outbox.ts";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
+import { chinaTime } from "../../fields/chinaTime.ts";
 import { forgetSendJob } from "./hooks/forgetSendJob.ts";
 import { retryOnRequest } from "./hooks/retryOnRequest.ts";
 
@@ -108,30 +109,38 @@ export const Outbox: CollectionConfig = {
       label: { zh: "最近错误", en: "Last error" },
       admin: { position: "sidebar" },
     }),
-    systemField({
-      name: "lastAttemptAt",
-      type: "date",
-      label: { zh: "最近尝试", en: "Last attempt" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
-    systemField({
-      name: "sentAt",
-      type: "date",
-      label: { zh: "发送时间", en: "Sent at" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
-    systemField({
-      name: "sendAfter",
-      type: "date",
-      label: { zh: "预约发送时间", en: "Send after" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
-    systemField({
-      name: "forDeadline",
-      type: "date",
-      label: { zh: "提醒对应的截止时间", en: "Reminder for deadline" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
+    systemField(
+      chinaTime({
+        name: "lastAttemptAt",
+        type: "date",
+        label: { zh: "最近尝试", en: "Last attempt" },
+        admin: { position: "sidebar" },
+      }),
+    ),
+    systemField(
+      chinaTime({
+        name: "sentAt",
+        type: "date",
+        label: { zh: "发送时间", en: "Sent at" },
+        admin: { position: "sidebar" },
+      }),
+    ),
+    systemField(
+      chinaTime({
+        name: "sendAfter",
+        type: "date",
+        label: { zh: "预约发送时间", en: "Send after" },
+        admin: { position: "sidebar" },
+      }),
+    ),
+    systemField(
+      chinaTime({
+        name: "forDeadline",
+        type: "date",
+        label: { zh: "提醒对应的截止时间", en: "Reminder for deadline" },
+        admin: { position: "sidebar" },
+      }),
+    ),
     systemField({
       name: "providerId",
       type: "text",

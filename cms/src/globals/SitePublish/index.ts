@@ -1,5 +1,6 @@
 import type { GlobalConfig } from "payload";
 import { isStaff, nobody } from "../../access/index.ts";
+import { chinaTime } from "../../fields/chinaTime.ts";
 
 export const PUBLISH_STATES = ["idle", "scheduled", "building", "succeeded", "failed"] as const;
 export type TPublishState = (typeof PUBLISH_STATES)[number];
@@ -40,30 +41,30 @@ export const SitePublish: GlobalConfig = {
       label: { zh: "触发原因", en: "Trigger" },
       admin: { readOnly: true },
     },
-    {
+    chinaTime({
       name: "startedAt",
       type: "date",
       label: { zh: "开始时间", en: "Started" },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
-    },
-    {
+      admin: { readOnly: true },
+    }),
+    chinaTime({
       name: "finishedAt",
       type: "date",
       label: { zh: "完成时间", en: "Finished" },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
-    },
+      admin: { readOnly: true },
+    }),
     {
       name: "durationMs",
       type: "number",
       label: { zh: "耗时(毫秒)", en: "Duration (ms)" },
       admin: { readOnly: true },
     },
-    {
+    chinaTime({
       name: "lastSuccessAt",
       type: "date",
       label: { zh: "上次成功上线", en: "Last live" },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
-    },
+      admin: { readOnly: true },
+    }),
     {
       name: "release",
       type: "text",

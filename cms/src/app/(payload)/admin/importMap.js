@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PartnerEmbedSnippets as PartnerEmbedSnippets_c2703502ace611df3b0b51ac7ef4e689 } from '../../../admin/PartnerEmbedSnippets/index.tsx'
 import { RestoreSubmission as RestoreSubmission_855bfbb2c88127b776df818011b838cb } from '../../../admin/RestoreSubmission/index.tsx'
 import { ConvertLead as ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8 } from '../../../admin/ConvertLead/index.tsx'
+import { ChinaTimeField as ChinaTimeField_37d85ab6b8c2fd51bae222a63b6a8d84 } from '../../../admin/ChinaTime/index.tsx'
 import { SuspectedSpamNotice as SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912 } from '../../../admin/SuspectedSpamNotice/index.tsx'
 import { MaterialsChecklist as MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174 } from '../../../admin/MaterialsChecklist/index.tsx'
 import { EmailPreview as EmailPreview_41832b9d28f7f23722bc929d6a37baf0 } from '../../../admin/EmailPreview/index.tsx'
@@ -60,6 +61,7 @@ export const importMap = {
   "/admin/PartnerEmbedSnippets/index.tsx#PartnerEmbedSnippets": PartnerEmbedSnippets_c2703502ace611df3b0b51ac7ef4e689,
   "/admin/RestoreSubmission/index.tsx#RestoreSubmission": RestoreSubmission_855bfbb2c88127b776df818011b838cb,
   "/admin/ConvertLead/index.tsx#ConvertLead": ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8,
+  "/admin/ChinaTime/index.tsx#ChinaTimeField": ChinaTimeField_37d85ab6b8c2fd51bae222a63b6a8d84,
   "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice": SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912,
   "/admin/MaterialsChecklist/index.tsx#MaterialsChecklist": MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174,
   "/admin/EmailPreview/index.tsx#EmailPreview": EmailPreview_41832b9d28f7f23722bc929d6a37baf0,
