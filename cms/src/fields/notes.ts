@@ -3,6 +3,7 @@ import type { ArrayField, PayloadRequest } from "payload";
 import { hasRole, nobodyField } from "../access/index.ts";
 import { relationId } from "../lib/relationId.ts";
 import { chinaTime } from "./chinaTime.ts";
+import { rowTitle } from "./rowTitle.ts";
 
 type TNoteRow = { id?: string | null; text?: string | null; by?: unknown };
 
@@ -38,6 +39,7 @@ export const notesField: ArrayField = {
   type: "array",
   label: { zh: "跟进记录", en: "Notes" },
   labels: { singular: { zh: "记录", en: "Note" }, plural: { zh: "记录", en: "Notes" } },
+  admin: { components: { RowLabel: rowTitle("text") } },
   validate: requireOthersNotesUnchanged,
   fields: [
     { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },

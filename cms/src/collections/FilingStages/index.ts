@@ -1,5 +1,6 @@
 import { STAGE_KEYS } from "@beian/contract";
 import { orderField } from "../../fields/order.ts";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentCollection } from "../contentCollection.ts";
 
 /**
@@ -95,6 +96,7 @@ export const FilingStages = contentCollection({
       label: { zh: "备案指引「备案步骤」", en: "Guide steps" },
       labels: { singular: { zh: "步骤", en: "Step" }, plural: { zh: "步骤", en: "Steps" } },
       admin: {
+        components: { RowLabel: rowTitle("title") },
         description: {
           zh: "指引中的编号步骤;一个阶段可对应多个步骤(如「提交」含选择类型与上传资料)",
           en: "Numbered steps of the guide; one stage may cover several",

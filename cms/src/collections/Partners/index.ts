@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from "payload";
 import { isAdmin, staffField, staffOrActivePartner } from "../../access/index.ts";
 import { demoField } from "../../fields/demo.ts";
 import { orderField } from "../../fields/order.ts";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { forgetPartnersOnChange, forgetPartnersOnDelete } from "../../public-api/index.ts";
 
 const PARTNER_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -44,6 +45,7 @@ const allowedOriginsField: Field = {
   labels: { singular: { zh: "来源", en: "Origin" }, plural: { zh: "来源", en: "Origins" } },
   access: { read: staffField },
   admin: {
+    components: { RowLabel: rowTitle("origin") },
     description: {
       zh: "可嵌入组件的网站源,如 https://cloud.example.com(不带路径)",
       en: "Sites that may embed the widget, e.g. https://cloud.example.com (no path)",

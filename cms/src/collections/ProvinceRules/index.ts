@@ -1,4 +1,5 @@
 import { FILING_TYPE_SLUGS, PROVINCES } from "@beian/contract";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentCollection } from "../contentCollection.ts";
 
 const TYPE_LABELS = {
@@ -52,6 +53,7 @@ export const ProvinceRules = contentCollection({
         singular: { zh: "要求", en: "Requirement" },
         plural: { zh: "要求", en: "Requirements" },
       },
+      admin: { components: { RowLabel: rowTitle("text") } },
       fields: [
         {
           name: "filingTypes",
