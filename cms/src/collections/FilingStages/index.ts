@@ -1,4 +1,5 @@
 import { STAGE_KEYS } from "@beian/contract";
+import { optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentCollection } from "../contentCollection.ts";
@@ -25,7 +26,7 @@ export const FilingStages = contentCollection({
       label: { zh: "阶段标识", en: "Stage key" },
       required: true,
       unique: true,
-      options: STAGE_KEYS.map((key) => ({ value: key, label: key })),
+      options: optionsOf(STAGE_LABELS, STAGE_KEYS),
       admin: { position: "sidebar" },
     },
     { name: "title", type: "text", label: { zh: "阶段名称", en: "Title" }, required: true },

@@ -1,4 +1,5 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
+import { FILING_TYPE_LABELS, optionsOf } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentCollection } from "../contentCollection.ts";
@@ -23,7 +24,7 @@ export const FilingTypes = contentCollection({
       label: { zh: "类型标识", en: "Type key" },
       required: true,
       unique: true,
-      options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: slug })),
+      options: optionsOf(FILING_TYPE_LABELS, FILING_TYPE_SLUGS),
       admin: { position: "sidebar" },
     },
     { name: "name", type: "text", label: { zh: "名称", en: "Name" }, required: true },

@@ -4,7 +4,7 @@ import { OUTBOX_STATES } from "../../email/outbox.ts";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
 import { chinaTime } from "../../fields/chinaTime.ts";
 import { forgetSendJob } from "./hooks/forgetSendJob.ts";
-import { retryOnRequest } from "./hooks/retryOnRequest.ts";
+import { OUTBOX_STATE_FIELD_LABEL, retryOnRequest } from "./hooks/retryOnRequest.ts";
 
 export const OUTBOX_STATE_LABELS = {
   scheduled: { zh: "已预约", en: "Scheduled" },
@@ -48,7 +48,7 @@ export const Outbox: CollectionConfig = {
     listSearchableFields: ["subject", "to"],
     group: { zh: "销售", en: "Sales" },
     description: {
-      zh: "系统发出的每一封邮件。未配置 RESEND_API_KEY 时邮件保留在这里,状态为「未发送(未配置密钥)」。发送失败的邮件可将状态改回「待发送」重新发送。",
+      zh: "系统发出的每一封邮件。未配置 Resend 密钥时邮件保留在这里,状态为「未发送(未配置密钥)」。发送失败的邮件可将状态改回「待发送」重新发送。",
       en: "Every email the system sends. Without RESEND_API_KEY emails stay here as 'Not sent (no key)'. Set a failed email back to 'Queued' to send it again.",
     },
   },
@@ -83,7 +83,7 @@ export const Outbox: CollectionConfig = {
     {
       name: "state",
       type: "select",
-      label: { zh: "状态", en: "State" },
+      label: OUTBOX_STATE_FIELD_LABEL,
       required: true,
       defaultValue: "queued",
       index: true,
