@@ -308,7 +308,7 @@ export interface GuideArticle {
    */
   include?: ('none' | 'materials' | 'guide-steps' | 'stage-details') | null;
   /**
-   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
+   * The #anchor in links (as in /faq/#what-is-icp): lowercase letters, digits and hyphens
    */
   anchor: string;
   /**
@@ -343,7 +343,7 @@ export interface Faq {
     [k: string]: unknown;
   };
   /**
-   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
+   * The #anchor in links (as in /faq/#what-is-icp): lowercase letters, digits and hyphens
    */
   anchor: string;
   /**
@@ -474,7 +474,7 @@ export interface Page {
 export interface Partner {
   id: number;
   /**
-   * The embed's data-partner
+   * The embed's data-partner: what leads are attributed by
    */
   key: string;
   name: string;
@@ -779,6 +779,7 @@ export interface Outbox {
  */
 export interface ProvinceRule {
   id: number;
+  title?: string | null;
   province:
     | 'all'
     | 'beijing'
@@ -1463,6 +1464,7 @@ export interface OutboxSelect<T extends boolean = true> {
  * via the `definition` "province-rules_select".
  */
 export interface ProvinceRulesSelect<T extends boolean = true> {
+  title?: T;
   province?: T;
   reviewMaxWorkingDays?: T;
   notes?:

@@ -1,6 +1,7 @@
 /** Sales' follow-up notes on a lead or an order. */
 import type { ArrayField, PayloadRequest } from "payload";
 import { hasRole, nobodyField } from "../access/index.ts";
+import { inLanguage } from "../lib/fieldErrors.ts";
 import { relationId } from "../lib/relationId.ts";
 import { chinaTime } from "./chinaTime.ts";
 import { rowTitle } from "./rowTitle.ts";
@@ -24,7 +25,10 @@ function requireOthersNotesUnchanged(
     if (String(relationId(note.by)) === String(user.id)) continue;
     const kept = now.get(note.id);
     if (!kept || kept.text !== note.text) {
-      return "只能修改或删除自己的跟进记录 / You can edit or remove your own notes only";
+      return inLanguage(req, {
+        zh: "只能修改或删除自己的跟进记录",
+        en: "You can edit or remove your own notes only",
+      });
     }
   }
   return true;

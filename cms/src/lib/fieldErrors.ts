@@ -15,6 +15,11 @@ export function isEnglish(req: Partial<PayloadRequest>): boolean {
   return req.i18n?.language === "en";
 }
 
+/** A message in the request's admin language. */
+export function inLanguage(req: Partial<PayloadRequest> | undefined, message: TBilingual): string {
+  return req && isEnglish(req) ? message.en : message.zh;
+}
+
 export function invalidFields(
   req: PayloadRequest,
   where: { collection: string } | { global: string },
@@ -23,7 +28,7 @@ export function invalidFields(
   const errors = refusals.map(({ path, label, message }) => ({
     path,
     label,
-    message: isEnglish(req) ? message.en : message.zh,
+    message: inLanguage(req, message),
   }));
   return new ValidationError({ ...where, errors, req }, req.t);
 }

@@ -32,6 +32,7 @@ import { EmailPreview as EmailPreview_41832b9d28f7f23722bc929d6a37baf0 } from '.
 import { EmailHtmlSource as EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901 } from '../../../admin/EmailHtmlSource/index.tsx'
 import { ErasurePreview as ErasurePreview_826da34594ab3b13d4d7ca61ede9c674 } from '../../../admin/ErasurePreview/index.tsx'
 import { SalesDashboard as SalesDashboard_22d1fec98d95afc066ea0c99e75c710c } from '../../../admin/SalesDashboard/index.tsx'
+import { ChineseAriaLabels as ChineseAriaLabels_3f8e0b98b88d109d57d7ed0ed78c2b23 } from '../../../admin/ChineseAriaLabels/index.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,5 +71,6 @@ export const importMap = {
   "/admin/EmailHtmlSource/index.tsx#EmailHtmlSource": EmailHtmlSource_5dd84d40da762a220170f7eb5bf5f901,
   "/admin/ErasurePreview/index.tsx#ErasurePreview": ErasurePreview_826da34594ab3b13d4d7ca61ede9c674,
   "/admin/SalesDashboard/index.tsx#SalesDashboard": SalesDashboard_22d1fec98d95afc066ea0c99e75c710c,
+  "/admin/ChineseAriaLabels/index.tsx#ChineseAriaLabels": ChineseAriaLabels_3f8e0b98b88d109d57d7ed0ed78c2b23,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
