@@ -270,6 +270,7 @@ test("a salesperson reads only Chinese and China time on every page", async ({ p
   await page.goto(cmsUrl(`/admin/collections/leads/${leadId}`));
   await waitForAdmin(page);
   await page.getByRole("button", { name: "添加 记录" }).click();
+  await expect(page.locator('textarea[name="notes.0.text"]')).toBeVisible();
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.locator(".toast-error, [data-type='error']").first()).toBeVisible();
   findings.push(findUntranslated("lead: refused note", await readablePageText(page), allowed));
@@ -358,8 +359,11 @@ test("a refused save names the field by its label, in the admin's language", asy
       headers: { Authorization: `JWT ${token}` },
     })
   ).json();
-  const id = (emails.docs as { id: number }[])[0]?.id;
-  expect(id, "an email in the outbox").toBeDefined();
+  const email = (emails.docs as { id: number; state: string }[])[0];
+  expect(email, "an email in the outbox").toBeDefined();
+  const id = email?.id;
+  // A person may only set a failed email back to queued: any other move is refused.
+  const refusedState = email?.state === "scheduled" ? "sent" : "scheduled";
   const refusal = async (language: string) => {
     const response = await fetch(cmsUrl(`/api/outbox/${id}`), {
       method: "PATCH",
@@ -368,7 +372,7 @@ test("a refused save names the field by its label, in the admin's language", asy
         "Content-Type": "application/json",
         "Accept-Language": language,
       },
-      body: JSON.stringify({ state: "sent" }),
+      body: JSON.stringify({ state: refusedState }),
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as {
