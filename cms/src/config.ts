@@ -10,6 +10,7 @@ import { en } from "@payloadcms/translations/languages/en";
 import { zh } from "@payloadcms/translations/languages/zh";
 import { buildConfig, type CollectionConfig } from "payload";
 import sharp from "sharp";
+import { ADMIN_TRANSLATIONS } from "./admin/translations.ts";
 import { markDatabaseInUse } from "./backup/inUse.ts";
 import { nightlyBackupTask, scheduleNextBackup } from "./backup/nightly.ts";
 import { Cases } from "./collections/Cases/index.ts";
@@ -35,6 +36,7 @@ import { reclaimBeforeEachTick } from "./email/reclaimStalledJobs.ts";
 import { sendEmailTask } from "./email/sendEmailTask.ts";
 import { health } from "./endpoints/health.ts";
 import type { TEnv } from "./env.ts";
+import { CHINA_DATE_TIME_FORMAT } from "./fields/chinaTime.ts";
 import { Landing } from "./globals/Landing/index.ts";
 import { SitePublish } from "./globals/SitePublish/index.ts";
 import { SiteSettings } from "./globals/SiteSettings/index.ts";
@@ -60,14 +62,22 @@ export function buildBeianConfig(env: TEnv) {
     admin: {
       user: USERS_SLUG,
       importMap: { baseDir: srcDir },
-      components: { beforeDashboard: ["/admin/SalesDashboard/index.tsx#SalesDashboard"] },
+      components: {
+        beforeDashboard: ["/admin/SalesDashboard/index.tsx#SalesDashboard"],
+        providers: ["/admin/ChineseAriaLabels/index.tsx#ChineseAriaLabels"],
+      },
       meta: { titleSuffix: " · 小程序备案中心" },
-      dateFormat: "yyyy-MM-dd HH:mm",
+      // China time in every date Payload formats (patches/README.md), in the admin's one format.
+      dateFormat: CHINA_DATE_TIME_FORMAT,
       // Payload's default is Gravatar, which mainland China cannot reach: a broken image on every page.
       avatar: "default",
     },
     // Chinese first: the agency's staff work in Chinese; English is one click away.
-    i18n: { fallbackLanguage: "zh", supportedLanguages: { zh, en } },
+    i18n: {
+      fallbackLanguage: "zh",
+      supportedLanguages: { zh, en },
+      translations: ADMIN_TRANSLATIONS,
+    },
     // The admin's menu groups come in the order of their first collection: sales' work first
     // (线索, 订单, 邮件), then partners and the system, the site's content last.
     collections: [

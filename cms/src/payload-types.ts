@@ -415,7 +415,7 @@ export interface User {
 export interface Partner {
   id: number;
   /**
-   * The embed's data-partner
+   * The embed's data-partner: what leads are attributed by
    */
   key: string;
   name: string;
@@ -762,7 +762,7 @@ export interface GuideArticle {
    */
   include?: ('none' | 'materials' | 'guide-steps' | 'stage-details') | null;
   /**
-   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
+   * The #anchor in links (as in /faq/#what-is-icp): lowercase letters, digits and hyphens
    */
   anchor: string;
   /**
@@ -797,7 +797,7 @@ export interface Faq {
     [k: string]: unknown;
   };
   /**
-   * The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp
+   * The #anchor in links (as in /faq/#what-is-icp): lowercase letters, digits and hyphens
    */
   anchor: string;
   /**
@@ -847,6 +847,7 @@ export interface Case {
  */
 export interface ProvinceRule {
   id: number;
+  title?: string | null;
   province:
     | 'all'
     | 'beijing'
@@ -1538,6 +1539,7 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "province-rules_select".
  */
 export interface ProvinceRulesSelect<T extends boolean = true> {
+  title?: T;
   province?: T;
   reviewMaxWorkingDays?: T;
   notes?:

@@ -532,7 +532,7 @@ describe("when Resend fails", () => {
           overrideAccess: false,
           user: admin,
         }),
-      ).rejects.toThrow(/state/);
+      ).rejects.toThrow(/状态/); // the state field, by its label
     }
   });
 });

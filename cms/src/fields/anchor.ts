@@ -1,4 +1,5 @@
-import type { TextField } from "payload";
+import type { PayloadRequest, TextField } from "payload";
+import { inLanguage } from "../lib/fieldErrors.ts";
 
 const ANCHOR = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -14,13 +15,16 @@ export const anchorField = (overrides: Partial<TextField> = {}): TextField =>
     admin: {
       position: "sidebar",
       description: {
-        zh: "网址中的 #锚点,只用小写字母、数字和连字符,如 what-is-icp",
-        en: "The #anchor in links: lowercase letters, digits and hyphens, e.g. what-is-icp",
+        zh: "网址中 # 后的锚点(如 /faq/#what-is-icp),只用小写字母、数字和连字符",
+        en: "The #anchor in links (as in /faq/#what-is-icp): lowercase letters, digits and hyphens",
       },
     },
-    validate: (value: unknown) =>
+    validate: (value: unknown, { req }: { req: PayloadRequest }) =>
       typeof value === "string" && ANCHOR.test(value)
         ? true
-        : "只能使用小写字母、数字和连字符 / lowercase letters, digits and hyphens only",
+        : inLanguage(req, {
+            zh: "只能使用小写字母、数字和连字符",
+            en: "Lowercase letters, digits and hyphens only",
+          }),
     ...overrides,
   }) as TextField;

@@ -1,7 +1,10 @@
 /** Sales' follow-up notes on a lead or an order. */
 import type { ArrayField, PayloadRequest } from "payload";
 import { hasRole, nobodyField } from "../access/index.ts";
+import { inLanguage } from "../lib/fieldErrors.ts";
 import { relationId } from "../lib/relationId.ts";
+import { chinaTime } from "./chinaTime.ts";
+import { rowTitle } from "./rowTitle.ts";
 
 type TNoteRow = { id?: string | null; text?: string | null; by?: unknown };
 
@@ -22,7 +25,10 @@ function requireOthersNotesUnchanged(
     if (String(relationId(note.by)) === String(user.id)) continue;
     const kept = now.get(note.id);
     if (!kept || kept.text !== note.text) {
-      return "只能修改或删除自己的跟进记录 / You can edit or remove your own notes only";
+      return inLanguage(req, {
+        zh: "只能修改或删除自己的跟进记录",
+        en: "You can edit or remove your own notes only",
+      });
     }
   }
   return true;
@@ -37,17 +43,18 @@ export const notesField: ArrayField = {
   type: "array",
   label: { zh: "跟进记录", en: "Notes" },
   labels: { singular: { zh: "记录", en: "Note" }, plural: { zh: "记录", en: "Notes" } },
+  admin: { components: { RowLabel: rowTitle("text") } },
   validate: requireOthersNotesUnchanged,
   fields: [
     { name: "text", type: "textarea", label: { zh: "内容", en: "Text" }, required: true },
-    {
+    chinaTime({
       name: "at",
       type: "date",
       label: { zh: "时间", en: "At" },
       defaultValue: () => new Date().toISOString(),
       access: { create: nobodyField, update: nobodyField },
-      admin: { readOnly: true, date: { pickerAppearance: "dayAndTime" } },
-    },
+      admin: { readOnly: true },
+    }),
     {
       name: "by",
       type: "relationship",

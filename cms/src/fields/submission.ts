@@ -5,9 +5,19 @@
  */
 import type { Field } from "payload";
 import { nobodyField } from "../access/index.ts";
+import { chinaTime } from "./chinaTime.ts";
 
 /** What the prospect sent and consented to is evidence: nobody edits it after the fact. */
 export const evidence = { access: { update: nobodyField }, admin: { readOnly: true } } as const;
+
+/** The campaign parameters (utm_source…) a prospect's link carried, by what they mean. */
+const UTM_LABELS = {
+  source: { zh: "来源", en: "Source" },
+  medium: { zh: "媒介", en: "Medium" },
+  campaign: { zh: "活动", en: "Campaign" },
+  term: { zh: "关键词", en: "Term" },
+  content: { zh: "内容", en: "Content" },
+};
 
 export const partnerField: Field = {
   name: "partner",
@@ -35,11 +45,11 @@ export const sourceField: Field = {
     {
       name: "utm",
       type: "group",
-      label: "UTM",
-      fields: ["source", "medium", "campaign", "term", "content"].map((name) => ({
+      label: { zh: "UTM 推广参数", en: "UTM" },
+      fields: Object.entries(UTM_LABELS).map(([name, label]) => ({
         name,
         type: "text" as const,
-        label: name,
+        label,
       })),
     },
   ],
@@ -64,11 +74,6 @@ export const consentRecordField: Field = {
       type: "textarea",
       label: { zh: "共享同意文字", en: "Sharing text shown" },
     },
-    {
-      name: "at",
-      type: "date",
-      label: { zh: "同意时间", en: "Given at" },
-      admin: { date: { pickerAppearance: "dayAndTime" } },
-    },
+    chinaTime({ name: "at", type: "date", label: { zh: "同意时间", en: "Given at" } }),
   ],
 };

@@ -28,3 +28,8 @@ export function formatChinaTime(instant: string | Date): string {
     found.find((part) => part.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }
+
+/** `2026-11-27`: the day an instant falls on in China (date-only fields). */
+export function formatChinaDate(instant: string | Date): string {
+  return formatChinaTime(instant).slice(0, 10);
+}

@@ -4,14 +4,17 @@
  * scripts, no forms, no same-origin access — the markup is ours and escaped, the frame is a second
  * wall). The raw HTML and the text part stay below in their own fields.
  */
-import { useFormFields } from "@payloadcms/ui";
+import { useFormFields, useTranslation } from "@payloadcms/ui";
 
 export function EmailPreview() {
   const html = useFormFields(([fields]) => fields.html?.value);
+  const { i18n } = useTranslation();
   if (typeof html !== "string" || !html) return null;
   return (
     <div style={{ marginBottom: "1.5rem" }}>
-      <p style={{ margin: "0 0 0.5rem", fontWeight: 600 }}>预览 / Preview</p>
+      <p style={{ margin: "0 0 0.5rem", fontWeight: 600 }}>
+        {i18n.language === "en" ? "Preview" : "预览"}
+      </p>
       <iframe
         title="邮件预览"
         sandbox=""

@@ -4,7 +4,7 @@
  * an iframe, a plain-HTML form for hosts that allow no scripts), for this partner's key.
  */
 import { embedSnippets } from "@beian/widget/snippets";
-import { useFormFields } from "@payloadcms/ui";
+import { useFormFields, useTranslation } from "@payloadcms/ui";
 import { useState } from "react";
 
 type Props = { siteUrl: string; cmsUrl: string };
@@ -18,13 +18,14 @@ const LABELS = {
 export function PartnerEmbedSnippets({ siteUrl, cmsUrl }: Props) {
   const key = useFormFields(([fields]) => fields.key?.value);
   const [copied, setCopied] = useState<string | null>(null);
+  const { i18n } = useTranslation();
   if (typeof key !== "string" || key === "") {
-    return <p style={{ color: "var(--theme-elevation-500)" }}>保存标识(key)后显示嵌入代码。</p>;
+    return <p style={{ color: "var(--theme-elevation-500)" }}>保存标识后显示嵌入代码。</p>;
   }
   const snippets = embedSnippets({ siteUrl, cmsUrl, partner: key });
   return (
     <div style={{ display: "grid", gap: "1rem", marginBottom: "1.5rem" }}>
-      <h3 style={{ margin: 0 }}>嵌入代码 / Embed code</h3>
+      <h3 style={{ margin: 0 }}>{i18n.language === "en" ? "Embed code" : "嵌入代码"}</h3>
       {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((kind) => (
         <div key={kind}>
           <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>

@@ -1,5 +1,7 @@
 import { STAGE_KEYS } from "@beian/contract";
+import { optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentCollection } from "../contentCollection.ts";
 
 /**
@@ -24,7 +26,7 @@ export const FilingStages = contentCollection({
       label: { zh: "阶段标识", en: "Stage key" },
       required: true,
       unique: true,
-      options: STAGE_KEYS.map((key) => ({ value: key, label: key })),
+      options: optionsOf(STAGE_LABELS, STAGE_KEYS),
       admin: { position: "sidebar" },
     },
     { name: "title", type: "text", label: { zh: "阶段名称", en: "Title" }, required: true },
@@ -95,6 +97,7 @@ export const FilingStages = contentCollection({
       label: { zh: "备案指引「备案步骤」", en: "Guide steps" },
       labels: { singular: { zh: "步骤", en: "Step" }, plural: { zh: "步骤", en: "Steps" } },
       admin: {
+        components: { RowLabel: rowTitle("title") },
         description: {
           zh: "指引中的编号步骤;一个阶段可对应多个步骤(如「提交」含选择类型与上传资料)",
           en: "Numbered steps of the guide; one stage may cover several",

@@ -1,5 +1,7 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
+import { FILING_TYPE_LABELS, optionsOf } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentCollection } from "../contentCollection.ts";
 import { setWechatEntityCode } from "./hooks/setWechatEntityCode.ts";
 
@@ -22,7 +24,7 @@ export const FilingTypes = contentCollection({
       label: { zh: "类型标识", en: "Type key" },
       required: true,
       unique: true,
-      options: FILING_TYPE_SLUGS.map((slug) => ({ value: slug, label: slug })),
+      options: optionsOf(FILING_TYPE_LABELS, FILING_TYPE_SLUGS),
       admin: { position: "sidebar" },
     },
     { name: "name", type: "text", label: { zh: "名称", en: "Name" }, required: true },
@@ -38,6 +40,7 @@ export const FilingTypes = contentCollection({
       type: "array",
       label: { zh: "卖点", en: "Selling points" },
       labels: { singular: { zh: "卖点", en: "Point" }, plural: { zh: "卖点", en: "Points" } },
+      admin: { components: { RowLabel: rowTitle("text") } },
       minRows: 1,
       fields: [{ name: "text", type: "text", label: { zh: "内容", en: "Text" }, required: true }],
     },
@@ -46,6 +49,7 @@ export const FilingTypes = contentCollection({
       type: "array",
       label: { zh: "所需材料", en: "Required materials" },
       labels: { singular: { zh: "材料", en: "Item" }, plural: { zh: "材料", en: "Items" } },
+      admin: { components: { RowLabel: rowTitle("item") } },
       minRows: 1,
       fields: [{ name: "item", type: "text", label: { zh: "材料", en: "Item" }, required: true }],
     },

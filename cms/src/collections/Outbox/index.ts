@@ -2,8 +2,9 @@ import type { Access, CollectionConfig, Field } from "payload";
 import { hasRole, isAdmin, nobody, nobodyField } from "../../access/index.ts";
 import { OUTBOX_STATES } from "../../email/outbox.ts";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
+import { chinaTime } from "../../fields/chinaTime.ts";
 import { forgetSendJob } from "./hooks/forgetSendJob.ts";
-import { retryOnRequest } from "./hooks/retryOnRequest.ts";
+import { OUTBOX_STATE_FIELD_LABEL, retryOnRequest } from "./hooks/retryOnRequest.ts";
 
 export const OUTBOX_STATE_LABELS = {
   scheduled: { zh: "已预约", en: "Scheduled" },
@@ -48,7 +49,7 @@ export const Outbox: CollectionConfig = {
     listSearchableFields: ["subject", "to"],
     group: { zh: "销售", en: "Sales" },
     description: {
-      zh: "系统发出的每一封邮件。未配置 RESEND_API_KEY 时邮件保留在这里,状态为「未发送(未配置密钥)」。发送失败的邮件可将状态改回「待发送」重新发送。",
+      zh: "系统发出的每一封邮件。未配置 Resend 密钥时邮件保留在这里,状态为「未发送(未配置密钥)」。发送失败的邮件可将状态改回「待发送」重新发送。",
       en: "Every email the system sends. Without RESEND_API_KEY emails stay here as 'Not sent (no key)'. Set a failed email back to 'Queued' to send it again.",
     },
   },
@@ -83,7 +84,7 @@ export const Outbox: CollectionConfig = {
     {
       name: "state",
       type: "select",
-      label: { zh: "状态", en: "State" },
+      label: OUTBOX_STATE_FIELD_LABEL,
       required: true,
       defaultValue: "queued",
       index: true,
@@ -109,30 +110,38 @@ export const Outbox: CollectionConfig = {
       label: { zh: "最近错误", en: "Last error" },
       admin: { position: "sidebar" },
     }),
-    systemField({
-      name: "lastAttemptAt",
-      type: "date",
-      label: { zh: "最近尝试", en: "Last attempt" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
-    systemField({
-      name: "sentAt",
-      type: "date",
-      label: { zh: "发送时间", en: "Sent at" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
-    systemField({
-      name: "sendAfter",
-      type: "date",
-      label: { zh: "预约发送时间", en: "Send after" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
-    systemField({
-      name: "forDeadline",
-      type: "date",
-      label: { zh: "提醒对应的截止时间", en: "Reminder for deadline" },
-      admin: { position: "sidebar", date: { pickerAppearance: "dayAndTime" } },
-    }),
+    systemField(
+      chinaTime({
+        name: "lastAttemptAt",
+        type: "date",
+        label: { zh: "最近尝试", en: "Last attempt" },
+        admin: { position: "sidebar" },
+      }),
+    ),
+    systemField(
+      chinaTime({
+        name: "sentAt",
+        type: "date",
+        label: { zh: "发送时间", en: "Sent at" },
+        admin: { position: "sidebar" },
+      }),
+    ),
+    systemField(
+      chinaTime({
+        name: "sendAfter",
+        type: "date",
+        label: { zh: "预约发送时间", en: "Send after" },
+        admin: { position: "sidebar" },
+      }),
+    ),
+    systemField(
+      chinaTime({
+        name: "forDeadline",
+        type: "date",
+        label: { zh: "提醒对应的截止时间", en: "Reminder for deadline" },
+        admin: { position: "sidebar" },
+      }),
+    ),
     systemField({
       name: "providerId",
       type: "text",

@@ -1,7 +1,9 @@
-import type { CollectionConfig, Field } from "payload";
+import type { CollectionConfig, Field, PayloadRequest } from "payload";
 import { isAdmin, staffField, staffOrActivePartner } from "../../access/index.ts";
 import { demoField } from "../../fields/demo.ts";
 import { orderField } from "../../fields/order.ts";
+import { rowTitle } from "../../fields/rowTitle.ts";
+import { inLanguage } from "../../lib/fieldErrors.ts";
 import { forgetPartnersOnChange, forgetPartnersOnDelete } from "../../public-api/index.ts";
 
 const PARTNER_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -27,12 +29,18 @@ const keyField: Field = {
   required: true,
   unique: true,
   index: true,
-  validate: (value: unknown) =>
+  validate: (value: unknown, { req }: { req: PayloadRequest }) =>
     typeof value === "string" && value.length <= 32 && PARTNER_KEY.test(value)
       ? true
-      : "只能使用小写字母、数字和连字符(最多 32 位)/ lowercase letters, digits, hyphens (max 32)",
+      : inLanguage(req, {
+          zh: "只能使用小写字母、数字和连字符(最多 32 位)",
+          en: "Lowercase letters, digits and hyphens (max 32)",
+        }),
   admin: {
-    description: { zh: "嵌入代码中的 data-partner 值", en: "The embed's data-partner" },
+    description: {
+      zh: "合作伙伴嵌入代码里用来识别它的标识,线索按它归属",
+      en: "The embed's data-partner: what leads are attributed by",
+    },
   },
 };
 
@@ -44,6 +52,7 @@ const allowedOriginsField: Field = {
   labels: { singular: { zh: "来源", en: "Origin" }, plural: { zh: "来源", en: "Origins" } },
   access: { read: staffField },
   admin: {
+    components: { RowLabel: rowTitle("origin") },
     description: {
       zh: "可嵌入组件的网站源,如 https://cloud.example.com(不带路径)",
       en: "Sites that may embed the widget, e.g. https://cloud.example.com (no path)",
@@ -137,10 +146,10 @@ export const partnersCollection = (urls: TPartnerUrls): CollectionConfig => ({
       type: "text",
       label: { zh: "主题色", en: "Theme colour" },
       defaultValue: "#1f6feb",
-      validate: (value: unknown) =>
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
         typeof value === "string" && HEX_COLOUR.test(value)
           ? true
-          : "请输入 #RRGGBB 格式的颜色 / a colour as #RRGGBB",
+          : inLanguage(req, { zh: "请输入 #RRGGBB 格式的颜色", en: "A colour as #RRGGBB" }),
       admin: { position: "sidebar" },
     },
     embedSnippetsField(urls),

@@ -1,4 +1,6 @@
 import { FILING_TYPE_SLUGS, PROVINCES } from "@beian/contract";
+import type { CollectionBeforeChangeHook } from "payload";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentCollection } from "../contentCollection.ts";
 
 const TYPE_LABELS = {
@@ -6,6 +8,15 @@ const TYPE_LABELS = {
   "individual-business": { zh: "个体户", en: "Individual business" },
   enterprise: { zh: "企业", en: "Enterprise" },
 } as const;
+
+const ALL_PROVINCES = { zh: "全国通用", en: "All provinces" };
+
+/** Sets the rule's title from its province: "贵州", or "全国通用" for the rules of every province. */
+const nameAfterProvince: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const code = data.province ?? originalDoc?.province;
+  const province = PROVINCES.find((candidate) => candidate.code === code);
+  return { ...data, title: province?.zh ?? ALL_PROVINCES.zh };
+};
 
 /**
  * What each provincial administration (管局) asks beyond the filing type's own materials, and how
@@ -19,10 +30,18 @@ export const ProvinceRules = contentCollection({
     plural: { zh: "省份规则", en: "Province rules" },
   },
   admin: {
-    useAsTitle: "province",
+    useAsTitle: "title",
     defaultColumns: ["province", "reviewMaxWorkingDays", "_status"],
   },
+  hooks: { beforeChange: [nameAfterProvince] },
   fields: [
+    {
+      // The document's title in the admin: the province's Chinese name, not its code (`guizhou`).
+      name: "title",
+      type: "text",
+      label: { zh: "名称", en: "Name" },
+      admin: { hidden: true },
+    },
     {
       name: "province",
       type: "select",
@@ -30,7 +49,7 @@ export const ProvinceRules = contentCollection({
       required: true,
       unique: true,
       options: [
-        { value: "all", label: { zh: "全国通用", en: "All provinces" } },
+        { value: "all", label: ALL_PROVINCES },
         ...PROVINCES.map((province) => ({
           value: province.code,
           label: { zh: province.zh, en: province.en },
@@ -52,6 +71,7 @@ export const ProvinceRules = contentCollection({
         singular: { zh: "要求", en: "Requirement" },
         plural: { zh: "要求", en: "Requirements" },
       },
+      admin: { components: { RowLabel: rowTitle("text") } },
       fields: [
         {
           name: "filingTypes",

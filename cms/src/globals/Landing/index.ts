@@ -1,4 +1,5 @@
 import type { Field } from "payload";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentGlobal } from "../contentGlobal.ts";
 
 const heading = (label: { zh: string; en: string }): Field => ({
@@ -54,6 +55,11 @@ export const Landing = contentGlobal({
               name: "items",
               type: "array",
               label: { zh: "承诺", en: "Promises" },
+              labels: {
+                singular: { zh: "承诺", en: "Promise" },
+                plural: { zh: "承诺", en: "Promises" },
+              },
+              admin: { components: { RowLabel: rowTitle("title") } },
               minRows: 1,
               maxRows: 6,
               fields: titleAndText,
@@ -133,6 +139,11 @@ export const Landing = contentGlobal({
               name: "items",
               type: "array",
               label: { zh: "优势", en: "Advantages" },
+              labels: {
+                singular: { zh: "优势", en: "Advantage" },
+                plural: { zh: "优势", en: "Advantages" },
+              },
+              admin: { components: { RowLabel: rowTitle("title") } },
               minRows: 1,
               maxRows: 8,
               fields: titleAndText,

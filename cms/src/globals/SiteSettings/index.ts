@@ -1,6 +1,7 @@
 import { FAQ_CATEGORIES, SITE_LABELS, validateLink } from "@beian/contract";
 import type { Field } from "payload";
 import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
+import { rowTitle } from "../../fields/rowTitle.ts";
 import { contentGlobal } from "../contentGlobal.ts";
 
 export const SiteSettings = contentGlobal({
@@ -89,6 +90,7 @@ export const SiteSettings = contentGlobal({
               type: "array",
               label: { zh: "主导航", en: "Main navigation" },
               labels: { singular: { zh: "链接", en: "Link" }, plural: { zh: "链接", en: "Links" } },
+              admin: { components: { RowLabel: rowTitle("label") } },
               fields: [
                 { name: "label", type: "text", label: { zh: "文字", en: "Label" }, required: true },
                 {
@@ -165,6 +167,7 @@ export const SiteSettings = contentGlobal({
                 singular: { zh: "分类", en: "Category" },
                 plural: { zh: "分类", en: "Categories" },
               },
+              admin: { components: { RowLabel: rowTitle("title") } },
               fields: [
                 {
                   name: "category",

@@ -6,6 +6,8 @@ import { ConvertLead as ConvertLead_71a66a0a9430a5db80ed31f0cd5047e8 } from '../
 import { AssigneeCell as AssigneeCell_9416055eca11121fad10808e96dd4bf3 } from '../../../admin/NameCells/index.tsx'
 import { AssignToMe as AssignToMe_a701792efe241d79c094b8cd94381d78 } from '../../../admin/AssignToMe/index.tsx'
 import { PartnerCell as PartnerCell_9416055eca11121fad10808e96dd4bf3 } from '../../../admin/NameCells/index.tsx'
+import { ChinaTimeField as ChinaTimeField_37d85ab6b8c2fd51bae222a63b6a8d84 } from '../../../admin/ChinaTime/index.tsx'
+import { RowTitle as RowTitle_c03904eedab272fdfb789144d18ca3c9 } from '../../../admin/RowTitle/index.tsx'
 import { StatusHistoryRowLabel as StatusHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde } from '../../../admin/StageRowLabel/index.tsx'
 import { SuspectedSpamNotice as SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912 } from '../../../admin/SuspectedSpamNotice/index.tsx'
 import { ExportButton as ExportButton_72f443af6254ea08cb4ae11f9d241eaa } from '../../../admin/ExportButton/index.tsx'
@@ -44,6 +46,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PublishStatus as PublishStatus_8fa53e17a5ddb3d8c6b375d23d6b9a0e } from '../../../admin/PublishStatus/index.tsx'
 import { SitePublishStatus as SitePublishStatus_49c43c4930e647d9fdecce5c1fb191ef } from '../../../admin/SitePublishStatus/index.tsx'
 import { SalesDashboard as SalesDashboard_22d1fec98d95afc066ea0c99e75c710c } from '../../../admin/SalesDashboard/index.tsx'
+import { ChineseAriaLabels as ChineseAriaLabels_3f8e0b98b88d109d57d7ed0ed78c2b23 } from '../../../admin/ChineseAriaLabels/index.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,6 +59,8 @@ export const importMap = {
   "/admin/NameCells/index.tsx#AssigneeCell": AssigneeCell_9416055eca11121fad10808e96dd4bf3,
   "/admin/AssignToMe/index.tsx#AssignToMe": AssignToMe_a701792efe241d79c094b8cd94381d78,
   "/admin/NameCells/index.tsx#PartnerCell": PartnerCell_9416055eca11121fad10808e96dd4bf3,
+  "/admin/ChinaTime/index.tsx#ChinaTimeField": ChinaTimeField_37d85ab6b8c2fd51bae222a63b6a8d84,
+  "/admin/RowTitle/index.tsx#RowTitle": RowTitle_c03904eedab272fdfb789144d18ca3c9,
   "/admin/StageRowLabel/index.tsx#StatusHistoryRowLabel": StatusHistoryRowLabel_258e2c4d68d9418ba6820abf0ede5fde,
   "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice": SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912,
   "/admin/ExportButton/index.tsx#ExportButton": ExportButton_72f443af6254ea08cb4ae11f9d241eaa,
@@ -94,5 +99,6 @@ export const importMap = {
   "/admin/PublishStatus/index.tsx#PublishStatus": PublishStatus_8fa53e17a5ddb3d8c6b375d23d6b9a0e,
   "/admin/SitePublishStatus/index.tsx#SitePublishStatus": SitePublishStatus_49c43c4930e647d9fdecce5c1fb191ef,
   "/admin/SalesDashboard/index.tsx#SalesDashboard": SalesDashboard_22d1fec98d95afc066ea0c99e75c710c,
+  "/admin/ChineseAriaLabels/index.tsx#ChineseAriaLabels": ChineseAriaLabels_3f8e0b98b88d109d57d7ed0ed78c2b23,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

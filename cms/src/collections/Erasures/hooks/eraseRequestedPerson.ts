@@ -1,9 +1,17 @@
-import { type CollectionBeforeChangeHook, ValidationError } from "payload";
+import type { CollectionBeforeChangeHook } from "payload";
 import { erasePerson } from "../../../erasure/erase.ts";
 import { PERSON_INVALID, personOf } from "../../../erasure/person.ts";
 import { formatChinaTime } from "../../../lib/chinaTime.ts";
+import { invalidFields } from "../../../lib/fieldErrors.ts";
 
-export const NOT_CONFIRMED = "请先核对将要删除的数量,并勾选确认";
+const PERSON_INVALID_BY_LANGUAGE = { zh: PERSON_INVALID["zh-CN"], en: PERSON_INVALID.en };
+
+export const NOT_CONFIRMED = {
+  zh: "请先核对将要删除的数量,并勾选确认",
+  en: "Check what will be erased first, then tick to confirm",
+};
+const IDENTIFIER_LABEL = { zh: "手机号或邮箱", en: "Phone number or email address" };
+const CONFIRMED_LABEL = { zh: "确认删除", en: "Confirmation" };
 
 /**
  * Creating an erasure record is the erasure: the person named by `identifier` is erased with the
@@ -21,10 +29,14 @@ export const eraseRequestedPerson: CollectionBeforeChangeHook = async ({
   const { identifier, confirmed, ...record } = data;
   const person = personOf(identifier);
   const errors = [
-    ...(person ? [] : [{ path: "identifier", message: PERSON_INVALID["zh-CN"] }]),
-    ...(confirmed === true ? [] : [{ path: "confirmed", message: NOT_CONFIRMED }]),
+    ...(person
+      ? []
+      : [{ path: "identifier", label: IDENTIFIER_LABEL, message: PERSON_INVALID_BY_LANGUAGE }]),
+    ...(confirmed === true
+      ? []
+      : [{ path: "confirmed", label: CONFIRMED_LABEL, message: NOT_CONFIRMED }]),
   ];
-  if (!person || errors.length) throw new ValidationError({ collection: "erasures", errors });
+  if (!person || errors.length) throw invalidFields(req, { collection: "erasures" }, errors);
   const erased = await erasePerson(req, person);
   const now = new Date();
   return {

@@ -1,6 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from "payload";
-import { ValidationError } from "payload";
 import { SEND_EMAIL_TASK } from "../../../email/outbox.ts";
+import { invalidFields } from "../../../lib/fieldErrors.ts";
+
+export const OUTBOX_STATE_FIELD_LABEL = { zh: "状态", en: "State" };
+
+const ONLY_RETRY = {
+  zh: "只能把「发送失败」或「未发送(未配置密钥)」的邮件改为「待发送」",
+  en: "Only a failed or unsent (no key) email can be set back to Queued",
+};
 
 const RETRYABLE_FROM = ["failed", "not_sent_no_key"];
 
@@ -13,15 +20,9 @@ const validate: CollectionBeforeChangeHook = ({ data, originalDoc, operation, re
   const from = originalDoc?.state;
   if (data.state === undefined || data.state === from) return data;
   if (data.state !== "queued" || !RETRYABLE_FROM.includes(from)) {
-    throw new ValidationError({
-      collection: "outbox",
-      errors: [
-        {
-          path: "state",
-          message: "只能把「发送失败」或「未发送(未配置密钥)」的邮件改为「待发送」",
-        },
-      ],
-    });
+    throw invalidFields(req, { collection: "outbox" }, [
+      { path: "state", label: OUTBOX_STATE_FIELD_LABEL, message: ONLY_RETRY },
+    ]);
   }
   // A new round of attempts, with the same idempotency key: Resend still sends it only once.
   data.attempts = 0;

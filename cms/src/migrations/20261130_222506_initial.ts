@@ -735,6 +735,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`province_rules_notes_parent_id_idx\` ON \`province_rules_notes\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`province_rules\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
   	\`province\` text,
   	\`review_max_working_days\` numeric,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -770,6 +771,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_province_rules_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
+  	\`version_title\` text,
   	\`version_province\` text,
   	\`version_review_max_working_days\` numeric,
   	\`version_updated_at\` text,
