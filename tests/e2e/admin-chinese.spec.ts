@@ -35,6 +35,7 @@ const ALLOWED_WORDS = new Set([
   "AppID", // the WeChat mini program's ID, named so in WeChat's own Chinese console
   "ICP", // ICP 备案, the filing itself
   "CSV", // the export's file format
+  "Excel", // what sales opens the export with (导出 CSV(可用 Excel 打开))
   "URL",
   "HTML", // the email's source
   "API",
@@ -126,7 +127,8 @@ function findUntranslated(pageName: string, text: string, allowed: Set<string>):
     .replace(/https?:\/\/\S+/g, " ") // URLs
     .replace(/(^|[^\w])\/[\w/.#-]*/g, " ") // site paths
     .replace(/\b(image|application|text|video|audio)\/[\w.+-]+/g, " ") // file types
-    .replace(/[\w.-]+\.(svg|png|jpe?g|webp|gif|pdf)\b/gi, " "); // file names
+    .replace(/[\w.-]+\.(svg|png|jpe?g|webp|gif|pdf)\b/gi, " ") // file names
+    .replace(/\b\d{8}T\d{6}-[0-9a-f]{6}\b/g, " "); // site release ids (线上版本)
   const words = new Set<string>();
   const codes = new Set<string>();
   for (const match of withoutAddresses.matchAll(/[A-Za-z][A-Za-z_-]*[A-Za-z]/g)) {

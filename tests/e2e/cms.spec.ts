@@ -144,7 +144,7 @@ test.describe("admin", () => {
     await page.goto(cmsUrl("/admin/collections/faqs"));
     await expect(page.getByText("备案订单中的联系电话未接通")).toBeVisible();
     await page.goto(cmsUrl("/admin/collections/filing-types"));
-    await expect(page.getByText("个体户备案")).toBeVisible();
+    await expect(page.getByText("个体户备案").first()).toBeVisible();
     await page.goto(cmsUrl("/admin/globals/landing"));
     await expect(page.locator('input[name="hero.title"]')).toHaveValue("小程序备案中心");
 
