@@ -3,25 +3,12 @@
  * (as the Great Firewall often does to jsdelivr and Gravatar), staff walk through their main pages
  * and each page shows what they came for — and the browser never even tried to reach elsewhere.
  */
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { apiToken, cmsUrl, LOGINS, logIn, newColleague } from "../fixtures/logins.ts";
+import { offline } from "../fixtures/offline.ts";
 
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/**
- * Refuses every request that leaves our own machine, and lists what was tried. (What each page
- * should show is checked softly, so a failing page still ends in the full list of those URLs.)
- */
-async function offline(context: BrowserContext): Promise<string[]> {
-  const attempted: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (LOCAL_HOSTS.has(new URL(url).hostname)) return route.continue();
-    attempted.push(url);
-    return route.abort("blockedbyclient");
-  });
-  return attempted;
-}
+// What each page should show is checked softly, so a failing page still ends in the full list of
+// the outside URLs it tried (`offline`).
 
 /** Opens an admin page and waits until it has loaded everything it is going to load. */
 async function visit(page: Page, pathname: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { byHeader, openInExcel } from "../fixtures/excel.ts";
 import { cmsUrl, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
 
 async function newLead(name: string, phone: string, filingType: string) {
@@ -15,53 +16,6 @@ async function newLead(name: string, phone: string, filingType: string) {
   });
   expect(response.status).toBe(201);
   return (await response.json()) as { reference: string };
-}
-
-/** RFC 4180 fields: quoted cells may hold commas, doubled quotes and line breaks; rows end CRLF. */
-function csvRows(text: string): string[][] {
-  expect(text.endsWith("\r\n"), "the file ends its last row with CRLF").toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') cell += text[++i];
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\r" && text[i + 1] === "\n") {
-      rows.push([...row, cell]);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += char;
-    }
-  }
-  return rows;
-}
-
-/**
- * What Excel makes of a cell it opens from a CSV: `="…"` is a formula whose value is the text in
- * quotes; a bare run of digits is a number (13912345678 shows as 1.39E+10); the rest is text.
- */
-function asExcelReads(cell: string): { text: string } | { number: number } {
-  const formula = /^="(.*)"$/.exec(cell);
-  if (formula) return { text: formula[1] ?? "" };
-  if (/^-?\d+(\.\d+)?$/.test(cell)) return { number: Number(cell) };
-  return { text: cell };
-}
-
-/** The file as Excel shows it: UTF-8 only with a BOM (else Excel reads GBK), rows of cells. */
-function openInExcel(bytes: Buffer) {
-  expect([...bytes.subarray(0, 3)], "the UTF-8 BOM Excel needs").toEqual([0xef, 0xbb, 0xbf]);
-  return csvRows(bytes.subarray(3).toString("utf8")).map((row) => row.map(asExcelReads));
 }
 
 const chinaTime = (iso: string) =>
@@ -120,9 +74,7 @@ test("sales exports the filtered, searched leads list with 导出 and Excel read
     })),
   );
   expect(rows, "only what the list shows").toHaveLength(1);
-  const row = Object.fromEntries(
-    header.map((title, i) => ["text" in title ? title.text : "", rows[0]?.[i]]),
-  );
+  const row = byHeader(header, rows[0]);
   const lead = await page.request.get(
     cmsUrl(`/api/leads?where[reference][equals]=${wanted.reference}`),
     fromAdmin,

@@ -5,22 +5,12 @@
  * 发布 and watch the document say 网站更新中… and then 已上线 (用时 N 秒), at which point the live
  * site shows the new title. The publish-status page then says so in words.
  */
-import { type BrowserContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { apiToken, cmsUrl, LOGINS, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
+import { offline } from "../fixtures/offline.ts";
+import { SCREENSHOT_VIEWPORT, screenshot } from "../fixtures/screenshots.ts";
 
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/** Refuses every request that leaves our own machine, and lists what was tried. */
-async function offline(context: BrowserContext): Promise<string[]> {
-  const attempted: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (LOCAL_HOSTS.has(new URL(url).hostname)) return route.continue();
-    attempted.push(url);
-    return route.abort("blockedbyclient");
-  });
-  return attempted;
-}
+test.use({ viewport: SCREENSHOT_VIEWPORT });
 
 type TLanding = { hero: { title: string } } & Record<string, unknown>;
 
@@ -58,6 +48,7 @@ test("a marketer previews a draft landing hero, publishes it, and sees 已上线
     await heroTitle.fill(title);
     await page.getByRole("button", { name: "保存草稿" }).click();
     await expect(page.getByText("草稿成功保存").first()).toBeVisible();
+    await screenshot(page, "marketing-1-draft");
 
     // 预览: a new tab shows 生成预览中… and then the real landing page built from the draft.
     const opened = page.waitForEvent("popup");
@@ -65,6 +56,7 @@ test("a marketer previews a draft landing hero, publishes it, and sees 已上线
     const preview = await opened;
     await expect(preview.locator("#hero-title")).toHaveText(title, { timeout: 120_000 });
     await expect(preview.locator("[data-preview-banner]")).toContainText("预览(草稿)");
+    await screenshot(preview, "marketing-2-preview");
     await expect(preview.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
     const previewAnswer = await preview.request.get(preview.url());
     expect(previewAnswer.headers()["x-robots-tag"]).toContain("noindex");
@@ -79,6 +71,8 @@ test("a marketer previews a draft landing hero, publishes it, and sees 已上线
     const status = page.locator("[data-publish-status]");
     await expect(status).toHaveText("网站更新中…");
     await expect(status).toContainText(/已上线 \(用时 \d+ 秒\)/, { timeout: 120_000 });
+    await status.scrollIntoViewIfNeeded();
+    await screenshot(page, "marketing-3-live");
     await expect(status.getByRole("link", { name: "查看线上页面" })).toHaveAttribute(
       "href",
       siteUrl("/"),
