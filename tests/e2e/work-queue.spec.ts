@@ -121,7 +121,8 @@ test("lists show 50 rows, the partner's name comes with the page, phones dial an
   const lead = { partner: partner.id, assignee };
   // The list filtered to this partner: other tests add leads of their own (without a partner)
   // at the same time, and there must be more than one page of this partner's.
-  const ofPartner = `where[partner][equals]=${partner.id}`;
+  // Assigned too: other tests' leads of this partner (the widget's) are nobody's.
+  const ofPartner = `where[partner][equals]=${partner.id}&where[assignee][equals]=${assignee}`;
   const existing = await api<{ totalDocs: number }>(admin, "GET", `leads?limit=1&${ofPartner}`);
   for (let i = existing.totalDocs; i < 55; i += 1) await newLead(lead);
   const newest = await newLead(lead);
