@@ -17,7 +17,8 @@ import {
   STAGE_KEYS,
 } from "@beian/contract";
 import { expect, type Page, test } from "@playwright/test";
-import { apiToken, cmsUrl, LOGINS, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
+import { apiToken, cmsUrl, LOGINS, logIn, newColleague } from "../fixtures/logins.ts";
+import { submitLead } from "../fixtures/submissions.ts";
 
 /**
  * TEMPORARY: Payload 3.90's screen-reader labels of list sort buttons and "create new" links put a
@@ -225,27 +226,13 @@ test.use({ timezoneId: "America/New_York", locale: "zh-CN" });
 // them run side by side on both workers instead of one after the other.
 test.describe.configure({ mode: "parallel" });
 
-/** A lead as the site's form sends it, so sales has something to open. */
-async function newLead(name: string): Promise<number> {
-  const response = await fetch(cmsUrl("/api/public/leads"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: new URL(siteUrl()).origin },
-    body: JSON.stringify({
-      name,
-      phone: `137${String(Date.now()).slice(-8)}`,
-      company: `${name}的工作室`,
-      filingType: "enterprise",
-      consent: { privacy: true },
-      elapsedMs: 9_000,
-    }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: number }).id;
-}
-
 test("a salesperson reads only Chinese and China time on every page", async ({ page }) => {
   test.setTimeout(480_000);
-  const leadId = await newLead("钱经理");
+  const { id: leadId } = await submitLead({
+    name: "钱经理",
+    company: "钱经理的工作室",
+    filingType: "enterprise",
+  });
   const login = await newColleague("sales");
   const token = await apiToken(login);
   const allowed = await typedInNames(token);
@@ -346,7 +333,7 @@ test("with the admin in English, the admin speaks English and still tells China 
 });
 
 test("a refused save names the field by its label, in the admin's language", async () => {
-  await newLead("孙会计"); // queues emails, so the outbox has one to refuse a change on
+  await submitLead({ name: "孙会计" }); // queues emails, so the outbox has one to refuse a change on
   const token = await apiToken(LOGINS.admin);
   const emails = await (
     await fetch(cmsUrl("/api/outbox?limit=1&depth=0"), {

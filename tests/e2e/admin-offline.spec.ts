@@ -6,6 +6,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { apiToken, cmsUrl, LOGINS, logIn, newColleague } from "../fixtures/logins.ts";
 import { offline } from "../fixtures/offline.ts";
+import { submitLead, submitOrder, uniquePhone } from "../fixtures/submissions.ts";
 
 // What each page should show is checked softly, so a failing page still ends in the full list of
 // the outside URLs it tried (`offline`).
@@ -17,49 +18,14 @@ async function visit(page: Page, pathname: string): Promise<void> {
 }
 
 /** An order as the site's form sends it, with an email so that a confirmation goes out. */
-async function newOrder(): Promise<{ id: number; orderNo: string; materials: string[] }> {
-  const run = String(Date.now()).slice(-8);
-  const response = await fetch(cmsUrl("/api/public/orders"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      filingType: "personal",
-      contact: { name: "离线测试", phone: `137${run}`, email: `offline-${run}@example.com` },
-      entity: { name: "离线测试", province: "zhejiang" },
-      miniProgram: { name: "离线测试小程序" },
-      consent: { privacy: true },
-      elapsedMs: 9_000,
-    }),
+const newOrder = () => {
+  const phone = uniquePhone();
+  return submitOrder({
+    contact: { name: "离线测试", phone, email: `offline-${phone}@example.com` },
+    entity: { name: "离线测试", province: "zhejiang" },
+    miniProgram: { name: "离线测试小程序" },
   });
-  expect(response.status).toBe(201);
-  const answer = (await response.json()) as { orderNo: string; materials: string[] };
-  const found = await fetch(
-    cmsUrl(`/api/orders?where[orderNo][equals]=${answer.orderNo}&depth=0`),
-    {
-      headers: { Authorization: `JWT ${await apiToken(LOGINS.admin)}` },
-    },
-  );
-  const [order] = ((await found.json()) as { docs: { id: number }[] }).docs;
-  if (!order) throw new Error(`order ${answer.orderNo} not found`);
-  return { id: order.id, ...answer };
-}
-
-/** A prospect's lead, sent the way the site's form sends it. */
-async function newLead(): Promise<{ id: number; reference: string }> {
-  const response = await fetch(cmsUrl("/api/public/leads"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      name: "离线线索",
-      phone: `138${String(Date.now()).slice(-8)}`,
-      filingType: "individual-business",
-      consent: { privacy: true },
-      elapsedMs: 9_000,
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: number; reference: string };
-}
+};
 
 /** The id of the order's confirmation email in the outbox, once it is there. */
 async function confirmationOf(orderId: number): Promise<number> {
@@ -84,7 +50,7 @@ test.describe("the admin loads nothing from outside our own origin", () => {
     context,
   }) => {
     test.setTimeout(120_000);
-    const lead = await newLead();
+    const lead = await submitLead({ name: "离线线索", filingType: "individual-business" });
     const order = await newOrder();
     const emailId = await confirmationOf(order.id);
     const attempted = await offline(context);

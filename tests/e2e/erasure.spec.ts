@@ -4,7 +4,8 @@
  * much went, without the number.
  */
 import { expect, test } from "@playwright/test";
-import { apiToken, cmsUrl, LOGINS, logIn, siteUrl } from "../fixtures/logins.ts";
+import { apiToken, cmsUrl, LOGINS, logIn } from "../fixtures/logins.ts";
+import { submitLead } from "../fixtures/submissions.ts";
 
 test("an admin previews, confirms and erases a person by phone number", async ({
   page,
@@ -12,18 +13,7 @@ test("an admin previews, confirms and erases a person by phone number", async ({
   test.skip(testInfo.project.name !== "desktop", "the admin is exercised on desktop");
   test.setTimeout(120_000);
   const phone = `137${String(Date.now()).slice(-8)}`;
-  const lead = await fetch(cmsUrl("/api/public/leads"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: new URL(siteUrl()).origin },
-    body: JSON.stringify({
-      name: "要求删除的人",
-      phone,
-      consent: { privacy: true },
-      elapsedMs: 9_000,
-    }),
-  });
-  expect(lead.status).toBe(201);
-  const { id } = (await lead.json()) as { id: number };
+  const { id } = await submitLead({ name: "要求删除的人", phone });
 
   await logIn(page, LOGINS.admin);
   await page.goto(cmsUrl("/admin/collections/erasures/create"));

@@ -6,17 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { byHeader, openInExcel } from "../fixtures/excel.ts";
-import { cmsUrl, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
-
-async function newLead(name: string, phone: string, filingType: string) {
-  const response = await fetch(cmsUrl("/api/public/leads"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: new URL(siteUrl()).origin },
-    body: JSON.stringify({ name, phone, filingType, consent: { privacy: true }, elapsedMs: 9_000 }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { reference: string };
-}
+import { cmsUrl, logIn, newColleague } from "../fixtures/logins.ts";
+import { submitLead } from "../fixtures/submissions.ts";
 
 const chinaTime = (iso: string) =>
   new Intl.DateTimeFormat("sv-SE", {
@@ -33,8 +24,16 @@ test("sales exports the filtered, searched leads list with 导出 and Excel read
 }) => {
   test.setTimeout(90_000);
   const tag = String(Date.now()).slice(-8);
-  const wanted = await newLead(`导出甲${tag}`, `139${tag}`, "enterprise");
-  const other = await newLead(`导出乙${tag}`, `138${tag}`, "personal");
+  const wanted = await submitLead({
+    name: `导出甲${tag}`,
+    phone: `139${tag}`,
+    filingType: "enterprise",
+  });
+  const other = await submitLead({
+    name: `导出乙${tag}`,
+    phone: `138${tag}`,
+    filingType: "personal",
+  });
   await logIn(page, await newColleague("sales"));
 
   // The list filtered as the admin's filter writes it, then searched in its search box.

@@ -4,35 +4,18 @@
  * set aside as suspected spam. Editors see none of it.
  */
 import { expect, test } from "@playwright/test";
-import { cmsUrl, LOGINS, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
-
-/** A prospect's lead, sent the way the site's form sends it. */
-async function newLead(
-  name: string,
-  extra: Record<string, unknown> = {},
-): Promise<{ id: number; reference: string }> {
-  const response = await fetch(cmsUrl("/api/public/leads"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: new URL(siteUrl()).origin },
-    body: JSON.stringify({
-      name,
-      phone: `139${String(Date.now()).slice(-8)}`,
-      company: `${name}的小店`,
-      filingType: "individual-business",
-      consent: { privacy: true },
-      elapsedMs: 9_000,
-      ...extra,
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: number; reference: string };
-}
+import { cmsUrl, LOGINS, logIn, newColleague } from "../fixtures/logins.ts";
+import { submitLead } from "../fixtures/submissions.ts";
 
 test("sales sees the dashboard and converts a lead into an order in the admin", async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const lead = await newLead("吴老板");
+  const lead = await submitLead({
+    name: "吴老板",
+    company: "吴老板的小店",
+    filingType: "individual-business",
+  });
   await logIn(page, await newColleague("sales"));
 
   // The dashboard: overdue work first, then counts that open the filtered lists.
@@ -81,7 +64,7 @@ test("sales finds a suspected submission under 可疑提交 and restores it with
 }) => {
   test.setTimeout(120_000);
   // A browser's autofill filled the hidden field: answered as usual, set aside.
-  const lead = await newLead("冯老板", { website: "https://feng.example.com" });
+  const lead = await submitLead({ name: "冯老板", website: "https://feng.example.com" });
   await logIn(page, await newColleague("sales"));
   const search = `search=${encodeURIComponent(lead.reference)}`;
 

@@ -10,9 +10,10 @@
 import { readFile } from "node:fs/promises";
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
 import { byHeader, openInExcel } from "../fixtures/excel.ts";
-import { cmsUrl, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
+import { cmsUrl, logIn, newColleague } from "../fixtures/logins.ts";
 import { offline } from "../fixtures/offline.ts";
 import { SCREENSHOT_VIEWPORT, screenshot } from "../fixtures/screenshots.ts";
+import { submitLead } from "../fixtures/submissions.ts";
 
 // Each action reloads the document; on a busy two-core machine the admin can take longer than the
 // default 15 s to show its fields again (a wait on a condition, not a timing assertion).
@@ -29,19 +30,7 @@ type TLead = { id: number; reference: string; name: string; phone: string };
 async function leadFromSite(): Promise<TLead> {
   const tag = String(Date.now()).slice(-8);
   const lead = { name: `周老板${tag}`, phone: `136${tag}` };
-  const response = await fetch(cmsUrl("/api/public/leads"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: new URL(siteUrl()).origin },
-    body: JSON.stringify({
-      ...lead,
-      company: `周记餐饮${tag}`,
-      filingType: "enterprise",
-      consent: { privacy: true },
-      elapsedMs: 9_000,
-    }),
-  });
-  expect(response.status).toBe(201);
-  return { ...lead, ...((await response.json()) as { id: number; reference: string }) };
+  return submitLead({ ...lead, company: `周记餐饮${tag}`, filingType: "enterprise" });
 }
 
 /** Clicks an action and waits for the page to show the stage or status it leads to. */

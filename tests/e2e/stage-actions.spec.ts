@@ -6,7 +6,8 @@
  * and no internal code or English row label shows.
  */
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
-import { cmsUrl, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
+import { cmsUrl, logIn, newColleague } from "../fixtures/logins.ts";
+import { submitLead } from "../fixtures/submissions.ts";
 
 // Each action reloads the document; on a busy two-core machine the admin can take longer than the
 // default 15 s to show its fields again (a wait on a condition, not a timing assertion).
@@ -17,23 +18,6 @@ const INTERNAL_WORDS =
 
 /** A date and time as staff read them: China time, 2026-11-30 12:44. */
 const TIME = String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2}`;
-
-async function newLead(name: string): Promise<{ id: number; reference: string }> {
-  const response = await fetch(cmsUrl("/api/public/leads"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: new URL(siteUrl()).origin },
-    body: JSON.stringify({
-      name,
-      phone: `137${String(Date.now()).slice(-8)}`,
-      company: `${name}的工作室`,
-      filingType: "enterprise",
-      consent: { privacy: true },
-      elapsedMs: 9_000,
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: number; reference: string };
-}
 
 /** The document's form: what staff read on the page (labels, values, row labels, messages). */
 // What is rendered, as staff read it (textContent would include hidden inputs and templates).
@@ -53,7 +37,11 @@ async function act(page: Page, actions: Locator, name: string, shows: string) {
 test("sales works a lead and its order by actions, all in Chinese", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the admin runs on desktop");
   test.setTimeout(600_000);
-  const lead = await newLead("郑老板");
+  const lead = await submitLead({
+    name: "郑老板",
+    company: "郑老板的工作室",
+    filingType: "enterprise",
+  });
   await logIn(page, await newColleague("sales"));
 
   // The lead: 联系过, 合格, then into an order.
