@@ -1,13 +1,14 @@
 /**
- * The building blocks of the public payloads (CONTRACT §3): the one copy the widget (as-you-type
- * checks, ~5 KiB of zod/mini gzipped) and the CMS (the authority) both run.
+ * The building blocks of the public payloads (CONTRACT §3): the schemas the CMS (the authority)
+ * runs, built from the rules' values in rules.ts. The widget runs compact/, the same rules without
+ * zod, proved to answer exactly as these schemas (compact/compact.test.ts).
  *
- * The widget's size budget counts every kind of zod schema and check used here, so the schemas
- * keep to string, number, literal, object and optional with the checks maxLength, regex,
- * overwrite (trim, lowercase) and nonnegative: `z.literal([...])` instead of `z.enum` and
+ * The schemas keep to string, number, literal, object and optional with the checks maxLength,
+ * regex, overwrite (trim, lowercase) and nonnegative: `z.literal([...])` instead of `z.enum` and
  * `z.boolean`, `z.regex(/./)` after trimming instead of `z.minLength(1)`, `blankAsAbsent()`
- * instead of a pipe into a transform (each would add 0.07–0.35 KiB to the embed). The
- * validation results, error codes and messages are those of the equivalent enum/pipe schemas.
+ * instead of a pipe into a transform (once for the widget's size; now it keeps each check a step
+ * compact/ mirrors one to one). The validation results, error codes and messages are those of the
+ * equivalent enum/pipe schemas.
  */
 import * as z from "zod/mini";
 import type { TFieldError } from "./errors.ts";
