@@ -14,7 +14,9 @@ export function fieldErrorCodes<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
 ): TResult<z.output<S>, TFieldErrorCodes> {
-  const result = z.safeParse(schema, input);
+  // reportInput: zod leaves the input out of its issues otherwise, and every type error would read
+  // as a missing value (`required`) below, `"consent": "yes"` included.
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   const codes: TFieldErrorCodes = {};
   for (const issue of result.error.issues) {

@@ -73,7 +73,7 @@ const common = {
       ),
     }),
   ),
-  website: optional(string({ code: "invalid", notString: "required", max: MAX_LENGTH.honeypot })),
+  website: optional(string({ code: "invalid", max: MAX_LENGTH.honeypot })),
   elapsedMs: optional(nonNegative),
 };
 

@@ -23,10 +23,8 @@ export const optional =
     value === undefined ? undefined : rule(value, path, errors);
 
 type TStringRule = {
-  /** The code for a value `pattern` refuses, and for a non-string (unless `notString`). */
+  /** The code for a non-string, and for a value `pattern` refuses. */
   code: TFieldError;
-  /** The code for a non-string, when the schema names none (zod's plain type error: `required`). */
-  notString?: TFieldError;
   /** Applied before the length check (trim, lowercase). */
   prepare?: (value: string) => string;
   max?: number;
@@ -42,7 +40,6 @@ type TStringRule = {
 export const string =
   ({
     code,
-    notString = code,
     prepare,
     max = Infinity,
     tooLong = code,
@@ -51,7 +48,7 @@ export const string =
     blankAsAbsent,
   }: TStringRule): TRule =>
   (value, path, errors) => {
-    if (typeof value !== "string") return fail(errors, path, notString);
+    if (typeof value !== "string") return fail(errors, path, code);
     let text = prepare ? prepare(value) : value;
     if (text.length > max) return fail(errors, path, tooLong);
     if (normalise) text = normalise(text);
@@ -77,27 +74,22 @@ export const oneOf =
   (value, path, errors) =>
     values.includes(value) ? (value === "" ? undefined : value) : fail(errors, path, code);
 
-/**
- * A finite number ≥ 0 (fields.ts `ZElapsedMs`). zod reports no input in its issues, so
- * fieldErrorCodes reads any type error without a named code as `required`; a negative is `invalid`.
- */
+/** A finite number ≥ 0 (fields.ts `ZElapsedMs`), else `invalid`. */
 export const nonNegative: TRule = (value, path, errors) =>
-  typeof value !== "number" || !Number.isFinite(value)
-    ? fail(errors, path, "required")
-    : value >= 0
-      ? value
-      : fail(errors, path, "invalid");
+  typeof value === "number" && Number.isFinite(value) && value >= 0
+    ? value
+    : fail(errors, path, "invalid");
 
 /**
  * An object of these keys alone (unknown keys dropped, never read): a key present with an absent
- * result stays present as undefined, as zod keeps it. Not an object: `required` (zod's plain type
- * error, see nonNegative) at the object's own path, `_` for the body.
+ * result stays present as undefined, as zod keeps it. Not an object: `invalid` (`required` when
+ * missing) at the object's own path, `_` for the body.
  */
 export const object =
   (shape: Record<string, TRule>): TRule =>
   (value, path, errors) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return fail(errors, path || "_", "required");
+      return fail(errors, path || "_", value === undefined ? "required" : "invalid");
     }
     const input = value as Record<string, unknown>;
     const output: Record<string, unknown> = {};
