@@ -6,7 +6,6 @@
  * two agree on generated and hostile inputs.
  */
 import type { TFieldError } from "../errors.ts";
-import { MAX_LENGTH } from "../rules.ts";
 import type { TFieldErrorCodes } from "../sharingConsent.ts";
 
 export type TRule = (value: unknown, path: string, errors: TFieldErrorCodes) => unknown;
@@ -99,5 +98,3 @@ export const object =
     }
     return output;
   };
-
-export { MAX_LENGTH };
