@@ -1,34 +1,28 @@
 /**
- * The building blocks of the public payloads (CONTRACT §3): the one copy the widget (as-you-type
- * checks, ~5 KiB of zod/mini gzipped) and the CMS (the authority) both run.
+ * The building blocks of the public payloads (CONTRACT §3): the schemas the CMS (the authority)
+ * runs, built from the rules' values in rules.ts. The widget runs compact/, the same rules without
+ * zod, proved to answer exactly as these schemas (compact/compact.test.ts).
  *
- * The widget's size budget counts every kind of zod schema and check used here, so the schemas
- * keep to string, number, literal, object and optional with the checks maxLength, regex,
- * overwrite (trim, lowercase) and nonnegative: `z.literal([...])` instead of `z.enum` and
+ * The schemas keep to string, number, literal, object and optional with the checks maxLength,
+ * regex, overwrite (trim, lowercase) and nonnegative: `z.literal([...])` instead of `z.enum` and
  * `z.boolean`, `z.regex(/./)` after trimming instead of `z.minLength(1)`, `blankAsAbsent()`
- * instead of a pipe into a transform (each would add 0.07–0.35 KiB to the embed). The
- * validation results, error codes and messages are those of the equivalent enum/pipe schemas.
+ * instead of a pipe into a transform (once for the widget's size; now it keeps each check a step
+ * compact/ mirrors one to one). The validation results, error codes and messages are those of the
+ * equivalent enum/pipe schemas.
  */
 import * as z from "zod/mini";
 import type { TFieldError } from "./errors.ts";
 import { FILING_TYPE_SLUGS, type TFilingTypeSlug } from "./keys.ts";
+import { EMAIL_OR_BLANK, MAX_LENGTH, normalizePhone, PARTNER_KEY, PHONE } from "./rules.ts";
 
-/** `+86 138-0013-8000` → `13800138000`; anything else is returned trimmed for the check to reject. */
-export function normalizePhone(input: string): string {
-  const compact = input.replace(/[\s\-()]/g, "");
-  return compact.replace(/^(\+?86|0086)(?=1\d{10}$)/, "");
-}
-
-export const PHONE = /^1[3-9]\d{9}$/;
-/**
- * Payload 3.90.2's own email check (payload/dist/fields/validations.js `email`), so nothing the
- * widget accepts is refused by the CMS's `email` fields: ASCII only, no `..`, no leading or
- * trailing dot in the local part, host labels of letters, digits and inner hyphens, a top-level
- * domain of two or more letters. Blank is allowed here (optional; `blankAsAbsent` drops it).
- */
-const EMAIL_OR_BLANK =
-  /^$|^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
-const PARTNER_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export {
+  APP_ID_OR_BLANK,
+  EMAIL_OR_BLANK,
+  MAX_LENGTH,
+  normalizePhone,
+  PARTNER_KEY,
+  PHONE,
+} from "./rules.ts";
 
 export const err = (code: TFieldError) => ({ error: code });
 /** The error, and no further checks of the value (what a failed step of a pipe would do). */
@@ -57,7 +51,7 @@ export const optionalText = (max: number) =>
 export const ZPhone = z
   .string(err("phone_invalid"))
   .check(
-    z.maxLength(40, stop("phone_invalid")),
+    z.maxLength(MAX_LENGTH.phone, stop("phone_invalid")),
     z.overwrite(normalizePhone),
     z.regex(PHONE, err("phone_invalid")),
   );
@@ -67,7 +61,7 @@ export const optionalEmail = z.optional(
     .string(err("email_invalid"))
     .check(
       z.trim(),
-      z.maxLength(254, stop("email_invalid")),
+      z.maxLength(MAX_LENGTH.email, stop("email_invalid")),
       z.regex(EMAIL_OR_BLANK, err("email_invalid")),
       blankAsAbsent(),
     ),
@@ -87,25 +81,25 @@ export const ZConsent = z.object({
 });
 
 const ZUtm = z.object({
-  source: optionalText(200),
-  medium: optionalText(200),
-  campaign: optionalText(200),
-  term: optionalText(200),
-  content: optionalText(200),
+  source: optionalText(MAX_LENGTH.utm),
+  medium: optionalText(MAX_LENGTH.utm),
+  campaign: optionalText(MAX_LENGTH.utm),
+  term: optionalText(MAX_LENGTH.utm),
+  content: optionalText(MAX_LENGTH.utm),
 });
 
 export const ZSource = z.object({
-  pageUrl: optionalText(2000),
-  referrer: optionalText(2000),
+  pageUrl: optionalText(MAX_LENGTH.url),
+  referrer: optionalText(MAX_LENGTH.url),
   utm: z.optional(ZUtm),
 });
 
 export const ZPartnerKey = z
   .string(err("invalid"))
-  .check(z.maxLength(32, err("invalid")), z.regex(PARTNER_KEY, err("invalid")));
+  .check(z.maxLength(MAX_LENGTH.partner, err("invalid")), z.regex(PARTNER_KEY, err("invalid")));
 
 /** Honeypot: people never see this field; a bot that fills it is answered 201 and ignored. */
-export const ZHoneypot = z.optional(z.string().check(z.maxLength(500)));
+export const ZHoneypot = z.optional(z.string().check(z.maxLength(MAX_LENGTH.honeypot)));
 
 /** Milliseconds between the form appearing and its submission (minimum fill time). */
 export const ZElapsedMs = z.optional(z.number().check(z.nonnegative()));

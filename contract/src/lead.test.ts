@@ -39,6 +39,18 @@ describe("lead contract", () => {
     expect(!result.ok && Object.keys(result.error).sort()).toEqual(["consent", "name", "phone"]);
   });
 
+  it("calls a missing object required and a wrong-typed one invalid", () => {
+    expect(validateLead({ ...valid, consent: undefined })).toEqual({
+      ok: false,
+      error: { consent: "请填写此项" },
+    });
+    expect(validateLead({ ...valid, consent: "yes", elapsedMs: "1" })).toEqual({
+      ok: false,
+      error: { consent: "格式不正确", elapsedMs: "格式不正确" },
+    });
+    expect(validateLead(null)).toEqual({ ok: false, error: { _: "格式不正确" } });
+  });
+
   it("treats blank optional form fields as absent", () => {
     const result = validateLead({ ...valid, email: "", company: " ", filingType: "", message: "" });
     expect(result).toEqual({ ok: true, data: valid });

@@ -2,6 +2,7 @@
 import * as z from "zod/mini";
 import type { TFieldErrors } from "./answers.ts";
 import {
+  MAX_LENGTH,
   optionalEmail,
   optionalFilingType,
   optionalText,
@@ -17,12 +18,12 @@ import type { TLocale } from "./locale.ts";
 import { type TResult, validatePayload } from "./validation.ts";
 
 export const ZLead = z.object({
-  name: text(50),
+  name: text(MAX_LENGTH.name),
   phone: ZPhone,
   email: optionalEmail,
-  company: optionalText(100),
+  company: optionalText(MAX_LENGTH.company),
   filingType: optionalFilingType,
-  message: optionalText(2000),
+  message: optionalText(MAX_LENGTH.message),
   consent: ZConsent,
   partner: z.optional(ZPartnerKey),
   source: z.optional(ZSource),

@@ -2,8 +2,10 @@
 import * as z from "zod/mini";
 import type { TFieldErrors } from "./answers.ts";
 import {
+  APP_ID_OR_BLANK,
   blankAsAbsent,
   err,
+  MAX_LENGTH,
   optionalEmail,
   optionalText,
   text,
@@ -18,18 +20,16 @@ import { FILING_TYPE_SLUGS, PROVINCE_CODES } from "./keys.ts";
 import type { TLocale } from "./locale.ts";
 import { type TResult, validateFields, validatePayload } from "./validation.ts";
 
-const APP_ID_OR_BLANK = /^(wx[0-9a-f]{16})?$/;
-
 export const ZOrder = z.object({
   filingType: z.literal(FILING_TYPE_SLUGS, err("filing_type_invalid")),
-  contact: z.object({ name: text(50), phone: ZPhone, email: optionalEmail }),
+  contact: z.object({ name: text(MAX_LENGTH.name), phone: ZPhone, email: optionalEmail }),
   entity: z.object({
-    name: optionalText(100),
+    name: optionalText(MAX_LENGTH.entityName),
     province: z.literal(PROVINCE_CODES, err("required")),
   }),
   miniProgram: z.optional(
     z.object({
-      name: optionalText(60),
+      name: optionalText(MAX_LENGTH.miniProgramName),
       appId: z.optional(
         z
           .string(err("invalid"))
@@ -42,7 +42,7 @@ export const ZOrder = z.object({
       ),
     }),
   ),
-  note: optionalText(2000),
+  note: optionalText(MAX_LENGTH.message),
   consent: ZConsent,
   partner: z.optional(ZPartnerKey),
   source: z.optional(ZSource),
@@ -61,7 +61,7 @@ export function validateOrder(
 }
 
 export const ZOrderLookup = z.object({
-  orderNo: text(32),
+  orderNo: text(MAX_LENGTH.orderNo),
   phone: ZPhone,
 });
 export type TOrderLookup = z.output<typeof ZOrderLookup>;

@@ -4,12 +4,44 @@ import type { TFieldErrors } from "./answers.ts";
 import { message } from "./errorMessages.ts";
 import { FIELD_ERRORS, type TFieldError } from "./errors.ts";
 import type { TLocale } from "./locale.ts";
+import type { TFieldErrorCodes, TResult } from "./sharingConsent.ts";
+import { type TWithConsent, withSharingConsent } from "./sharingConsent.ts";
 
-export type TResult<T, E> = { ok: true; data: T } | { ok: false; error: E };
+export type { TFieldErrorCodes, TResult };
 
-/** Through a partner, the partner and the agency each receive the data: separate consent (PIPL art. 23). */
-export function needsSharingConsent(partner: string | undefined): boolean {
-  return partner !== undefined && partner !== "direct";
+/** Schema validation alone: one error code per failing field path (its first issue's). */
+export function fieldErrorCodes<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+): TResult<z.output<S>, TFieldErrorCodes> {
+  // reportInput: zod leaves the input out of its issues otherwise, and every type error would read
+  // as a missing value (`required`) below, `"consent": "yes"` included.
+  const result = z.safeParse(schema, input, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data };
+  const codes: TFieldErrorCodes = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join(".") || "_";
+    codes[path] ??= (FIELD_ERRORS as readonly string[]).includes(issue.message)
+      ? (issue.message as TFieldError)
+      : issue.code === "invalid_type" && issue.input === undefined
+        ? "required"
+        : "invalid";
+  }
+  return { ok: false, error: codes };
+}
+
+/** Each code as a message for people. */
+export function fieldMessages(codes: TFieldErrorCodes, locale: TLocale = "zh-CN"): TFieldErrors {
+  const fields: TFieldErrors = {};
+  for (const [path, code] of Object.entries(codes)) fields[path] = message(code, locale);
+  return fields;
+}
+
+function localised<T>(
+  result: TResult<T, TFieldErrorCodes>,
+  locale: TLocale,
+): TResult<T, TFieldErrors> {
+  return result.ok ? result : { ok: false, error: fieldMessages(result.error, locale) };
 }
 
 /** Schema validation alone: one localised message per failing field path. */
@@ -18,25 +50,17 @@ export function validateFields<S extends z.ZodMiniType>(
   input: unknown,
   locale: TLocale = "zh-CN",
 ): TResult<z.output<S>, TFieldErrors> {
-  const result = z.safeParse(schema, input);
-  if (result.success) return { ok: true, data: result.data };
-  const fields: TFieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join(".") || "_";
-    const code = (FIELD_ERRORS as readonly string[]).includes(issue.message)
-      ? (issue.message as TFieldError)
-      : issue.code === "invalid_type" && issue.input === undefined
-        ? "required"
-        : "invalid";
-    fields[path] ??= message(code, locale);
-  }
-  return { ok: false, error: fields };
+  return localised(fieldErrorCodes(schema, input), locale);
 }
 
-type TWithConsent = {
-  partner?: string | undefined;
-  consent: { privacy: true; sharing?: boolean | undefined };
-};
+/** A payload's error codes: the schema's, then the sharing consent's (see validatePayload). */
+export function payloadErrorCodes<S extends z.ZodMiniType<TWithConsent>>(
+  schema: S,
+  input: unknown,
+): TResult<z.output<S>, TFieldErrorCodes> {
+  const result = fieldErrorCodes(schema, input);
+  return result.ok ? withSharingConsent(result.data) : result;
+}
 
 /**
  * Validates a payload; on failure, one localised message per field path (`consent.privacy`, ...).
@@ -47,13 +71,5 @@ export function validatePayload<S extends z.ZodMiniType<TWithConsent>>(
   input: unknown,
   locale: TLocale = "zh-CN",
 ): TResult<z.output<S>, TFieldErrors> {
-  const result = validateFields(schema, input, locale);
-  if (!result.ok) return result;
-  const fields: TFieldErrors = {};
-  const data: TWithConsent = result.data;
-  if (needsSharingConsent(data.partner) && data.consent.sharing !== true) {
-    fields["consent.sharing"] = message("sharing_consent_required", locale);
-    return { ok: false, error: fields };
-  }
-  return { ok: true, data: result.data };
+  return localised(payloadErrorCodes(schema, input), locale);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+// The English error texts, registered as the widget registers them where its English texts load.
+import "../validation/english.ts";
 import { checkSubmission, submissionBody } from "./submissionBody.ts";
 
 const source = { pageUrl: "https://cloud.example.com/" };
@@ -75,5 +77,32 @@ describe("checkSubmission", () => {
     expect(Object.keys(en.error)).toEqual(
       expect.arrayContaining(["filingType", "contact.name", "entity.province"]),
     );
+  });
+
+  it("answers exactly as the CMS's validateLead/validateOrder, messages included", async () => {
+    const { validateLead, validateOrder } = await import("@beian/contract");
+    const values = {
+      name: "x".repeat(51),
+      phone: "+86 139 1234 5678",
+      email: "A@B.CN ",
+      "consent.privacy": true,
+    };
+    for (const lang of ["zh-CN", "en"] as const) {
+      const lead = checkSubmission("lead", values, { partner: "direct", source }, lang);
+      const body = submissionBody("lead", values, { partner: "direct", source });
+      expect(lead).toStrictEqual(validateLead(body, lang));
+      const order = checkSubmission(
+        "order",
+        { "miniProgram.appId": "WX12" },
+        { partner: "direct" },
+        lang,
+      );
+      expect(order).toStrictEqual(
+        validateOrder(
+          submissionBody("order", { "miniProgram.appId": "WX12" }, { partner: "direct" }),
+          lang,
+        ),
+      );
+    }
   });
 });

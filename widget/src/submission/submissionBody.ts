@@ -1,17 +1,10 @@
 /** Form values (flat, keyed by payload path) → the public payload of CONTRACT §3, validated. */
-import {
-  message,
-  needsSharingConsent,
-  type TFieldErrors,
-  type TLead,
-  type TLocale,
-  type TOrder,
-  type TResult,
-  validateLead,
-  validateOrder,
-} from "@beian/contract";
+import type { TFieldErrors, TLead, TLocale, TOrder, TResult } from "@beian/contract";
+import { compactValidateLead, compactValidateOrder } from "@beian/contract/compact";
+import { needsSharingConsent } from "@beian/contract/sharing-consent";
 import type { TFormKind } from "../constants.ts";
 import { FIELDS } from "../form/fields.ts";
+import { fieldMessage } from "../validation/fieldMessages.ts";
 import type { TSource } from "./attribution.ts";
 
 export type TValues = Record<string, string | boolean | undefined>;
@@ -47,7 +40,10 @@ export function submissionBody(
   return body;
 }
 
-/** Validates with the contract's schema; on success the normalised body to send. */
+/**
+ * Validates with the contract's rules (its compact validator: the CMS's answers without zod); on
+ * success the normalised body to send, else one message per field.
+ */
 export function checkSubmission(
   kind: TFormKind,
   values: TValues,
@@ -55,10 +51,13 @@ export function checkSubmission(
   lang: TLocale,
 ): TResult<TLead | TOrder, TFieldErrors> {
   const body = submissionBody(kind, values, ctx);
-  const result = kind === "lead" ? validateLead(body, lang) : validateOrder(body, lang);
+  const result = kind === "lead" ? compactValidateLead(body) : compactValidateOrder(body);
+  if (result.ok) return result;
+  const error: TFieldErrors = {};
+  for (const [path, code] of Object.entries(result.error)) error[path] = fieldMessage(code, lang);
   // The contract checks sharing consent only once the rest is valid; show it alongside the others.
-  if (!result.ok && needsSharingConsent(ctx.partner) && values["consent.sharing"] !== true) {
-    result.error["consent.sharing"] ??= message("sharing_consent_required", lang);
+  if (needsSharingConsent(ctx.partner) && values["consent.sharing"] !== true) {
+    error["consent.sharing"] ??= fieldMessage("sharing_consent_required", lang);
   }
-  return result;
+  return { ok: false, error };
 }
