@@ -53,11 +53,7 @@ export function Widget({ config, options, bind }: TWidgetProps) {
           onClick={() => (open ? controls.current.close() : controls.current.open())}
         >
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-            <path
-              fill="currentColor"
-              d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"
-              transform="translate(-1 -1)"
-            />
+            <path fill="currentColor" d="M3 3h18v14H7l-4 4z" />
           </svg>
           {t.launcher}
         </button>

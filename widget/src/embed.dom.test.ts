@@ -309,7 +309,8 @@ describe("the embed script", () => {
     await type("#bw-panel-lead [name=name]", "张三");
     await type("#bw-panel-lead [name=phone]", "13800138000");
     expect($("#bw-panel-lead [name=phone]")?.getAttribute("aria-invalid")).toBeNull();
-    expect($("#bw-panel-lead .submit")?.getAttribute("aria-disabled")).toBe("true");
+    // Not yet valid, yet the button does not look disabled: pressing it says what is missing.
+    expect($("#bw-panel-lead .submit")?.getAttribute("aria-disabled")).toBe("false");
 
     await click("#bw-panel-lead .submit");
     expect(calls.filter((call) => call.method === "POST")).toHaveLength(0);
@@ -319,9 +320,9 @@ describe("the embed script", () => {
     expect($("#bw-lead-consent-sharing-err")?.textContent).toBe("请同意与合作伙伴共享信息");
 
     await click("#bw-panel-lead [name='consent.privacy']");
-    expect($("#bw-panel-lead .submit")?.getAttribute("aria-disabled")).toBe("true");
     await click("#bw-panel-lead [name='consent.sharing']");
-    expect($("#bw-panel-lead .submit")?.getAttribute("aria-disabled")).toBe("false");
+    expect($("#bw-lead-consent-privacy-err")).toBeNull();
+    expect($("#bw-lead-consent-sharing-err")).toBeNull();
   });
 
   it("sends a lead with attribution and headers, then shows the reference", async () => {
@@ -716,5 +717,80 @@ describe("what the widget keeps in the browser", () => {
     expect(JSON.parse(window.sessionStorage.getItem(PENDING_KEY) ?? "[]")).toHaveLength(2);
     await click("#bw-panel-lead [name='consent.privacy']");
     expect(JSON.parse(window.sessionStorage.getItem(PENDING_KEY) ?? "[]")).toEqual([order]);
+  });
+});
+
+describe("after submit, and what the page presets", () => {
+  const ORDER = { orderNo: "BA20260115001", status: "submitted", materials: ["营业执照"] };
+
+  it("the success screen says when we reply, the hotline, and links an order to its tracking page", async () => {
+    const { $, type, click } = await page({
+      data: { partner: "direct" },
+      answer: (call) =>
+        call.url.endsWith("/orders")
+          ? json(201, ORDER)
+          : json(201, { id: 1, reference: "L-AAAAAA" }),
+    });
+    await click(".launcher");
+    await click("#bw-tab-order");
+    await type("#bw-panel-order [name=filingType]", "personal");
+    await type("#bw-panel-order [name='contact.name']", "李四");
+    await type("#bw-panel-order [name='contact.phone']", "13900000000");
+    await type("#bw-panel-order [name='entity.province']", "beijing");
+    await click("#bw-panel-order [name='consent.privacy']");
+    await click("#bw-panel-order .submit");
+
+    const status = $("#bw-panel-order [role=status]");
+    expect(status?.textContent).toContain("1 个工作日内回复,急事请致电");
+    expect(status?.querySelector("a[href^='tel:']")?.getAttribute("href")).toBe("tel:4009986176");
+    const track = status?.querySelector("a[href*='/track/']");
+    // The site's address is that of its privacy page, whatever page or API the widget runs on.
+    expect(track?.getAttribute("href")).toBe(
+      "https://beian.example.com/track/?order=BA20260115001",
+    );
+    expect(track?.textContent).toBe("查看订单进度(在新窗口打开)");
+    expect([...(status?.querySelectorAll("li") ?? [])].map((li) => li.textContent)).toEqual([
+      "营业执照",
+    ]);
+
+    // A lead has nothing to track: the reply and the hotline only.
+    await click("#bw-tab-lead");
+    await type("#bw-panel-lead [name=name]", "张三");
+    await type("#bw-panel-lead [name=phone]", "13800138000");
+    await click("#bw-panel-lead [name='consent.privacy']");
+    await click("#bw-panel-lead .submit");
+    const lead = $("#bw-panel-lead [role=status]");
+    expect(lead?.textContent).toContain("L-AAAAAA");
+    expect(lead?.textContent).toContain("1 个工作日内回复");
+    expect(lead?.querySelector("a[href^='tel:']")).not.toBeNull();
+    expect(lead?.querySelector("a[href*='/track/']")).toBeNull();
+  });
+
+  it("a submit button that is pressed too early says what is missing and sends nothing", async () => {
+    const { $, click, calls } = await page({ data: { partner: "direct" } });
+    await click(".launcher");
+    const submit = $("#bw-panel-lead .submit");
+    expect(submit?.getAttribute("aria-disabled")).toBe("false");
+    await click("#bw-panel-lead .submit");
+    expect($("#bw-panel-lead .notice")?.textContent).toBe("有 3 项需要修改,请检查后再提交");
+    expect(calls.filter((call) => call.method === "POST")).toHaveLength(0);
+  });
+
+  it("BeianWidget.open({ form, type, province }) presets the order's province; an unknown one is ignored", async () => {
+    const { window, selected } = await page({
+      data: { mode: "inline", target: "#order-here", partner: "direct" },
+      body: '<main><div id="order-here"></div></main>',
+    });
+    window.BeianWidget?.open({ form: "order", type: "enterprise", province: "zhejiang" });
+    await settle(window);
+    expect(selected("#bw-panel-order [name=filingType]")).toBe("enterprise");
+    expect(selected("#bw-panel-order [name='entity.province']")).toBe("zhejiang");
+    window.BeianWidget?.open({ form: "order", province: "atlantis" });
+    await settle(window);
+    expect(selected("#bw-panel-order [name='entity.province']")).toBe("zhejiang");
+    window.BeianWidget?.open({ form: "order", province: "shanghai" });
+    await settle(window);
+    expect(selected("#bw-panel-order [name='entity.province']")).toBe("shanghai");
+    expect(selected("#bw-panel-order [name=filingType]")).toBe("enterprise");
   });
 });

@@ -45,6 +45,8 @@ const zh = {
   orderNo: "订单号",
   materials: "请提前准备以下材料:",
   again: "再填一份",
+  reply: "1 个工作日内回复,急事请致电",
+  track: "查看订单进度",
 };
 
 export type TStrings = typeof zh;
@@ -95,6 +97,8 @@ const en: TStrings = {
   orderNo: "Order number",
   materials: "Please prepare these materials:",
   again: "Start another",
+  reply: "Reply in 1 working day. Urgent? Call",
+  track: "Track order",
 };
 
 export const STRINGS: Record<TLocale, TStrings> = { "zh-CN": zh, en };

@@ -121,7 +121,7 @@ export function honeypot(form: TFormControls) {
   const input = (event: { currentTarget: { value: string } }) =>
     form.change("website", event.currentTarget.value);
   return (
-    <div className="hp" aria-hidden="true">
+    <div className="sr" aria-hidden="true">
       <label>
         Website
         <input

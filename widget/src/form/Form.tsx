@@ -7,7 +7,7 @@ import { checkSubmission } from "../submission/submissionBody.ts";
 import { useSubmission } from "../submission/useSubmission.ts";
 import type { TResolvedOptions } from "../widgetOptions.ts";
 import { privacyLabel, sharingLabel } from "./consentLabels.tsx";
-import { done } from "./Done.tsx";
+import { done, telLink } from "./Done.tsx";
 import { consentBox, field, honeypot, type TFormControls } from "./Field.tsx";
 import { FIELDS } from "./fields.ts";
 import { type TPreset, useFormValues } from "./useFormValues.ts";
@@ -47,8 +47,6 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
     },
     leave,
   };
-  const consented =
-    values["consent.privacy"] === true && (!sharing || values["consent.sharing"] === true);
   const again = () => {
     reset();
     submission.again();
@@ -62,7 +60,7 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
       hidden={!active}
     >
       {submission.created ? (
-        done(kind, t, submission.created, again)
+        done(kind, t, config, submission.created, again)
       ) : (
         <form ref={form} aria-label={t[`${kind}Form`]} noValidate onSubmit={submission.onSubmit}>
           {FIELDS[kind].map((spec) => field(controls, spec))}
@@ -74,14 +72,11 @@ export function Form({ kind, config, options, t, active, visible, preset }: TFor
           </p>
           {submission.phase === "failed" && (
             <p className="alert" role="alert">
-              {t.failed}{" "}
-              <a href={`tel:${config.contact.phone.replace(/[^\d+]/g, "")}`}>
-                {config.contact.phone}
-              </a>
+              {t.failed} {telLink(config.contact.phone)}
             </p>
           )}
-          {/* aria-disabled, not disabled: pressing it still says what is missing */}
-          <button type="submit" className="submit" aria-disabled={!consented || submission.busy}>
+          {/* Looks ready until sent (pressing it says what is missing); only sending disables it. */}
+          <button type="submit" className="submit" aria-disabled={submission.busy}>
             {submission.busy ? t.sending : t[`${kind}Submit`]}
           </button>
         </form>

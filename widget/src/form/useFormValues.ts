@@ -1,10 +1,17 @@
 /** What is typed into one form, and which fields were edited and then left. */
-import type { TWidgetFilingType } from "@beian/contract";
+import { PROVINCE_CODES, type TWidgetFilingType } from "@beian/contract";
 import { useEffect, useRef, useState } from "react";
 import type { TValues } from "../submission/submissionBody.ts";
 
-/** A filing type to select; `n` changes on every request (open({ type })). */
-export type TPreset = { type?: string | undefined; n: number };
+/**
+ * A filing type and a province to select (unknown ones are ignored); `n` changes on every request
+ * (open({ type, province })).
+ */
+export type TPreset = { type?: string | undefined; province?: string | undefined; n: number };
+
+/** The slug if it is one of the filing types offered. */
+const known = (types: readonly TWidgetFilingType[], slug?: string) =>
+  types.some((type) => type.slug === slug) ? slug : undefined;
 
 /**
  * Returns the values, a ref to the latest ones (also for a submit that comes before the re-render:
@@ -16,8 +23,9 @@ export function useFormValues(
   /** The filing type a fresh form starts with (the embed's `data-type`). */
   initialType: string | undefined,
 ) {
-  const known = (slug?: string) => (types.some((type) => type.slug === slug) ? slug : undefined);
-  const [values, setValues] = useState<TValues>(() => ({ filingType: known(preset.type) ?? "" }));
+  const [values, setValues] = useState<TValues>(() => ({
+    filingType: known(types, preset.type) ?? "",
+  }));
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   // A field's error shows once it was edited and left (or on submit): moving through the form,
   // or the focus landing on the first field when the dialog opens, does not flag empty fields.
@@ -26,8 +34,13 @@ export function useFormValues(
   latest.current = values;
 
   useEffect(() => {
-    const slug = types.some((type) => type.slug === preset.type) ? preset.type : undefined;
-    if (preset.n && slug) setValues((current) => ({ ...current, filingType: slug }));
+    const { n, type, province } = preset;
+    if (!n) return;
+    setValues((current) => ({
+      ...current,
+      filingType: known(types, type) ?? current.filingType,
+      ...(PROVINCE_CODES.includes(province as never) && { "entity.province": province }),
+    }));
   }, [preset, types]);
 
   const set = (path: string, value: string | boolean) => {
@@ -40,7 +53,7 @@ export function useFormValues(
   };
   /** A fresh form: nothing typed, edited or left. */
   const reset = () => {
-    setValues({ filingType: known(initialType) ?? "" });
+    setValues({ filingType: known(types, initialType) ?? "" });
     setTouched({});
     edited.current = {};
   };

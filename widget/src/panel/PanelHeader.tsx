@@ -44,10 +44,7 @@ export function panelHeader(
         {close && (
           <button type="button" className="close" aria-label={t.close} onClick={close}>
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-              <path
-                fill="currentColor"
-                d="M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z"
-              />
+              <path stroke="currentColor" stroke-width="2" d="M6 6l12 12M18 6 6 18" />
             </svg>
           </button>
         )}

@@ -3,11 +3,12 @@
  * close button and window.BeianWidget.open() / .close(), and the dialog's keyboard behaviour.
  */
 import { useEffect, useRef, useState } from "react";
-import type { TFormKind } from "../constants.ts";
+import { KINDS, type TFormKind } from "../constants.ts";
 import { CONTROL } from "../form/fields.ts";
 import type { TPreset } from "../form/useFormValues.ts";
 
-export type TOpenOptions = { form?: TFormKind; type?: string };
+/** `type`: a filing type to select; `province`: the entity's province (order form), e.g. "zhejiang". */
+export type TOpenOptions = { form?: TFormKind; type?: string; province?: string };
 export type TControls = { open(options?: TOpenOptions): void; close(): void };
 
 const FOCUSABLE = `a[href],button:not([tabindex='-1']),${CONTROL},[tabindex='0']`;
@@ -28,8 +29,9 @@ export function useDialog(
 
   controls.current = {
     open(request = {}) {
-      if (request.form === "lead" || request.form === "order") setForm(request.form);
-      if (request.type) setPreset((current) => ({ type: request.type, n: current.n + 1 }));
+      if (KINDS.includes(request.form as TFormKind)) setForm(request.form as TFormKind);
+      const { type: slug, province } = request;
+      if (slug || province) setPreset((current) => ({ type: slug, province, n: current.n + 1 }));
       setOpen(true);
       setFocusRequest((n) => n + 1);
     },
@@ -66,7 +68,7 @@ export function useDialog(
 /** Tab from the last item (Shift+Tab from the first), or from outside, wraps around. */
 function keepTabInside(root: HTMLElement, event: KeyboardEvent): void {
   const items = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-    (item) => !item.closest("[hidden],.hp"),
+    (item) => !item.closest("[hidden]"),
   );
   const first = items[0];
   const last = items[items.length - 1];
