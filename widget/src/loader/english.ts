@@ -1,0 +1,5 @@
+/** v1/form-en.js: the widget's English texts, handed to the form script that added this chunk. */
+import { en } from "../i18n.en.ts";
+import { handOver } from "./handoff.ts";
+
+handOver(en);
