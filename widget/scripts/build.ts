@@ -37,7 +37,8 @@ const cssAsText: Plugin = {
  * `import css from "../launcher.css"` (the loader's launcher) → the rules of styles.css that style
  * the launcher button: one stylesheet, so the loader's launcher and the form's stay the same.
  */
-const LAUNCHER_SELECTOR = /^(:host|\.bw|\.bw \*.*|:where\(\.bw\) button|\.bw :focus-visible|\.launcher\b.*)$/;
+const LAUNCHER_SELECTOR =
+  /^(:host|\.bw|\.bw \*.*|:where\(\.bw\) button|\.bw :focus-visible|\.launcher\b.*)$/;
 
 /** The top-level rules of minified CSS whose selector list has one `keep` accepts. */
 export function launcherRules(minified: string): string {

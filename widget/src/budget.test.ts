@@ -4,7 +4,13 @@
  */
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildEmbed, sizes, type TBuiltScript, type TEmbedScript, zodCost } from "../scripts/build.ts";
+import {
+  buildEmbed,
+  sizes,
+  type TBuiltScript,
+  type TEmbedScript,
+  zodCost,
+} from "../scripts/build.ts";
 
 /** What every page view of a partner's site downloads: the loader (dist/v1/widget.js). */
 const LOADER_BUDGET_GZIP = 3 * 1024;
@@ -53,7 +59,9 @@ describe("the split", () => {
   });
 
   it("leaves Preact, zod and the English texts out of the loader, and English out of the form", () => {
-    const loaderInputs = Object.keys(Object.values(built["widget.js"].metafile.outputs)[0]?.inputs ?? {});
+    const loaderInputs = Object.keys(
+      Object.values(built["widget.js"].metafile.outputs)[0]?.inputs ?? {},
+    );
     expect(loaderInputs.filter((input) => /preact|zod|i18n/.test(input))).toEqual([]);
     // esbuild writes non-ASCII as \\u escapes (safe on pages in any charset): 在线咨询
     expect(code("form.js")).toContain("\\u5728\\u7EBF\\u54A8\\u8BE2");
@@ -147,7 +155,8 @@ describe("globals", () => {
         },
         document: {
           currentScript: {
-            dispatchEvent: (event: { init?: { detail?: unknown } }) => handed.push(event.init?.detail),
+            dispatchEvent: (event: { init?: { detail?: unknown } }) =>
+              handed.push(event.init?.detail),
           },
         },
       };

@@ -4,6 +4,10 @@
  * validation, the payload and headers sent, success, server errors, retries and the resend on the
  * next page load. (Real browsers are covered by the end-to-end tests in tests/.)
  */
+
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TWidgetConfig } from "@beian/contract";
 import {
   type Element,
@@ -14,9 +18,6 @@ import {
   Window,
 } from "happy-dom";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { buildEmbed } from "../scripts/build.ts";
 import type { TControls } from "./panel/useDialog.ts";
 import { PENDING_KEY } from "./submission/pending.ts";
@@ -116,9 +117,9 @@ async function page(options: TPageOptions = {}) {
   await settle(window);
   // Floating: the form is loaded when the visitor reaches for the launcher; tests act after that.
   if (options.reach !== false) {
-    host(document)?.shadowRoot?.querySelector(".launcher")?.dispatchEvent(
-      new window.PointerEvent("pointerover"),
-    );
+    host(document)
+      ?.shadowRoot?.querySelector(".launcher")
+      ?.dispatchEvent(new window.PointerEvent("pointerover"));
     await settle(window);
   }
   const placed = host(document);
@@ -807,7 +808,11 @@ describe("the loader (v1/widget.js) and the form script (v1/form.js)", () => {
   });
 
   it("inline: reserves the space at once and loads the form without waiting for a visitor", async () => {
-    const { document, host: placed, $ } = await page({
+    const {
+      document,
+      host: placed,
+      $,
+    } = await page({
       data: { mode: "inline", target: "#here" },
       body: '<main><div id="here"></div></main>',
       reach: false,
@@ -821,7 +826,12 @@ describe("the loader (v1/widget.js) and the form script (v1/form.js)", () => {
 
   it("on an origin the partner does not allow: no widget, beian:error origin_not_allowed, the console says what to add where", async () => {
     const logged: string[] = [];
-    const { host: placed, events, document, window } = await page({
+    const {
+      host: placed,
+      events,
+      document,
+      window,
+    } = await page({
       url: "https://other.example.org/pricing",
       config: json(403, {
         error: { code: "origin_not_allowed", message: "此网站无权使用该合作伙伴的组件" },

@@ -49,7 +49,6 @@ const zh = {
 
 export type TStrings = typeof zh;
 
-
 /**
  * The texts by language. English is not in the form script (a Chinese page view never needs it):
  * i18n.en.ts adds it, from its own chunk (v1/form-en.js) that the form loads for `data-lang="en"`;

@@ -62,7 +62,7 @@ function init(): void {
 
   let controls: TControls | undefined;
   let queued: TOpenOptions | undefined;
-  let form: Promise<void> | undefined;
+  let loading = false;
   let mountForm: TMountForm | undefined;
   /** The placed host and its configuration, once the configuration arrived and the DOM is ready. */
   let placed: { host: HTMLElement; config: TWidgetConfig } | undefined;
@@ -91,13 +91,15 @@ function init(): void {
   };
   /** Loads the form script once (again at the next reach if it failed). */
   const loadForm = () => {
-    form ??= loadScript<TMountForm>(base + FORM_SCRIPT).then(
+    if (loading) return;
+    loading = true;
+    loadScript<TMountForm>(base + FORM_SCRIPT).then(
       (mount) => {
         mountForm = mount;
         handOff();
       },
       (error: Error) => {
-        form = undefined;
+        loading = false;
         fail("network_error", error.message);
       },
     );
