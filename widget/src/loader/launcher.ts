@@ -15,7 +15,7 @@ const ICON =
 export function showLauncher(
   host: HTMLElement,
   options: TResolvedOptions,
-  colour: string | undefined,
+  colour: string | null | undefined,
 ): HTMLButtonElement {
   const root = host.attachShadow({ mode: "open" });
   const primary = primaryColor(colour);
