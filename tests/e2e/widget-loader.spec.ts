@@ -12,7 +12,7 @@ import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 declare global {
   interface Window {
     /** The widget's events on the partner's page, as the test records them. */
-    beianEvents?: { type: string; detail: unknown }[];
+    beianLoaderEvents?: { type: string; detail: unknown }[];
   }
 }
 
@@ -71,10 +71,10 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 
 test.beforeEach(async ({ page: tab }) => {
   await tab.addInitScript(() => {
-    window.beianEvents = [];
+    window.beianLoaderEvents = [];
     for (const type of ["beian:ready", "beian:error", "beian:submitted"]) {
       document.addEventListener(type, (event) =>
-        window.beianEvents?.push({ type, detail: (event as CustomEvent).detail }),
+        window.beianLoaderEvents?.push({ type, detail: (event as CustomEvent).detail }),
       );
     }
   });
@@ -91,7 +91,7 @@ test("a page view loads only the loader until the launcher is touched, then the 
   const launcher = tab.getByRole("button", { name: "在线咨询" });
   await expect(launcher).toBeVisible();
   await expect
-    .poll(() => tab.evaluate(() => window.beianEvents?.map((event) => event.type)))
+    .poll(() => tab.evaluate(() => window.beianLoaderEvents?.map((event) => event.type)))
     .toEqual(["beian:ready"]);
   expect(scripts).toEqual(["/widget/v1/widget.js"]);
 
@@ -115,9 +115,9 @@ test("a page on an origin the partner has not allowed gets origin_not_allowed an
   });
   await tab.goto(`${strangerOrigin}/`);
   await expect
-    .poll(() => tab.evaluate(() => window.beianEvents?.map((event) => event.type)))
+    .poll(() => tab.evaluate(() => window.beianLoaderEvents?.map((event) => event.type)))
     .toEqual(["beian:error"]);
-  const [error] = (await tab.evaluate(() => window.beianEvents)) ?? [];
+  const [error] = (await tab.evaluate(() => window.beianLoaderEvents)) ?? [];
   expect(error?.detail).toMatchObject({ code: "origin_not_allowed" });
   expect(errors.join("\n")).toContain(
     `请在管理后台 › 合作伙伴 › ${PARTNER_KEY} › 允许的来源 中添加 ${strangerOrigin}`,
