@@ -3,7 +3,7 @@
  *   1. Lighthouse mobile scores and page weight of /, /guide/, /faq/, /cases/
  *   2. site build time, seeded vs. with 1000 more cases and 300 more FAQs
  *   3. publish-to-live time for an editor's change (3 runs, median)
- *   4. the widget's embed script bytes (gzip, brotli) beside its peers
+ *   4. the widget: loader and form bytes (gzip, brotli) beside its peers, tap → interactive form
  *   5. the lead endpoint's throughput and latency under load beside Payload's stock create
  *   6. emails behind a backlog: a customer's confirmation behind 5,000 internal emails, the drain rate
  * and prints them as tables beside their aims. Phases 1, 2 (seeded) and 3 share the seeded stack;
@@ -78,7 +78,7 @@ function selectedPhases(args: string[]): Set<TPhase> {
 async function main(): Promise<void> {
   const phases = selectedPhases(process.argv.slice(2).filter((arg) => arg !== "--"));
 
-  if (phases.has("widget")) results.widget = measureWidget();
+  if (phases.has("widget")) results.widget = await measureWidget();
   if (phases.has("pages") || phases.has("seeded-build") || phases.has("publish")) {
     const seeded = await startStack({ label: "seeded", logDir });
     results.siteUrl = seeded.siteUrl;

@@ -56,25 +56,29 @@ function build(outDir: string, cacheDir: string): Promise<void> {
 }
 
 /**
- * The widget ships with the site at /widget/v1/widget.js, pointed at this deployment's CMS (its
- * built file carries a placeholder for the API base; `data-api` still overrides it per embed).
+ * The widget ships with the site under /widget/v1/: the loader (widget.js, which carries a
+ * placeholder for the API base, pointed here at this deployment's CMS; `data-api` still overrides
+ * it per embed) and the scripts it loads from its own directory (form.js, form-en.js).
  */
 function addWidget(outDir: string): void {
-  const built = path.join(siteDir, "..", "widget", "dist", "v1", "widget.js");
-  if (!existsSync(built)) {
+  const builtDir = path.join(siteDir, "..", "widget", "dist", "v1");
+  const loader = path.join(builtDir, "widget.js");
+  if (!existsSync(loader)) {
     throw new Error(
-      `${built} is missing: build the widget first (pnpm --filter @beian/widget build)`,
+      `${loader} is missing: build the widget first (pnpm --filter @beian/widget build)`,
     );
   }
   const cmsUrl = (process.env.CMS_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
-  const source = readFileSync(built, "utf8");
-  if (!source.includes(API_PLACEHOLDER))
-    throw new Error(`${built} has no ${API_PLACEHOLDER} to fill in`);
+  if (!readFileSync(loader, "utf8").includes(API_PLACEHOLDER))
+    throw new Error(`${loader} has no ${API_PLACEHOLDER} to fill in`);
   mkdirSync(path.join(outDir, "widget", "v1"), { recursive: true });
-  writeFileSync(
-    path.join(outDir, "widget", "v1", "widget.js"),
-    source.replaceAll(API_PLACEHOLDER, cmsUrl),
-  );
+  for (const file of readdirSync(builtDir).filter((name) => name.endsWith(".js"))) {
+    const source = readFileSync(path.join(builtDir, file), "utf8");
+    writeFileSync(
+      path.join(outDir, "widget", "v1", file),
+      source.replaceAll(API_PLACEHOLDER, cmsUrl),
+    );
+  }
 }
 
 const API_PLACEHOLDER = "__BEIAN_API_BASE__";

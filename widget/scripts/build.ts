@@ -1,7 +1,11 @@
 /**
- * Builds the widget:
- * - dist/v1/widget.js: the one-tag embed, a self-contained minified IIFE (React aliased to
- *   Preact, zod/mini validation from @beian/contract, the CSS as a string, both languages);
+ * Builds the widget, each script a self-contained minified classic script (IIFE):
+ * - dist/v1/widget.js: the one-tag embed's LOADER (plain TS, no Preact): options, the partner's
+ *   configuration, the launcher or the inline space, and the form script when the visitor reaches
+ *   for it (src/loader/loader.ts);
+ * - dist/v1/form.js: the form (React aliased to Preact, the contract's validation, the CSS as a
+ *   string, Chinese texts) (src/embed.tsx);
+ * - dist/v1/form-en.js: the English texts, loaded by the form for `data-lang="en"` only;
  * - dist/react.js + dist/react.d.ts: the ESM React component (react/react-dom stay external).
  * Run with `pnpm build` (node scripts/build.ts [outDir]); the budget test imports buildEmbed.
  */
@@ -25,6 +29,48 @@ const cssAsText: Plugin = {
         target: ["chrome87", "safari14", "firefox78"],
       });
       return { contents: `export default ${JSON.stringify(code.trim())};`, loader: "js" };
+    });
+  },
+};
+
+/**
+ * `import css from "../launcher.css"` (the loader's launcher) → the rules of styles.css that style
+ * the launcher button: one stylesheet, so the loader's launcher and the form's stay the same.
+ */
+const LAUNCHER_SELECTOR =
+  /^(:host|\.bw|\.bw \*.*|:where\(\.bw\) button|\.bw :focus-visible|\.launcher\b.*)$/;
+
+/** The top-level rules of minified CSS whose selector list has one `keep` accepts. */
+export function launcherRules(minified: string): string {
+  const kept: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < minified.length; i++) {
+    if (minified[i] === "{") depth++;
+    else if (minified[i] === "}" && --depth === 0) {
+      const rule = minified.slice(start, i + 1);
+      const selectors = rule.slice(0, rule.indexOf("{")).split(",");
+      if (selectors.some((selector) => LAUNCHER_SELECTOR.test(selector.trim()))) kept.push(rule);
+      start = i + 1;
+    }
+  }
+  return kept.join("");
+}
+
+const launcherCss: Plugin = {
+  name: "launcher-css",
+  setup(context) {
+    context.onResolve({ filter: /launcher\.css$/ }, () => ({
+      path: src("styles.css"),
+      namespace: "launcher-css",
+    }));
+    context.onLoad({ filter: /.*/, namespace: "launcher-css" }, async (args) => {
+      const { code } = await transform(await readFile(args.path, "utf8"), {
+        loader: "css",
+        minify: true,
+        target: ["chrome87", "safari14", "firefox78"],
+      });
+      return { contents: `export default ${JSON.stringify(launcherRules(code))};`, loader: "js" };
     });
   },
 };
@@ -141,23 +187,51 @@ const common: BuildOptions = {
   write: false,
 };
 
-/** The embed script's esbuild options (`overrides` for measuring, e.g. without minified whitespace). */
-export const embedOptions = (overrides: BuildOptions = {}): BuildOptions => ({
+/** The scripts under dist/v1/, by file name, with their entry points. */
+export const EMBED_SCRIPTS = {
+  "widget.js": "loader/loader.ts",
+  "form.js": "embed.tsx",
+  "form-en.js": "loader/english.ts",
+} as const;
+export type TEmbedScript = keyof typeof EMBED_SCRIPTS;
+
+/** An embed script's esbuild options (`overrides` for measuring, e.g. with zod left out). */
+export const embedOptions = (entry: TEmbedScript, overrides: BuildOptions = {}): BuildOptions => ({
   ...common,
   metafile: true,
-  entryPoints: [src("embed.tsx")],
+  entryPoints: [src(EMBED_SCRIPTS[entry])],
   format: "iife",
-  plugins: [reactToPreact, cssAsText, zodWithoutGlobals, zodTrim],
-  banner: { js: "/*! Beian Center widget v1 | Preact (MIT), Zod (MIT) */" },
+  plugins: [reactToPreact, launcherCss, cssAsText, zodWithoutGlobals, zodTrim],
+  banner: {
+    js:
+      entry === "form.js"
+        ? "/*! Beian Center widget v1 form | Preact (MIT) */"
+        : `/*! Beian Center widget v1${entry === "widget.js" ? "" : " English texts"} */`,
+  },
   ...overrides,
 });
 
-/** The embed script, built in memory (with esbuild's metafile, to see what takes the bytes). */
-export async function buildEmbed(): Promise<{ code: string; metafile: Metafile }> {
-  const result = await build(embedOptions());
+export type TBuiltScript = { code: string; metafile: Metafile };
+
+/** One embed script, built in memory (with esbuild's metafile, to see what takes the bytes). */
+export async function buildEmbedScript(
+  entry: TEmbedScript,
+  overrides: BuildOptions = {},
+): Promise<TBuiltScript> {
+  const result = await build(embedOptions(entry, overrides));
   const output = result.outputFiles?.[0];
-  if (!output || !result.metafile) throw new Error("esbuild produced no embed script");
+  if (!output || !result.metafile) throw new Error(`esbuild produced no ${entry}`);
   return { code: output.text, metafile: result.metafile };
+}
+
+/** The three embed scripts of dist/v1/, built in memory. */
+export async function buildEmbed(): Promise<Record<TEmbedScript, TBuiltScript>> {
+  const entries = Object.keys(EMBED_SCRIPTS) as TEmbedScript[];
+  const built = await Promise.all(entries.map((entry) => buildEmbedScript(entry)));
+  return Object.fromEntries(entries.map((entry, i) => [entry, built[i]])) as Record<
+    TEmbedScript,
+    TBuiltScript
+  >;
 }
 
 /** The React component, built in memory (react and react-dom are the partner's). */
@@ -195,15 +269,18 @@ export const sizes = (code: string) => ({
 });
 
 async function main(outDir: string): Promise<void> {
-  const { code: embed } = await buildEmbed();
+  const built = await buildEmbed();
   await mkdir(path.join(outDir, "v1"), { recursive: true });
-  await writeFile(path.join(outDir, "v1", "widget.js"), embed);
+  for (const [file, { code }] of Object.entries(built)) {
+    await writeFile(path.join(outDir, "v1", file), code);
+    const { raw, gzip, brotli } = sizes(code);
+    console.log(`dist/v1/${file}: ${raw} B, gzip ${gzip} B, brotli ${brotli} B`);
+  }
   await writeFile(path.join(outDir, "react.js"), await buildReact());
   await writeFile(path.join(outDir, "react.d.ts"), await reactTypes());
-  const { raw, gzip, brotli } = sizes(embed);
-  console.log(`dist/v1/widget.js: ${raw} B, gzip ${gzip} B, brotli ${brotli} B`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main(path.resolve(process.argv[2] ?? path.join(root, "dist")));
+  const outDir = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
+  await main(path.resolve(outDir ?? path.join(root, "dist")));
 }

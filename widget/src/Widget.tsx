@@ -5,7 +5,6 @@ import { KINDS } from "./constants.ts";
 import { emit } from "./events.ts";
 import { Form } from "./form/Form.tsx";
 import { STRINGS } from "./i18n.ts";
-import "./validation/english.ts";
 import { panelHeader } from "./panel/PanelHeader.tsx";
 import { type TControls, useDialog } from "./panel/useDialog.ts";
 import { onColor, primaryColor } from "./theme.ts";

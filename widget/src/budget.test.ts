@@ -1,45 +1,77 @@
 /**
- * The embed script's budget and hygiene: built for real, gzip within budget, the API base
+ * The embed scripts' budgets and hygiene: built for real, gzip within budget, the API base
  * placeholder kept for the site's release step, and no global but window.BeianWidget.
  */
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildEmbed, sizes } from "../scripts/build.ts";
+import { buildEmbed, sizes, type TBuiltScript, type TEmbedScript } from "../scripts/build.ts";
 
+/** What every page view of a partner's site downloads: the loader (dist/v1/widget.js). */
+const LOADER_BUDGET_GZIP = 3 * 1024;
 /**
- * gzip budget of dist/v1/widget.js (22 KiB; the build is about 22.0 KiB). The brief asked for
- * 12 KiB, which the required parts alone exceed: Preact's core + hooks + JSX runtime are 5.6 KiB
- * gzipped, the contract's zod/mini schemas with both languages' messages 7.2 KiB and the widget's
- * texts in both languages 1.7 KiB (14.4 KiB together, measured with esbuild 0.28, Preact 11.2,
- * zod 4.6); the interface, its styles and the sending/retry logic make up the rest. This budget
- * keeps the widget from growing unnoticed.
+ * The form script (dist/v1/form.js, Chinese), loaded when the visitor reaches for the widget.
+ * The issue's aim is 12 KiB; it is 15.8 KiB now that the contract's compact validator replaced
+ * zod (was 20.9 KiB). Preact's core + hooks are 5.6 KiB and the stylesheet 1.2 KiB; the rest is
+ * the interface and the sending/retry logic. This budget keeps it from growing while it is
+ * brought down to the aim: lower it with each step.
  */
-const BUDGET_GZIP_BYTES = 22 * 1024;
+const FORM_BUDGET_GZIP = 16.5 * 1024;
+/** The English texts and field messages (dist/v1/form-en.js), for `data-lang="en"` only. */
+const ENGLISH_BUDGET_GZIP = 1.5 * 1024;
 
-let code = "";
+let built: Record<TEmbedScript, TBuiltScript>;
+const code = (file: TEmbedScript) => built[file].code;
 
 beforeAll(async () => {
-  code = (await buildEmbed()).code;
+  built = await buildEmbed();
 });
 
-describe("dist/v1/widget.js", () => {
-  it(`is at most ${BUDGET_GZIP_BYTES} bytes gzipped`, () => {
-    const size = sizes(code);
+describe.each([
+  ["widget.js", LOADER_BUDGET_GZIP],
+  ["form.js", FORM_BUDGET_GZIP],
+  ["form-en.js", ENGLISH_BUDGET_GZIP],
+] as const)("dist/v1/%s", (file, budget) => {
+  it(`is at most ${budget} bytes gzipped`, () => {
+    const size = sizes(code(file));
     console.log(
-      `widget.js: ${size.raw} B raw, ${size.gzip} B gzip (budget ${BUDGET_GZIP_BYTES} B), ${size.brotli} B brotli`,
+      `${file}: ${size.raw} B raw, ${size.gzip} B gzip (budget ${budget} B), ${size.brotli} B brotli`,
     );
-    expect(size.gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
-  });
-
-  it("keeps the API base placeholder verbatim, once, for the release step to replace", () => {
-    expect(code.split("__BEIAN_API_BASE__")).toHaveLength(2);
+    expect(size.gzip).toBeLessThanOrEqual(budget);
   });
 
   it("is one classic script: no import/export, no source map reference", () => {
-    expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    expect(code).not.toContain("sourceMappingURL");
+    expect(code(file)).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code(file)).not.toContain("sourceMappingURL");
+  });
+});
+
+describe("the split", () => {
+  it("keeps the API base placeholder verbatim, once, in the loader (the form gets it from there)", () => {
+    expect(code("widget.js").split("__BEIAN_API_BASE__")).toHaveLength(2);
+    expect(code("form.js")).not.toContain("__BEIAN_API_BASE__");
   });
 
+  it("leaves Preact, zod and the English texts out of the loader, and English out of the form", () => {
+    const loaderInputs = Object.keys(
+      Object.values(built["widget.js"].metafile.outputs)[0]?.inputs ?? {},
+    );
+    expect(loaderInputs.filter((input) => /preact|zod|i18n/.test(input))).toEqual([]);
+    // esbuild writes non-ASCII as \\u escapes (safe on pages in any charset): 在线咨询
+    expect(code("form.js")).toContain("\\u5728\\u7EBF\\u54A8\\u8BE2");
+    expect(code("form.js")).not.toContain("Free consultation");
+    expect(code("form-en.js")).toContain("Free consultation");
+  });
+
+  it("keeps zod and the English field messages out of the form (the compact validator checks)", () => {
+    const formInputs = Object.keys(
+      Object.values(built["form.js"].metafile.outputs)[0]?.inputs ?? {},
+    );
+    expect(formInputs.filter((input) => /[\\/]zod[\\/]|messages[\\/]en/.test(input))).toEqual([]);
+    expect(code("form-en.js")).toContain("Enter a valid mainland China mobile number");
+  });
+});
+
+describe("globals", () => {
   it("defines no global but BeianWidget", async () => {
     const events: { type: string; detail: unknown }[] = [];
     const storage = new Map<string, string>();
@@ -89,7 +121,7 @@ describe("dist/v1/widget.js", () => {
     const globals = () =>
       new Set(vm.runInContext("Object.getOwnPropertyNames(globalThis)", context) as string[]);
     const before = globals();
-    vm.runInContext(code, context, { filename: "widget.js" });
+    vm.runInContext(code("widget.js"), context, { filename: "widget.js" });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const added = [...globals()].filter((name) => !before.has(name));
     expect(added).toEqual(["BeianWidget"]);
@@ -100,4 +132,36 @@ describe("dist/v1/widget.js", () => {
       { type: "beian:error", detail: { code: "unknown_partner", message: "x" } },
     ]);
   });
+
+  it.each(["form.js", "form-en.js"] as const)(
+    "%s defines no global at all: it hands over on its own script element",
+    (file) => {
+      const handed: unknown[] = [];
+      const sandbox: Record<string, unknown> = {
+        console,
+        setTimeout,
+        CustomEvent: class {
+          constructor(
+            readonly type: string,
+            readonly init?: { detail?: unknown },
+          ) {}
+        },
+        document: {
+          currentScript: {
+            dispatchEvent: (event: { init?: { detail?: unknown } }) =>
+              handed.push(event.init?.detail),
+          },
+        },
+      };
+      sandbox.window = sandbox;
+      const context = vm.createContext(sandbox);
+      const globals = () =>
+        new Set(vm.runInContext("Object.getOwnPropertyNames(globalThis)", context) as string[]);
+      const before = globals();
+      vm.runInContext(code(file), context, { filename: file });
+      expect([...globals()].filter((name) => !before.has(name))).toEqual([]);
+      expect(handed).toHaveLength(1);
+      expect(typeof handed[0]).toBe(file === "form.js" ? "function" : "object");
+    },
+  );
 });

@@ -1,8 +1,13 @@
 /**
- * The built embed script in a DOM (happy-dom): mounting, the dialog's keyboard behaviour, consent,
+ * The built embed scripts in a DOM (happy-dom), served from SCRIPTS_URL as a partner's page loads
+ * them (the loader, then the form when reached for): mounting, the dialog's keyboard behaviour, consent,
  * validation, the payload and headers sent, success, server errors, retries and the resend on the
  * next page load. (Real browsers are covered by the end-to-end tests in tests/.)
  */
+
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TWidgetConfig } from "@beian/contract";
 import {
   type Element,
@@ -12,7 +17,7 @@ import {
   type ShadowRoot,
   Window,
 } from "happy-dom";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildEmbed } from "../scripts/build.ts";
 import type { TControls } from "./panel/useDialog.ts";
 import { PENDING_KEY } from "./submission/pending.ts";
@@ -44,6 +49,10 @@ type TPageOptions = {
   sessionStorage?: Record<string, string>;
   /** What the origin's localStorage holds when the page loads (what an earlier version kept there). */
   localStorage?: Record<string, string>;
+  /** Receives what the widget writes with console.error. */
+  console?: (text: string) => void;
+  /** false: the visitor does not reach for the launcher (the page view costs the loader alone). */
+  reach?: boolean;
 };
 /** The page's window, with the global the embed defines. */
 type TPageWindow = Window & { BeianWidget?: TControls };
@@ -51,11 +60,20 @@ type TPageWindow = Window & { BeianWidget?: TControls };
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
-let code = "";
+/** Where the page loads the widget from (a virtual server on the built scripts). */
+const SCRIPTS_URL = "https://beian.example.com/widget/v1/";
+let scriptsDir = "";
 const windows: Window[] = [];
 
 beforeAll(async () => {
-  code = (await buildEmbed()).code;
+  scriptsDir = await mkdtemp(path.join(tmpdir(), "beian-widget-"));
+  for (const [file, { code }] of Object.entries(await buildEmbed())) {
+    await writeFile(path.join(scriptsDir, file), code);
+  }
+});
+
+afterAll(async () => {
+  await rm(scriptsDir, { recursive: true, force: true });
 });
 
 afterEach(async () => {
@@ -70,6 +88,7 @@ async function page(options: TPageOptions = {}) {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
       timer: { maxTimeout: 5 },
+      fetch: { virtualServers: [{ url: SCRIPTS_URL, directory: scriptsDir }] },
     },
   });
   windows.push(window);
@@ -81,6 +100,8 @@ async function page(options: TPageOptions = {}) {
     window.localStorage.setItem(key, value);
   }
   const calls = playTheCms(window, options);
+  const report = options.console;
+  if (report) window.console.error = (...parts: unknown[]) => report(parts.join(" "));
   const events = recordEvents(window);
   document.body.innerHTML = options.body ?? "<main><h1>Cloud</h1></main>";
   const script = document.createElement("script");
@@ -91,13 +112,22 @@ async function page(options: TPageOptions = {}) {
   })) {
     script.setAttribute(`data-${key}`, value);
   }
-  script.textContent = code;
+  script.src = `${SCRIPTS_URL}widget.js`;
   document.body.appendChild(script);
   await settle(window);
-  const host = document.querySelector("[data-beian-widget]");
-  const root = host?.shadowRoot ?? null;
-  return { window, document, host, root, calls, events, ...actionsIn(window, root) };
+  // Floating: the form is loaded when the visitor reaches for the launcher; tests act after that.
+  if (options.reach !== false) {
+    host(document)
+      ?.shadowRoot?.querySelector(".launcher")
+      ?.dispatchEvent(new window.PointerEvent("pointerover"));
+    await settle(window);
+  }
+  const placed = host(document);
+  const root = placed?.shadowRoot ?? null;
+  return { window, document, host: placed, root, calls, events, ...actionsIn(window, root) };
 }
+
+const host = (document: Window["document"]) => document.querySelector("[data-beian-widget]");
 
 /** The page's fetch: the partner's configuration, then `answer` for everything else. */
 function playTheCms(window: Window, options: TPageOptions): TCall[] {
@@ -635,6 +665,8 @@ describe("what the widget keeps in the browser", () => {
     const keys: string[] = [];
     const { window } = await page({
       data: { partner: "direct" },
+      // nobody touches the launcher: a kept submission alone makes the loader fetch the form
+      reach: false,
       sessionStorage: {
         [PENDING_KEY]: JSON.stringify([
           kept("stale", 30 * MINUTE + 1000),
@@ -792,5 +824,108 @@ describe("after submit, and what the page presets", () => {
     await settle(window);
     expect(selected("#bw-panel-order [name='entity.province']")).toBe("shanghai");
     expect(selected("#bw-panel-order [name=filingType]")).toBe("enterprise");
+  });
+});
+
+describe("the loader (v1/widget.js) and the form script (v1/form.js)", () => {
+  const scriptsOf = (document: Window["document"]) =>
+    [...document.querySelectorAll("script[src]")].map((script) => script.getAttribute("src"));
+
+  it("a page view without interaction loads the loader alone and shows its launcher", async () => {
+    const { document, $, calls, events } = await page({ reach: false });
+    expect(scriptsOf(document)).toEqual([`${SCRIPTS_URL}widget.js`]);
+    expect(calls.map((call) => call.url)).toEqual([
+      "https://cms.example/api/public/widget-config?partner=acme",
+    ]);
+    expect($(".launcher")?.textContent).toBe("在线咨询");
+    expect($(".bw")?.getAttribute("style")).toContain("--bw-primary:#0a7d5a");
+    expect($("[role=dialog]")).toBeNull();
+    expect(events).toEqual([
+      { type: "beian:ready", detail: { partner: "acme", mode: "floating" } },
+    ]);
+  });
+
+  it.each(["pointerover", "focus", "touchstart"])(
+    "%s on the launcher loads the form, which takes the launcher's place",
+    async (type) => {
+      const { document, window, events } = await page({ reach: false });
+      const launcher = host(document)?.shadowRoot?.querySelector(".launcher");
+      launcher?.dispatchEvent(new window.Event(type));
+      await settle(window);
+      expect(scriptsOf(document).sort()).toEqual([
+        `${SCRIPTS_URL}form.js`,
+        `${SCRIPTS_URL}widget.js`,
+      ]);
+      const root = host(document)?.shadowRoot;
+      expect(root?.querySelector("[role=dialog]")?.hasAttribute("hidden")).toBe(true);
+      expect(root?.querySelectorAll(".launcher")).toHaveLength(1);
+      // beian:ready is said once, by the loader
+      expect(events.filter((event) => event.type === "beian:ready")).toHaveLength(1);
+    },
+  );
+
+  it("a tap on the launcher opens the form it loads", async () => {
+    const { document, window } = await page({ reach: false });
+    const launcher = host(document)?.shadowRoot?.querySelector<HTMLElement>(".launcher");
+    launcher?.click();
+    await settle(window);
+    const root = host(document)?.shadowRoot;
+    expect(root?.querySelector("[role=dialog]")?.hasAttribute("hidden")).toBe(false);
+    expect(root?.activeElement?.getAttribute("name")).toBe("name");
+  });
+
+  it("loads the English texts only for data-lang=en", async () => {
+    const english = await page({ data: { lang: "en" } });
+    expect(scriptsOf(english.document)).toContain(`${SCRIPTS_URL}form-en.js`);
+    expect(english.$(".launcher")?.textContent).toBe("Contact us");
+    expect(english.$("#bw-tab-lead")?.textContent).toBe("Free consultation");
+    const chinese = await page();
+    expect(scriptsOf(chinese.document)).not.toContain(`${SCRIPTS_URL}form-en.js`);
+  });
+
+  it("inline: reserves the space at once and loads the form without waiting for a visitor", async () => {
+    const {
+      document,
+      host: placed,
+      $,
+    } = await page({
+      data: { mode: "inline", target: "#here" },
+      body: '<main><div id="here"></div></main>',
+      reach: false,
+    });
+    expect(scriptsOf(document)).toContain(`${SCRIPTS_URL}form.js`);
+    expect(placed?.parentElement?.id).toBe("here");
+    expect($("#bw-panel-lead form")).not.toBeNull();
+    // the reserved height goes once the form is there
+    expect(placed?.getAttribute("style")).not.toContain("min-height");
+  });
+
+  it("on an origin the partner does not allow: no widget, beian:error origin_not_allowed, the console says what to add where", async () => {
+    const logged: string[] = [];
+    const {
+      host: placed,
+      events,
+      document,
+      window,
+    } = await page({
+      url: "https://other.example.org/pricing",
+      config: json(403, {
+        error: { code: "origin_not_allowed", message: "此网站无权使用该合作伙伴的组件" },
+      }),
+      reach: false,
+      console: (text) => logged.push(text),
+    });
+    expect(placed).toBeNull();
+    expect(scriptsOf(document)).toEqual([`${SCRIPTS_URL}widget.js`]);
+    expect(events).toEqual([
+      {
+        type: "beian:error",
+        detail: { code: "origin_not_allowed", message: "此网站无权使用该合作伙伴的组件" },
+      },
+    ]);
+    expect(logged.join("\n")).toContain(
+      "请在管理后台 › 合作伙伴 › acme › 允许的来源 中添加 https://other.example.org",
+    );
+    expect(window.BeianWidget).toBeDefined();
   });
 });

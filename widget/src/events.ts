@@ -11,7 +11,16 @@ export type TEvents = {
   "beian:error": { code: TWidgetErrorCode; message: string };
 };
 
+/** Set by the embed's form when the loader already said beian:ready (its launcher was shown). */
+let readySaid = false;
+
+/** The form script takes over from a loader that announced beian:ready: it is not said twice. */
+export function readyAlreadySaid(): void {
+  readySaid = true;
+}
+
 export function emit<K extends keyof TEvents>(name: K, detail: TEvents[K]): void {
+  if (name === "beian:ready" && readySaid) return;
   document.dispatchEvent(new CustomEvent(name, { detail }));
 }
 

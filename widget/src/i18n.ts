@@ -51,57 +51,12 @@ const zh = {
 
 export type TStrings = typeof zh;
 
-const en: TStrings = {
-  launcher: "Contact us",
-  title: "Mini-program ICP filing",
-  via: "Filed by Beian Center for {p} customers",
-  close: "Close",
-  tabs: "Choose a service",
-  lead: "Free consultation",
-  order: "Place an order",
-  leadForm: "Free consultation form",
-  orderForm: "Filing order form",
-  name: "Name",
-  phone: "Mobile number",
-  email: "Email",
-  company: "Company",
-  filingType: "Filing type",
-  message: "Message",
-  "contact.name": "Contact name",
-  "contact.phone": "Mobile number",
-  "contact.email": "Email",
-  "entity.name": "Entity name",
-  entityHint: "Company or individual business name; leave blank for a personal filing",
-  "entity.province": "Entity's province",
-  "miniProgram.name": "Mini-program name",
-  "miniProgram.appId": "Mini-program AppID",
-  appIdHint: "18 characters starting with wx, shown in the mini-program console",
-  note: "Note",
-  optional: " (optional)",
-  choose: "Please choose",
-  privacy: "privacy notice",
-  newTab: " (opens in a new tab)",
-  sharing: "I agree that these details are also shared with {p} for this service",
-  sharedWith: " (partner: {p})",
-  leadSubmit: "Send",
-  orderSubmit: "Submit order",
-  sending: "Sending…",
-  retrying: "Connection problem, retrying…",
-  fix: "{n} field(s) need attention",
-  failed:
-    "We could not send this yet. Your details are kept in this tab for 30 minutes and sent when this page opens again in it. For urgent matters call",
-  leadDone: "Thank you! An adviser will contact you soon.",
-  reference: "Reference",
-  orderDone:
-    "Your order has been submitted. An adviser will contact you soon to confirm the details.",
-  orderNo: "Order number",
-  materials: "Please prepare these materials:",
-  again: "Start another",
-  reply: "Reply in 1 working day. Urgent? Call",
-  track: "Track order",
-};
-
-export const STRINGS: Record<TLocale, TStrings> = { "zh-CN": zh, en };
+/**
+ * The texts by language. English is not in the form script (a Chinese page view never needs it):
+ * i18n.en.ts adds it, from its own chunk (v1/form-en.js) that the form loads for `data-lang="en"`;
+ * the React component imports it at once.
+ */
+export const STRINGS = { "zh-CN": zh } as Record<TLocale, TStrings>;
 
 /** `fill("有 {n} 项", { n: 2 })` → `有 2 项`. */
 export const fill = (text: string, values: Record<string, string | number>): string =>

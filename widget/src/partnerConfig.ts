@@ -11,7 +11,10 @@ const failure = (code: TWidgetErrorCode, message: string): TConfigError =>
 const isWidgetConfig = (answer?: Partial<TWidgetConfig>): answer is TWidgetConfig =>
   !!answer?.partner && Array.isArray(answer.filingTypes);
 
-/** GET the partner's configuration; a 404 (unknown or inactive partner) or any failure throws. */
+/**
+ * GET the partner's configuration; a 404 (unknown or inactive partner), a 403 (this page's origin
+ * is not one the partner allows: `origin_not_allowed`) or any failure throws.
+ */
 export async function fetchPartnerConfig(
   api: string,
   partner: string,
@@ -29,17 +32,19 @@ export async function fetchPartnerConfig(
   const answer: Partial<TWidgetConfig & TApiError> | undefined = await response
     .json()
     .catch(() => undefined);
-  if (response.status === 404) {
-    throw failure(
-      answer?.error?.code ?? "unknown_partner",
-      answer?.error?.message ?? "Unknown partner",
-    );
-  }
   if (!response.ok || !isWidgetConfig(answer)) {
     throw failure(
-      answer?.error?.code ?? "internal_error",
-      `Configuration answered ${response.status}`,
+      answer?.error?.code ?? (response.status === 404 ? "unknown_partner" : "internal_error"),
+      answer?.error?.message ?? `Configuration answered ${response.status}`,
     );
   }
   return answer;
+}
+
+/**
+ * What the partner's developer reads in the console when the page's origin is not allowed: which
+ * origin to add, and where in the admin.
+ */
+export function originNotAllowedHint(origin: string, partner: string): string {
+  return `BeianWidget: 来源 ${origin} 未获合作伙伴「${partner}」允许,组件未显示。请在管理后台 › 合作伙伴 › ${partner} › 允许的来源 中添加 ${origin}`;
 }

@@ -7,12 +7,19 @@ import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { emit } from "./events.ts";
 import { shadowMount, styleHost } from "./host.ts";
+import { en } from "./i18n.en.ts";
+import "./validation/english.ts";
+import { STRINGS } from "./i18n.ts";
 import { fetchPartnerConfig, type TConfigError } from "./partnerConfig.ts";
+import css from "./styles.css";
 import { resendPending } from "./submission/resendPending.ts";
 import { Widget } from "./Widget.tsx";
 import { resolveOptions, type TWidgetOptions } from "./widgetOptions.ts";
 
 export type BeianWidgetProps = TWidgetOptions;
+
+// The React component carries both languages (its bundle is the partner's to split).
+STRINGS.en = en;
 
 export function BeianWidget(props: BeianWidgetProps) {
   const { partner, mode, lang, type, api } = props;
@@ -40,7 +47,7 @@ export function BeianWidget(props: BeianWidgetProps) {
   useEffect(() => {
     if (!host.current) return;
     styleHost(host.current, options.mode);
-    setMount(shadowMount(host.current));
+    setMount(shadowMount(host.current, css));
   }, [options.mode]);
 
   return (

@@ -2,19 +2,13 @@
  * Sending one form: the check on submit, the pending store, retries and the server's answer, and
  * what the person is told meanwhile (the notice, the hotline after the last retry, the result).
  */
-import {
-  message,
-  type TFieldErrors,
-  type TLead,
-  type TLeadCreated,
-  type TOrder,
-  type TOrderCreated,
-} from "@beian/contract";
+import type { TFieldErrors, TLead, TLeadCreated, TOrder, TOrderCreated } from "@beian/contract";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { TFormKind } from "../constants.ts";
 import { emit, referenceOf } from "../events.ts";
 import { CONSENT_FIELDS, FIELDS } from "../form/fields.ts";
 import { fill, type TStrings } from "../i18n.ts";
+import { fieldMessage } from "../validation/fieldMessages.ts";
 import type { TResolvedOptions } from "../widgetOptions.ts";
 import { sourceOf } from "./attribution.ts";
 import {
@@ -124,7 +118,7 @@ export function useSubmission(
       return emit("beian:submitted", { kind, reference: referenceOf(outcome.data) });
     }
     const { code, fields = {} } = outcome.error;
-    const text = outcome.error.message || message(code, lang);
+    const text = outcome.error.message || fieldMessage(code, lang);
     setServerErrors(fields);
     setProgress({ phase: "idle", notice: announce(kind, form.current, fields, text) });
     emit("beian:error", { code, message: text });

@@ -1,0 +1,126 @@
+/**
+ * The widget's loader on a partner's page at phone width: a page view downloads the loader alone
+ * (v1/widget.js, plus the configuration) until the visitor touches the launcher, then the form
+ * script arrives and the form opens. A page on an origin the partner has not allowed gets
+ * `beian:error` with `origin_not_allowed`, and the console says which origin to add where.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+
+declare global {
+  interface Window {
+    /** The widget's events on the partner's page, as the test records them. */
+    beianLoaderEvents?: { type: string; detail: unknown }[];
+  }
+}
+
+const PARTNER_KEY = `e2e-loader-${Date.now().toString(36)}`;
+let servers: Server[] = [];
+let partnerOrigin = "";
+let strangerOrigin = "";
+let page = "";
+
+function serve(): Promise<string> {
+  return new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      if (new URL(req.url ?? "/", "http://x").pathname !== "/")
+        return void res.writeHead(404).end();
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page);
+    });
+    servers.push(server);
+    server.listen(0, "127.0.0.1", () => {
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  partnerOrigin = await serve();
+  strangerOrigin = await serve();
+  const created = await fetch(cmsUrl("/api/partners"), {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `JWT ${await apiToken(LOGINS.admin)}`,
+    },
+    body: JSON.stringify({
+      key: PARTNER_KEY,
+      name: "加载云",
+      active: true,
+      themeColor: "#0a7d55",
+      allowedOrigins: [{ origin: partnerOrigin }],
+    }),
+  });
+  expect(created.status).toBe(201);
+  const snippet = await (await import("@beian/widget/snippets")).embedSnippets({
+    siteUrl: siteUrl(""),
+    cmsUrl: cmsUrl(""),
+    partner: PARTNER_KEY,
+  });
+  page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><h1>合作伙伴页面</h1><p>正文</p>${snippet.script}</body></html>`;
+});
+
+test.afterAll(() => {
+  for (const server of servers) server.close();
+  servers = [];
+});
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+test.beforeEach(async ({ page: tab }) => {
+  await tab.addInitScript(() => {
+    window.beianLoaderEvents = [];
+    for (const type of ["beian:ready", "beian:error", "beian:submitted"]) {
+      document.addEventListener(type, (event) =>
+        window.beianLoaderEvents?.push({ type, detail: (event as CustomEvent).detail }),
+      );
+    }
+  });
+});
+
+test("a page view loads only the loader until the launcher is touched, then the form opens", async ({
+  page: tab,
+}) => {
+  const scripts: string[] = [];
+  tab.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
+  await tab.goto(`${partnerOrigin}/`);
+  const launcher = tab.getByRole("button", { name: "在线咨询" });
+  await expect(launcher).toBeVisible();
+  await expect
+    .poll(() => tab.evaluate(() => window.beianLoaderEvents?.map((event) => event.type)))
+    .toEqual(["beian:ready"]);
+  expect(scripts).toEqual(["/widget/v1/widget.js"]);
+
+  await launcher.tap();
+  const dialog = tab.getByRole("dialog", { name: "小程序备案" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(/姓名/)).toBeFocused();
+  await dialog.getByLabel(/姓名/).fill("张三");
+  await expect(dialog.getByLabel(/姓名/)).toHaveValue("张三");
+  expect(scripts).toEqual(["/widget/v1/widget.js", "/widget/v1/form.js"]);
+  // the form took the launcher's place: one launcher on the page
+  await expect(tab.getByRole("button", { name: "在线咨询" })).toHaveCount(1);
+});
+
+test("a page on an origin the partner has not allowed gets origin_not_allowed and is told what to add", async ({
+  page: tab,
+}) => {
+  const errors: string[] = [];
+  tab.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await tab.goto(`${strangerOrigin}/`);
+  await expect
+    .poll(() => tab.evaluate(() => window.beianLoaderEvents?.map((event) => event.type)))
+    .toEqual(["beian:error"]);
+  const [error] = (await tab.evaluate(() => window.beianLoaderEvents)) ?? [];
+  expect(error?.detail).toMatchObject({ code: "origin_not_allowed" });
+  expect(errors.join("\n")).toContain(
+    `请在管理后台 › 合作伙伴 › ${PARTNER_KEY} › 允许的来源 中添加 ${strangerOrigin}`,
+  );
+  await expect(tab.locator("[data-beian-widget]")).toHaveCount(0);
+});
