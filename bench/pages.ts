@@ -5,14 +5,7 @@
 import { auditPage, CATEGORIES, type TPageAudit } from "./lib/lighthouse.ts";
 import { kB, printTable } from "./lib/table.ts";
 
-export const PAGES = [
-  "/",
-  "/guide/",
-  "/faq/",
-  "/cases/",
-  "/types/personal/",
-  "/track/",
-] as const;
+export const PAGES = ["/", "/guide/", "/faq/", "/cases/", "/types/personal/", "/track/"] as const;
 
 /**
  * Aims: every score 100; at most 2 KiB of JavaScript before any interaction: the site's own small
