@@ -5,11 +5,15 @@
 import { auditPage, CATEGORIES, type TPageAudit } from "./lib/lighthouse.ts";
 import { kB, printTable } from "./lib/table.ts";
 
-export const PAGES = ["/", "/guide/", "/faq/", "/cases/"] as const;
+export const PAGES = ["/", "/guide/", "/faq/", "/cases/", "/types/personal/", "/track/"] as const;
 
-/** Aims: every score 100; no JavaScript, since none of these pages needs interaction. */
+/**
+ * Aims: every score 100; at most 2 KiB of JavaScript before any interaction: the site's own small
+ * scripts (the one behind 在线咨询, the order lookup, the type page's island); the widget itself
+ * loads only when a visitor reaches for it, which Lighthouse does not.
+ */
 export const SCORE_AIM = 100;
-export const JS_AIM_BYTES = 0;
+export const JS_AIM_BYTES = 2048;
 
 export async function auditPages(siteUrl: string): Promise<TPageAudit[]> {
   const audits: TPageAudit[] = [];
@@ -54,7 +58,7 @@ export function printPageAudits(siteUrl: string, audits: TPageAudit[]): void {
     }
   }
   process.stdout.write(
-    "  JS aim is 0 bytes on all four: none needs a script (FAQ answers open with <details>).\n" +
+    "  JS aim is 2 KiB: the site's own scripts, before the widget loads on a tap (FAQ answers open with <details>).\n" +
       "  Bytes are as transferred (compressed), from Lighthouse's network-requests and total-byte-weight audits.\n",
   );
 }

@@ -647,6 +647,10 @@ export interface FilingType {
       }[]
     | null;
   /**
+   * Shown on the landing page's type card
+   */
+  typicalDuration?: string | null;
+  /**
    * Set from the type
    */
   wechatEntityCode?: number | null;
@@ -1389,6 +1393,7 @@ export interface FilingTypesSelect<T extends boolean = true> {
         item?: T;
         id?: T;
       };
+  typicalDuration?: T;
   wechatEntityCode?: T;
   price?: T;
   order?: T;
@@ -1697,6 +1702,17 @@ export interface SiteSetting {
     checklistReview: string;
   };
   /**
+   * The phone bar, the header button, the call to action after the guide and FAQ, and /contact/
+   */
+  consult: {
+    openLabel: string;
+    callLabel: string;
+    ctaHeading: string;
+    ctaText: string;
+    pageTitle: string;
+    pageDescription: string;
+  };
+  /**
    * Stored with each lead as the consent record. {partner} becomes the partner's name.
    */
   consent: {
@@ -1745,6 +1761,10 @@ export interface Landing {
     heading: string;
     audiencePrefix: string;
     ctaLabel: string;
+    /**
+     * {price} becomes the type's price; types without a price show none
+     */
+    priceFrom: string;
   };
   guide: {
     heading: string;
@@ -1767,6 +1787,10 @@ export interface Landing {
   cases: {
     customerCountClaim: string;
     scanLabel: string;
+    /**
+     * Phones show this link instead of the QR code
+     */
+    openLabel: string;
   };
   partners: {
     heading: string;
@@ -1862,6 +1886,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         checklistHint?: T;
         checklistReview?: T;
       };
+  consult?:
+    | T
+    | {
+        openLabel?: T;
+        callLabel?: T;
+        ctaHeading?: T;
+        ctaText?: T;
+        pageTitle?: T;
+        pageDescription?: T;
+      };
   consent?:
     | T
     | {
@@ -1918,6 +1952,7 @@ export interface LandingSelect<T extends boolean = true> {
         heading?: T;
         audiencePrefix?: T;
         ctaLabel?: T;
+        priceFrom?: T;
       };
   guide?:
     | T
@@ -1948,6 +1983,7 @@ export interface LandingSelect<T extends boolean = true> {
     | {
         customerCountClaim?: T;
         scanLabel?: T;
+        openLabel?: T;
       };
   partners?:
     | T

@@ -28,6 +28,7 @@ const PAGES = [
   "/privacy/",
   "/thanks/",
   "/track/",
+  "/contact/",
 ];
 
 /** Opens a page and records every request it makes. */
@@ -56,6 +57,11 @@ test.describe("landing page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(landing.hero.title);
     await expect(page.getByText(landing.hero.subtitle)).toBeVisible();
     await expect(page.locator(".hero a[href^='tel:']")).toHaveAttribute("href", "tel:4009986176");
+    // The call to action opens the lead form (prospect-phone.spec.ts); without JavaScript, /contact/.
+    await expect(page.locator(".hero [data-beian-open='lead']")).toHaveAttribute(
+      "href",
+      "/contact/",
+    );
 
     const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
     const order = [
@@ -76,8 +82,9 @@ test.describe("landing page", () => {
     for (const type of types) {
       const card = page.locator("#filing-types .card", { hasText: type.name });
       await expect(card).toContainText(`${landing.filingTypes.audiencePrefix}${type.audience}`);
-      await expect(card.locator("li")).toHaveCount(4);
-      await expect(card.getByRole("link")).toHaveAttribute("href", `/types/${type.slug}/#order`);
+      // What differs between the types: their materials (and typical time, price when set).
+      await expect(card.locator("li")).toHaveText(type.materials.map((material) => material.item));
+      await expect(card.getByRole("link")).toHaveAttribute("href", `/types/${type.slug}/`);
     }
 
     for (const item of landing.advantages.items) {
@@ -133,7 +140,7 @@ test.describe("inner pages", () => {
     await expect(page.locator("#preparation")).toContainText("个体户营业执照");
   });
 
-  test("/faq/ lists every question under its category, each linkable, with FAQPage data", async ({
+  test("/faq/ lists every question under its category, each anchored, with FAQPage data", async ({
     page,
   }) => {
     // The publish test (running alongside) adds and removes its own FAQ: leave it out here.
@@ -142,9 +149,7 @@ test.describe("inner pages", () => {
     );
     await open(page, "/faq/");
     for (const faq of faqs) {
-      const link = page.locator(`#${faq.anchor} h3 a`);
-      await expect(link).toHaveText(faq.question);
-      await expect(link).toHaveAttribute("href", `#${faq.anchor}`);
+      await expect(page.locator(`details#${faq.anchor} > summary`)).toHaveText(faq.question);
       await expect(page.locator(`#${faq.category} #${faq.anchor}`)).toHaveCount(1);
     }
     const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
@@ -261,9 +266,10 @@ test.describe("every page", () => {
       await expect(icp).toHaveText("粤ICP备00000000号-1");
       await expect(page.locator("footer")).toContainText("粤公网安备00000000000000号");
 
-      // Only two kinds of page carry a script: the filing-type pages (the island that loads the
-      // order widget) and /track/ (the order lookup).
-      const scripts = pathname.startsWith("/types/") || pathname === "/track/" ? 1 : 0;
+      // Every page carries the small script behind 在线咨询 (it loads the widget only when a visitor
+      // reaches for it); the filing-type pages (the order widget's island) and /track/ (the order
+      // lookup) one more.
+      const scripts = pathname.startsWith("/types/") || pathname === "/track/" ? 2 : 1;
       expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(scripts);
       const ours = [new URL(siteUrl("/")).origin, new URL(cmsUrl("/")).origin];
       const foreign = requests.filter(

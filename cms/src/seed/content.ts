@@ -30,6 +30,14 @@ const HERO_SUBTITLE =
   "在中国大陆境内提供服务的网站都应依法进行 ICP 备案和公安备案," +
   "我们为您提供高效便捷的 ICP 备案服务。";
 
+// Ours, not the client's: the copy's H1 is the brand and its subtitle speaks of websites; these
+// say what we do for mini programs, from the copy's own facts (2023年9月起, 1V1专属备案专员,
+// 1个工作日初审). To be confirmed by the client.
+const HERO_TITLE = "小程序 ICP 备案,专员 1V1 代办";
+const HERO_LEAD =
+  "2023年9月起,在中国大陆提供服务的小程序都须先完成 ICP 备案。" +
+  "专属备案专员帮您准备材料、提交初审,跟进微信官方审核、短信核验和管局审核,1个工作日内完成初审。";
+
 // ---------------------------------------------------------------------------------------------
 // Site settings and landing page
 // ---------------------------------------------------------------------------------------------
@@ -55,6 +63,16 @@ export const siteSettings: Omit<TSeed<SiteSetting>, "navigation" | "labels"> = {
     sharingText:
       "我同意将以上信息同时提供给{partner},由{partner}与小程序备案中心分别联系我并提供备案及云服务。",
   },
+  // Ours, not in the copy: the ways to ask on every page and the no-JavaScript /contact/ page.
+  consult: {
+    openLabel: "在线咨询",
+    callLabel: "拨打热线",
+    ctaHeading: "还有疑问?让备案专员帮您",
+    ctaText: "留下姓名和手机号,备案专员将在1个工作日内与您联系;也可以直接拨打咨询热线。",
+    pageTitle: "免费咨询",
+    pageDescription:
+      "留下您的姓名和手机号,小程序备案中心的备案专员将在1个工作日内与您联系,解答小程序 ICP 备案问题。",
+  },
   faqCategories: [
     { category: "platform-rejection", title: "微信官方审核驳回常见问题" },
     {
@@ -69,8 +87,8 @@ export const siteSettings: Omit<TSeed<SiteSetting>, "navigation" | "labels"> = {
 
 export const landing: TSeed<Landing> = {
   hero: {
-    title: BRAND,
-    subtitle: HERO_SUBTITLE,
+    title: HERO_TITLE,
+    subtitle: HERO_LEAD,
     ctaLabel: CONTACT_US,
   },
   promises: {
@@ -81,7 +99,13 @@ export const landing: TSeed<Landing> = {
     ],
   },
   process: { heading: "备案流程", ctaLabel: CONTACT_US },
-  filingTypes: { heading: "选择小程序备案类型", audiencePrefix: "适用:", ctaLabel: CONTACT_US },
+  filingTypes: {
+    heading: "选择小程序备案类型",
+    audiencePrefix: "适用:",
+    // Ours: the card's button leads to the type's page (checklist and order), not to a form.
+    ctaLabel: "查看材料并办理",
+    priceFrom: "¥{price} 起",
+  },
   guide: {
     heading: "备案指引",
     phaseLabels: { before: "备案前准备", during: "备案进行中", after: "备案完成后" },
@@ -101,7 +125,12 @@ export const landing: TSeed<Landing> = {
       },
     ],
   },
-  cases: { customerCountClaim: "已备案成功1000+客户", scanLabel: "扫码查看案例" },
+  // openLabel is ours: on a phone the case opens its link instead of a code to scan.
+  cases: {
+    customerCountClaim: "已备案成功1000+客户",
+    scanLabel: "扫码查看案例",
+    openLabel: "打开小程序",
+  },
   partners: { heading: "云服务合作伙伴" },
 };
 
@@ -137,6 +166,8 @@ const materialsOf = (slug: TFilingTypeSlug): { item: string }[] => {
     .map((item) => ({ item }));
 };
 
+const TYPICAL_DURATION = "约 4–24 个工作日";
+
 const sellingPoints = (): { text: string }[] => SELLING_POINTS.map((text) => ({ text }));
 
 export const filingTypes: TSeed<FilingType>[] = [
@@ -146,6 +177,9 @@ export const filingTypes: TSeed<FilingType>[] = [
     audience: "个人",
     sellingPoints: sellingPoints(),
     materials: materialsOf("personal"),
+    // Ours: the copy's stage times added up (初审 1 + 微信 1–2 + 短信 1 + 管局 1–20 个工作日); the
+    // copy gives no type its own. To be confirmed by the client.
+    typicalDuration: TYPICAL_DURATION,
     wechatEntityCode: 15,
     order: 10,
   },
@@ -155,6 +189,7 @@ export const filingTypes: TSeed<FilingType>[] = [
     audience: "门店",
     sellingPoints: sellingPoints(),
     materials: materialsOf("individual-business"),
+    typicalDuration: TYPICAL_DURATION,
     wechatEntityCode: 12,
     order: 20,
   },
@@ -164,6 +199,7 @@ export const filingTypes: TSeed<FilingType>[] = [
     audience: "企业、政府机关、社会组织",
     sellingPoints: sellingPoints(),
     materials: materialsOf("enterprise"),
+    typicalDuration: TYPICAL_DURATION,
     wechatEntityCode: 1,
     order: 30,
   },

@@ -254,6 +254,7 @@ export const navigation: NonNullable<SiteSetting["navigation"]> = [
   { label: "备案指引", href: "/guide/" },
   { label: "常见问题", href: "/faq/" },
   { label: "客户案例", href: "/cases/" },
+  { label: "进度查询", href: "/track/" },
 ];
 
 export const labels: SiteSetting["labels"] = {

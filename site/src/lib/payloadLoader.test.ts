@@ -135,13 +135,18 @@ const VALID = {
     hero: { title: "小程序备案", subtitle: "省心", ctaLabel: "免费咨询", image: null },
     promises: { items: [{ title: "快", text: "最快当天提交" }] },
     process: { heading: "备案流程", ctaLabel: "开始" },
-    filingTypes: { heading: "备案类型", audiencePrefix: "适合", ctaLabel: "咨询" },
+    filingTypes: {
+      heading: "备案类型",
+      audiencePrefix: "适合",
+      ctaLabel: "咨询",
+      priceFrom: "¥{price} 起",
+    },
     guide: {
       heading: "指南",
       phaseLabels: { before: "备案前", during: "备案中", after: "备案后" },
     },
     advantages: { heading: "优势", items: [{ title: "专业", text: "十年经验" }] },
-    cases: { customerCountClaim: "已服务上千家客户", scanLabel: "扫码体验" },
+    cases: { customerCountClaim: "已服务上千家客户", scanLabel: "扫码体验", openLabel: "打开" },
     partners: { heading: "合作伙伴" },
   },
   siteSettings: {
@@ -152,6 +157,14 @@ const VALID = {
     seo: { title: "小程序备案中心", description: "小程序备案代办", image: null },
     navigation: [{ label: "备案指南", href: "/guide/" }],
     labels: Object.fromEntries(SITE_LABELS.map(([name, zh]) => [name, zh])),
+    consult: {
+      openLabel: "在线咨询",
+      callLabel: "拨打热线",
+      ctaHeading: "还有疑问?",
+      ctaText: "留下联系方式",
+      pageTitle: "免费咨询",
+      pageDescription: "留下联系方式,专员联系您",
+    },
     faqCategories: [{ category: "general", title: "常见问题" }],
   },
 };
@@ -252,6 +265,8 @@ describe("what the CMS publishes, loaded", () => {
     ["siteSettings", "navigation.0.href", " JAVASCRIPT:alert(1)"],
     ["siteSettings", "navigation.0.href", "//evil.example/guide/"],
     ["siteSettings", "labels.trackSubmit", ""],
+    ["siteSettings", "consult.openLabel", ""],
+    ["landing", "filingTypes.priceFrom", "¥ 起"],
     ["siteSettings", "faqCategories.0.category", "billing"],
   ])("refuses %s whose %s is %j, naming both", async (collection, field, value, entry) => {
     publishOne(collection, withField(VALID[collection], field, value));

@@ -2,6 +2,8 @@
  * Lexical rich text (as Payload stores it) to semantic HTML, at build time. Only the node types
  * the CMS's editor produces are rendered; text is escaped and a link the contract's `safeLink`
  * refuses (not http(s), mailto, tel, a fragment or a path on this site) renders as its text alone.
+ * Phone numbers in the text (400-998-6176, a mobile or a landline with its area code) become
+ * `tel:` links, so a reader on a phone calls with a tap.
  */
 import { escapeHtml, safeLink } from "@beian/contract";
 
@@ -26,8 +28,29 @@ const FORMAT = {
   superscript: 64,
 };
 
-function text(node: TNode): string {
-  let html = escapeHtml(node.text ?? "").replace(/\n/g, "<br>");
+/**
+ * A hotline (400/800 + 7 digits), a mainland mobile (1 + 10 digits) or a landline with its area
+ * code (0 + 2–3 digits, then 7–8), digits grouped by spaces or hyphens, not inside a longer number.
+ */
+const PHONE =
+  /(?<![\w-])(?:[48]00[- ]?\d{3}[- ]?\d{4}|1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}-\d{7,8})(?![\w-])/g;
+
+/** Escaped text with its phone numbers as `tel:` links (the digits alone, as dialled). */
+export function linkPhoneNumbers(plain: string): string {
+  let html = "";
+  let last = 0;
+  for (const match of plain.matchAll(PHONE)) {
+    const number = match[0];
+    html += escapeHtml(plain.slice(last, match.index));
+    html += `<a href="tel:${number.replace(/\D/g, "")}">${escapeHtml(number)}</a>`;
+    last = match.index + number.length;
+  }
+  return html + escapeHtml(plain.slice(last));
+}
+
+function text(node: TNode, inLink: boolean): string {
+  const plain = node.text ?? "";
+  let html = (inLink ? escapeHtml(plain) : linkPhoneNumbers(plain)).replace(/\n/g, "<br>");
   const format = typeof node.format === "number" ? node.format : 0;
   if (format & FORMAT.code) html = `<code>${html}</code>`;
   if (format & FORMAT.bold) html = `<strong>${html}</strong>`;
@@ -39,14 +62,14 @@ function text(node: TNode): string {
   return html;
 }
 
-function render(node: TNode, headingOffset: number): string {
-  const children = () =>
-    (node.children ?? []).map((child) => render(child, headingOffset)).join("");
+function render(node: TNode, headingOffset: number, inLink = false): string {
+  const children = (withinLink = inLink) =>
+    (node.children ?? []).map((child) => render(child, headingOffset, withinLink)).join("");
   switch (node.type) {
     case "root":
       return children();
     case "text":
-      return text(node);
+      return text(node, inLink);
     case "linebreak":
       return "<br>";
     case "paragraph": {
@@ -68,11 +91,11 @@ function render(node: TNode, headingOffset: number): string {
     case "link":
     case "autolink": {
       const href = safeLink(node.fields?.url ?? node.url);
-      if (!href) return children();
+      if (!href) return children(false);
       const external = /^https?:/i.test(href);
       const rel = external ? ' rel="noopener noreferrer"' : "";
       const target = external && node.fields?.newTab ? ' target="_blank"' : "";
-      return `<a href="${escapeHtml(href)}"${target}${rel}>${children()}</a>`;
+      return `<a href="${escapeHtml(href)}"${target}${rel}>${children(true)}</a>`;
     }
     case "horizontalrule":
       return "<hr>";

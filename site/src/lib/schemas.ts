@@ -63,10 +63,11 @@ export const filingType = z.object({
   audience: z.string().min(1),
   sellingPoints: z.array(z.object({ text: z.string() })).min(1),
   materials: z.array(z.object({ item: z.string() })).min(1),
+  typicalDuration: z.string().nullish(),
   wechatEntityCode: z.number().nullish(),
   price: z.number().nullish(),
   order,
-}) satisfies z.ZodType<Pick<FilingType, "slug" | "name" | "audience">>;
+}) satisfies z.ZodType<Pick<FilingType, "slug" | "name" | "audience" | "typicalDuration">>;
 
 /** What a province's administration adds to the checklist (`all`: every province). */
 export const provinceRule = z.object({
@@ -156,15 +157,24 @@ export const landing = z.object({
   hero: z.object({ title: z.string(), subtitle: z.string(), ctaLabel: z.string(), image: upload }),
   promises: z.object({ items: titleAndText }),
   process: z.object({ heading: z.string(), ctaLabel: z.string() }),
-  filingTypes: z.object({ heading: z.string(), audiencePrefix: z.string(), ctaLabel: z.string() }),
+  filingTypes: z.object({
+    heading: z.string(),
+    audiencePrefix: z.string(),
+    ctaLabel: z.string(),
+    priceFrom: z.string().includes("{price}"),
+  }),
   guide: z.object({
     heading: z.string(),
     phaseLabels: z.object({ before: z.string(), during: z.string(), after: z.string() }),
   }),
   advantages: z.object({ heading: z.string(), items: titleAndText }),
-  cases: z.object({ customerCountClaim: z.string(), scanLabel: z.string() }),
+  cases: z.object({
+    customerCountClaim: z.string(),
+    scanLabel: z.string(),
+    openLabel: z.string().min(1),
+  }),
   partners: z.object({ heading: z.string() }),
-}) satisfies z.ZodType<Pick<Landing, "promises" | "cases" | "partners">>;
+}) satisfies z.ZodType<Pick<Landing, "promises" | "cases" | "partners" | "filingTypes">>;
 
 export const siteSettings = z.object({
   brand: z.object({ name: z.string().min(1), logo: upload }),
@@ -181,6 +191,14 @@ export const siteSettings = z.object({
       z.ZodString
     >,
   ),
+  consult: z.object({
+    openLabel: z.string().min(1),
+    callLabel: z.string().min(1),
+    ctaHeading: z.string().min(1),
+    ctaText: z.string().min(1),
+    pageTitle: z.string().min(1),
+    pageDescription: z.string().min(1),
+  }),
   faqCategories: z
     .array(
       z.object({
@@ -191,4 +209,4 @@ export const siteSettings = z.object({
       }),
     )
     .min(1),
-}) satisfies z.ZodType<Pick<SiteSetting, "hotline" | "icpNumber">>;
+}) satisfies z.ZodType<Pick<SiteSetting, "hotline" | "icpNumber" | "consult">>;

@@ -54,6 +54,17 @@ export const FilingTypes = contentCollection({
       fields: [{ name: "item", type: "text", label: { zh: "材料", en: "Item" }, required: true }],
     },
     {
+      name: "typicalDuration",
+      type: "text",
+      label: { zh: "通常耗时", en: "Typical time" },
+      admin: {
+        description: {
+          zh: "首页类型卡片上显示,如:通常 7–20 个工作日",
+          en: "Shown on the landing page's type card",
+        },
+      },
+    },
+    {
       name: "wechatEntityCode",
       type: "number",
       label: { zh: "微信主体类型代码", en: "WeChat entity code" },

@@ -96,6 +96,18 @@ export const Landing = contentGlobal({
               label: { zh: "按钮文字", en: "Call-to-action label" },
               required: true,
             },
+            {
+              name: "priceFrom",
+              type: "text",
+              label: { zh: "价格格式", en: "Price format" },
+              required: true,
+              admin: {
+                description: {
+                  zh: "{price} 替换为类型的价格;未填价格的类型不显示",
+                  en: "{price} becomes the type's price; types without a price show none",
+                },
+              },
+            },
           ],
         },
         {
@@ -165,6 +177,18 @@ export const Landing = contentGlobal({
               type: "text",
               label: { zh: "扫码提示", en: "Scan prompt" },
               required: true,
+            },
+            {
+              name: "openLabel",
+              type: "text",
+              label: { zh: "手机上「打开小程序」按钮", en: "Open link (phones)" },
+              required: true,
+              admin: {
+                description: {
+                  zh: "手机上不显示二维码,改为打开小程序链接的按钮",
+                  en: "Phones show this link instead of the QR code",
+                },
+              },
             },
           ],
         },

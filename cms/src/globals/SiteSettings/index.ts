@@ -127,6 +127,60 @@ export const SiteSettings = contentGlobal({
           ],
         },
         {
+          label: { zh: "在线咨询", en: "Consultation" },
+          fields: [
+            {
+              name: "consult",
+              type: "group",
+              label: { zh: "在线咨询入口", en: "Ways to ask" },
+              admin: {
+                description: {
+                  zh: "手机底部的咨询栏、页头按钮、指引与常见问题页末的咨询区,以及无脚本时的咨询页 /contact/",
+                  en: "The phone bar, the header button, the call to action after the guide and FAQ, and /contact/",
+                },
+              },
+              fields: [
+                {
+                  name: "openLabel",
+                  type: "text",
+                  label: { zh: "「在线咨询」按钮", en: "Open-form button" },
+                  required: true,
+                },
+                {
+                  name: "callLabel",
+                  type: "text",
+                  label: { zh: "「拨打热线」按钮", en: "Call button" },
+                  required: true,
+                },
+                {
+                  name: "ctaHeading",
+                  type: "text",
+                  label: { zh: "页末咨询区标题", en: "Call-to-action heading" },
+                  required: true,
+                },
+                {
+                  name: "ctaText",
+                  type: "textarea",
+                  label: { zh: "页末咨询区说明", en: "Call-to-action text" },
+                  required: true,
+                },
+                {
+                  name: "pageTitle",
+                  type: "text",
+                  label: { zh: "咨询页标题", en: "Contact page title" },
+                  required: true,
+                },
+                {
+                  name: "pageDescription",
+                  type: "textarea",
+                  label: { zh: "咨询页描述(搜索引擎)", en: "Contact page description" },
+                  required: true,
+                },
+              ],
+            },
+          ],
+        },
+        {
           label: { zh: "表单同意文字", en: "Form consent" },
           fields: [
             {
