@@ -4,6 +4,7 @@
  * says to verify on beian.miit.gov.cn with the time left; a filed order shows its ICP number.
  * Orders are placed through the public API and moved by the staff move endpoint, as sales does.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
@@ -109,6 +110,12 @@ test.describe("tracking an order on a phone", () => {
     await expect(page.locator('.track-timeline [data-state="pending"]')).toHaveCount(0);
     expect(await page.locator("#track-result").textContent()).not.toMatch(
       /rejected|preliminary_review|documents_invalid|principal_documents/,
+    );
+    // The rejection colour reads at AA (axe checks colour contrast) and nothing overflows the phone.
+    const axe = await new AxeBuilder({ page }).include("#track-result").analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
     );
   });
 
