@@ -137,7 +137,7 @@ test.describe("tracking an order on a phone", () => {
       "收到工信部短信后 24 小时内登录 beian.miit.gov.cn 完成核验",
     );
     await expect(summary).toContainText(
-      /本阶段截止\d{4}-\d{2}-\d{2} \d{2}:\d{2}（剩余 \d{1,2} 小时 \d{1,2} 分）/,
+      /本阶段截止\d{4}-\d{2}-\d{2} \d{2}:\d{2}\(剩余 \d{1,2} 小时 \d{1,2} 分\)/,
     );
     await expect(page.locator('.track-timeline [aria-current="step"]')).toContainText("短信核验");
   });
