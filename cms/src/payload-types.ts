@@ -684,6 +684,10 @@ export interface FilingStage {
     | 'cancelled';
   title: string;
   summary: string;
+  /**
+   * Shown on the tracking page while an order is in this stage
+   */
+  customerAction?: string | null;
   detail?: {
     root: {
       type: string;
@@ -1409,6 +1413,7 @@ export interface FilingStagesSelect<T extends boolean = true> {
   key?: T;
   title?: T;
   summary?: T;
+  customerAction?: T;
   detail?: T;
   typicalDuration?: T;
   deadline?:
@@ -1695,6 +1700,13 @@ export interface SiteSetting {
     trackNotFound: string;
     trackDeadline: string;
     trackRejection: string;
+    trackStage: string;
+    trackNextStep: string;
+    trackTimeLeft: string;
+    trackOverdue: string;
+    trackIcpNumber: string;
+    trackRejectedAt: string;
+    trackSuggestion: string;
     checklistHeading: string;
     checklistProvince: string;
     checklistChoose: string;
@@ -1880,6 +1892,13 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         trackNotFound?: T;
         trackDeadline?: T;
         trackRejection?: T;
+        trackStage?: T;
+        trackNextStep?: T;
+        trackTimeLeft?: T;
+        trackOverdue?: T;
+        trackIcpNumber?: T;
+        trackRejectedAt?: T;
+        trackSuggestion?: T;
         checklistHeading?: T;
         checklistProvince?: T;
         checklistChoose?: T;

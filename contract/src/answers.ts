@@ -57,4 +57,12 @@ export type TOrderLookupAnswer = {
   status: TStageKey;
   stages: TTimelineStage[];
   rejection?: TRejectionReason[];
+  /** The filing type's name as the filing-types content gives it (个人小程序备案). */
+  filingTypeName?: string;
+  /** For a rejected order: the pipeline stage that rejected it. */
+  rejectedStage?: TStageKey;
+  /** What the customer should do now: the current stage's instruction from the filing-stages content. */
+  nextStep?: string;
+  /** Once filed: the ICP filing number the bureau issued (粤ICP备2026012345号-1X). */
+  icpNumber?: string;
 };

@@ -173,3 +173,42 @@ describe("orderTimeline", () => {
     });
   });
 });
+
+describe("orderTimeline: what the tracking page leads with", () => {
+  it("names the stage that rejected the order, in the current round", () => {
+    const answer = orderTimeline(
+      order({
+        status: "rejected",
+        stageHistory: [
+          { stage: "submitted", enteredAt: at(2) },
+          { stage: "preliminary_review", enteredAt: at(3) },
+          { stage: "platform_review", enteredAt: at(4) },
+          { stage: "rejected", enteredAt: at(5) },
+        ],
+        rejection: [{ field: "主体名称", reason: "与营业执照不一致" }],
+      }),
+      stageTitle,
+    );
+    expect(answer.rejectedStage).toBe("platform_review");
+    const progress = orderTimeline(order({ status: "platform_review" }), stageTitle);
+    expect(progress).not.toHaveProperty("rejectedStage");
+  });
+
+  it("gives the ICP number once the order is filed, never before", () => {
+    const filed = orderTimeline(
+      order({ status: "filed", icpNumber: "粤ICP备2026012345号-1X" }),
+      stageTitle,
+    );
+    expect(filed.icpNumber).toBe("粤ICP备2026012345号-1X");
+    const police = orderTimeline(
+      order({ status: "police_filing", icpNumber: "粤ICP备2026012345号-1X" }),
+      stageTitle,
+    );
+    expect(police.icpNumber).toBe("粤ICP备2026012345号-1X");
+    const cancelled = orderTimeline(
+      order({ status: "cancelled", icpNumber: "粤ICP备2026012345号-1X" }),
+      stageTitle,
+    );
+    expect(cancelled).not.toHaveProperty("icpNumber");
+  });
+});

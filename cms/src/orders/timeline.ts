@@ -22,6 +22,7 @@ export type TTimelineOrder = Pick<
   | "stageDeadline"
   | "policeFiledAt"
   | "rejection"
+  | "icpNumber"
 >;
 
 type THistory = NonNullable<TTimelineOrder["stageHistory"]>;
@@ -67,6 +68,14 @@ function pipelineStages(
   });
 }
 
+/** The pipeline stage an order was in when it was rejected: the last one entered before it. */
+function rejectingStage(history: THistory): TStageKey | undefined {
+  const rejected = history.findLastIndex((entry) => entry.stage === "rejected");
+  const before = history.slice(0, rejected === -1 ? history.length : rejected);
+  const stage = before.findLast((entry) => pipelineIndex(entry.stage) !== -1)?.stage;
+  return stage ? PIPELINE_STAGE_KEYS[pipelineIndex(stage)] : undefined;
+}
+
 function enteredAt(history: THistory, key: TStageKey): string | undefined {
   return history.findLast((entry) => entry.stage === key)?.enteredAt ?? undefined;
 }
@@ -79,6 +88,7 @@ export function orderTimeline(
   const history = currentRound(order.stageHistory ?? []);
   const current = order.status;
   const stages = pipelineStages(order, history, stageTitle);
+  const rejectedStage = current === "rejected" ? rejectingStage(history) : undefined;
   if (current === "rejected" || current === "cancelled") {
     const at = enteredAt(history, current);
     stages.push({
@@ -93,6 +103,10 @@ export function orderTimeline(
     filingType: order.filingType,
     status: current,
     stages,
+    ...(rejectedStage ? { rejectedStage } : {}),
+    ...((current === "filed" || current === "police_filing") && order.icpNumber
+      ? { icpNumber: order.icpNumber }
+      : {}),
     ...(current === "rejected" && order.rejection?.length
       ? {
           rejection: order.rejection.map((item) => ({

@@ -243,6 +243,10 @@ describe("POST /api/public/orders/lookup", () => {
       deadline: expect.any(String),
       at: expect.any(String),
     });
+    // What the tracking page leads with: the type's name and what to do now, from the content.
+    expect(body.filingTypeName).toBe("个体户备案");
+    expect(body.nextStep).toBe("收到工信部短信后 24 小时内登录 beian.miit.gov.cn 完成核验。");
+    expect(body).not.toHaveProperty("icpNumber");
   });
 
   it("lists the rejection reasons per field", async () => {
@@ -254,6 +258,7 @@ describe("POST /api/public/orders/lookup", () => {
     });
     const body = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
     expect(body.status).toBe("rejected");
+    expect(body.rejectedStage).toBe("submitted");
     expect(body.rejection).toEqual([
       { field: "负责人手机号", reason: "电话未接通", suggestion: "请保持电话畅通后重新提交" },
     ]);
@@ -299,6 +304,7 @@ describe("POST /api/public/orders/lookup", () => {
     const open = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();
     expect(open.stages.at(-1)).toMatchObject({ key: "police_filing", state: "current" });
     expect(open.stages.at(-1).deadline).toEqual(expect.any(String));
+    expect(open.icpNumber).toBe("粤ICP备2026012345号-1X");
 
     await move(orderNo, "police_filing", { policeFiledAt: new Date().toISOString() });
     const done = await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json();

@@ -2,7 +2,6 @@
 import {
   type TOrder,
   type TOrderCreated,
-  type TStageKey,
   validateOrder,
   validateOrderLookup,
 } from "@beian/contract";
@@ -65,9 +64,18 @@ export function orderLookupHandler(env: TEnv) {
     await charge(limitersFor(req.payload, env).ip, rateLimitKey(clientIp(req)));
     const { orderNo, phone } = requireValid(validateOrderLookup(data, localeOf(req)));
     const order = await orderWithPhone(req, orderNo, phone);
-    return Response.json(orderTimeline(order, await stageTitles(req)), {
-      headers: { ...cors, "Cache-Control": "no-store" },
-    });
+    const stages = await stageTexts(req);
+    const timeline = orderTimeline(order, (key) => stages.get(key)?.title ?? key);
+    const nextStep = stages.get(order.status)?.customerAction;
+    const filingTypeName = await filingTypeNameOf(req, order.filingType);
+    return Response.json(
+      {
+        ...timeline,
+        ...(filingTypeName ? { filingTypeName } : {}),
+        ...(nextStep ? { nextStep } : {}),
+      },
+      { headers: { ...cors, "Cache-Control": "no-store" } },
+    );
   });
 }
 
@@ -89,12 +97,25 @@ async function orderWithPhone(req: PayloadRequest, orderNo: string, phone: strin
   return order;
 }
 
-/** Each stage's title as the filing-stages content names it (its key where none does). */
-async function stageTitles(req: PayloadRequest): Promise<(key: TStageKey) => string> {
+/** Each stage's title and what the customer does in it, as the filing-stages content says. */
+async function stageTexts(
+  req: PayloadRequest,
+): Promise<Map<string, { title: string; customerAction?: string | null }>> {
   const { docs } = await req.payload.find({
     collection: "filing-stages",
     pagination: false,
     depth: 0,
   });
-  return (key) => docs.find((stage) => stage.key === key)?.title ?? key;
+  return new Map(docs.map((stage) => [stage.key, stage]));
+}
+
+/** The filing type's name as the filing-types content gives it (none for an unknown slug). */
+async function filingTypeNameOf(req: PayloadRequest, slug: string): Promise<string | undefined> {
+  const { docs } = await req.payload.find({
+    collection: "filing-types",
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+  });
+  return docs[0]?.name ?? undefined;
 }

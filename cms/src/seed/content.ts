@@ -214,6 +214,7 @@ const MIIT_LINK = "[beian.miit.gov.cn](https://beian.miit.gov.cn/)";
 const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   submitted: {
     title: "提交资料",
+    customerAction: "请保持电话畅通:备案专员将在1个工作日内与您联系,核对资料后提交初审。",
     // Not in the copy as a sentence: summary of guide steps 1–2.
     summary: "选择备案类型并上传备案资料,提交至小程序备案中心初审。",
     overview: { show: true, title: "填写信息", text: "登录小程序备案中心填写信息及上传资料" },
@@ -234,6 +235,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   preliminary_review: {
     title: "初步审核",
+    customerAction: "请保持电话畅通并接听备案管家的来电,按要求补充资料。",
     summary: "1个工作日完成电话核验并告知初审结果",
     typicalDuration: "约1个工作日",
     deadline: { amount: 1, unit: "working_days" },
@@ -256,6 +258,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   platform_review: {
     title: "微信官方审核",
+    customerAction: "请保持电话畅通,微信官方审核人员可能致电核实。",
     summary: "微信官方审核预计需要1-2个工作日,审核结果包括:成功、驳回。",
     typicalDuration: "1-2个工作日",
     deadline: { amount: 2, unit: "working_days" },
@@ -276,6 +279,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   sms_verification: {
     title: "短信核验",
+    customerAction: "收到工信部短信后 24 小时内登录 beian.miit.gov.cn 完成核验。",
     summary: "工信部短信核验需要在24小时内完成",
     typicalDuration: "24小时内",
     deadline: { amount: 24, unit: "hours" },
@@ -298,6 +302,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   bureau_review: {
     title: "管局审核",
+    customerAction: "请保持电话畅通并确保小程序内容合规,管局可能致电核实。",
     summary: "管局将在1-20个工作日内对您的备案资料进行审核。",
     // The Zhejiang note is not in the copy; it was given in the brief.
     typicalDuration: "1-20个工作日(浙江最长30个工作日)",
@@ -319,6 +324,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   filed: {
     title: "备案成功",
+    customerAction: "请将备案号展示在小程序中,并在上线后 30 日内办理公安备案。",
     summary: "备案完成审核通过以后,小程序备案中心会以短信和邮件的形式通知您。",
     overview: { show: true, title: "备案成功", text: "管局下发备案号并完成公安备案" },
     guideSteps: [
@@ -333,6 +339,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   police_filing: {
     title: "公安备案",
+    customerAction: "请在小程序上线后 30 日内完成公安备案。",
     // Not in the copy: the 30-day rule was given in the brief.
     summary: "小程序上线后30日内完成公安备案",
     deadline: { amount: 30, unit: "days" },
@@ -340,6 +347,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   rejected: {
     title: "已驳回",
+    customerAction: "请按下方修改建议更正资料;备案管家将在1个工作日内联系您,协助重新提交。",
     // Not in the copy as a sentence: from guide step 4.
     summary:
       "备案申请被驳回,驳回原因会逐项列出;我们的备案管家将会在一个工作日内与您取得联系," +
@@ -347,6 +355,7 @@ const STAGES: Record<TStageKey, Omit<TSeed<FilingStage>, "key" | "order">> = {
   },
   cancelled: {
     title: "已取消",
+    customerAction: "订单已取消,不再进行后续审核。如需重新办理,请拨打咨询热线。",
     // Not in the copy.
     summary: "备案订单已取消,不再进行后续审核。",
   },

@@ -37,6 +37,17 @@ export const FilingStages = contentCollection({
       required: true,
     },
     {
+      name: "customerAction",
+      type: "textarea",
+      label: { zh: "客户现在需要做的", en: "What the customer does now" },
+      admin: {
+        description: {
+          zh: "订单查询页在订单处于本阶段时显示",
+          en: "Shown on the tracking page while an order is in this stage",
+        },
+      },
+    },
+    {
       name: "detail",
       type: "richText",
       label: { zh: "本阶段注意事项", en: "What this stage needs" },
