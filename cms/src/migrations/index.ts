@@ -1,9 +1,9 @@
-import * as migration_20261130_222506_initial from './20261130_222506_initial';
+import * as migration_20261201_020131_initial from './20261201_020131_initial';
 
 export const migrations = [
   {
-    up: migration_20261130_222506_initial.up,
-    down: migration_20261130_222506_initial.down,
-    name: '20261130_222506_initial'
+    up: migration_20261201_020131_initial.up,
+    down: migration_20261201_020131_initial.down,
+    name: '20261201_020131_initial'
   },
 ];
