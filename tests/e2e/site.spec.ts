@@ -233,6 +233,7 @@ test.describe("inner pages", () => {
       "/cases/",
       "/types/enterprise/",
       "/privacy/",
+      "/contact/",
     ]) {
       expect(sitemap).toContain(`<loc>${siteUrl(pathname)}</loc>`);
     }
