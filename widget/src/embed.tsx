@@ -5,10 +5,9 @@
  * own <script> element (loader/handoff.ts), resends what this tab kept unsent, and renders into
  * the host the loader placed.
  */
-// The bundle keeps this order: the widget's texts next to the contract's messages compress better
-// than with Preact or the CSS between them.
+// The widget's texts first in the bundle, next to the contract's messages (the Chinese strings side
+// by side compress better than with Preact or the CSS between them).
 import "./i18n.ts";
-import "@beian/contract";
 import { createRoot } from "react-dom/client";
 import { readyAlreadySaid } from "./events.ts";
 import { shadowMount } from "./host.ts";
