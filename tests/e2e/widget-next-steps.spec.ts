@@ -1,13 +1,36 @@
 /**
  * The widget after submit, at phone width (390 px): a prospect picks a province in a type page's
  * checklist, finds it chosen in the order form, sends the order, reads what happens next and
- * follows the link to /track/, which has the order number filled in. The no-JavaScript form's
+ * follows the link to /track/, which has the order number filled in; once sales rejects the order
+ * there, the same page reads it as rejected, with the fix. The no-JavaScript form's
  * error page names fields as the form does, in Chinese. The partner's admin page previews the
  * widget and documents the embed.
  */
 import { embedSnippets } from "@beian/widget/snippets";
 import { expect, test } from "@playwright/test";
-import { cmsUrl, LOGINS, logIn, siteUrl } from "../fixtures/logins.ts";
+import { apiToken, cmsUrl, LOGINS, logIn, siteUrl } from "../fixtures/logins.ts";
+
+/** Sales moves the order into 初步审核 and rejects it there, as the stage actions do. */
+async function rejectAtPreliminaryReview(orderNo: string): Promise<void> {
+  const token = await apiToken(LOGINS.sales);
+  const headers = { Authorization: `JWT ${token}`, "Content-Type": "application/json" };
+  const found = await fetch(cmsUrl(`/api/orders?where[orderNo][equals]=${orderNo}&depth=0`), {
+    headers,
+  });
+  const [order] = ((await found.json()) as { docs: { id: number }[] }).docs;
+  if (!order) throw new Error(`order ${orderNo} not found`);
+  const rejection = [
+    { field: "entity_documents", reason: "documents_invalid", note: "请补充营业执照照片" },
+  ];
+  for (const body of [{ to: "preliminary_review" }, { to: "rejected", rejection }]) {
+    const moved = await fetch(cmsUrl(`/api/orders/${order.id}/move`), {
+      method: "POST",
+      headers,
+      body: JSON.stringify(body),
+    });
+    expect(moved.status, await moved.text()).toBe(200);
+  }
+}
 
 test.describe("at phone width", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -54,6 +77,16 @@ test.describe("at phone width", () => {
     const [tracking] = await Promise.all([context.waitForEvent("page"), track.click()]);
     await expect(tracking.getByLabel("订单号")).toHaveValue(orderNo);
     await expect(tracking.getByLabel("下单手机号")).toBeFocused();
+
+    // Sales rejects it at the first review; the customer, back on that page, reads it as rejected.
+    await rejectAtPreliminaryReview(orderNo);
+    await tracking.getByLabel("下单手机号").fill("13812340000");
+    await tracking.getByRole("button", { name: "查询进度" }).click();
+    const summary = tracking.locator(".track-summary");
+    await expect(summary).toContainText("已驳回(在「初步审核」阶段被驳回)");
+    const reason = tracking.locator(".track-reasons li");
+    await expect(reason).toContainText("主体证件");
+    await expect(reason).toContainText("修改建议:请补充营业执照照片");
   });
 
   test("the no-JavaScript form's error page names the fields in Chinese and leads back", async ({
