@@ -7,7 +7,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+import { registerPartner } from "../fixtures/partners.ts";
 
 declare global {
   interface Window {
@@ -39,26 +39,7 @@ function serve(): Promise<string> {
 test.beforeAll(async () => {
   partnerOrigin = await serve();
   strangerOrigin = await serve();
-  const created = await fetch(cmsUrl("/api/partners"), {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Authorization: `JWT ${await apiToken(LOGINS.admin)}`,
-    },
-    body: JSON.stringify({
-      key: PARTNER_KEY,
-      name: "加载云",
-      active: true,
-      themeColor: "#0a7d55",
-      allowedOrigins: [{ origin: partnerOrigin }],
-    }),
-  });
-  expect(created.status).toBe(201);
-  const snippet = await (await import("@beian/widget/snippets")).embedSnippets({
-    siteUrl: siteUrl(""),
-    cmsUrl: cmsUrl(""),
-    partner: PARTNER_KEY,
-  });
+  const snippet = await registerPartner(PARTNER_KEY, "加载云", partnerOrigin);
   page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><h1>合作伙伴页面</h1><p>正文</p>${snippet.script}</body></html>`;
 });
 

@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+import { registerPartner } from "../fixtures/partners.ts";
 
 declare global {
   interface Window {
@@ -72,24 +73,7 @@ test.beforeAll(async () => {
   strangerOrigin = stranger.origin;
 
   // The partner, as an admin registers it: its page's origin is allowed.
-  const created = await fetch(cmsUrl("/api/partners"), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `JWT ${await token("admin")}` },
-    body: JSON.stringify({
-      key: PARTNER_KEY,
-      name: "测试云",
-      active: true,
-      themeColor: "#0a7d55",
-      allowedOrigins: [{ origin: partnerOrigin }],
-    }),
-  });
-  expect(created.status).toBe(201);
-
-  const snippet = await (await import("@beian/widget/snippets")).embedSnippets({
-    siteUrl: siteUrl(""),
-    cmsUrl: cmsUrl(""),
-    partner: PARTNER_KEY,
-  });
+  const snippet = await registerPartner(PARTNER_KEY, "测试云", partnerOrigin);
   pages = {
     "/script.html": `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${HOSTILE_CSS}</head><body><h1>合作伙伴页面</h1>${snippet.script}</body></html>`,
     "/iframe.html": `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${HOSTILE_CSS}</head><body>${snippet.iframe}</body></html>`,
