@@ -75,9 +75,11 @@ test.describe("public REST API", () => {
 
   test("the published globals carry the client's copy", async ({ request }) => {
     const landing = await (await request.get(cmsUrl("/api/globals/landing"))).json();
-    expect(landing.hero.title).toBe("小程序备案中心");
+    // The H1 says what we do for mini programs (issue 12; our words, marked in the seed).
+    expect(landing.hero.title).toBe("小程序 ICP 备案,专员 1V1 代办");
     expect(landing.cases.customerCountClaim).toBe("已备案成功1000+客户");
     const settings = await (await request.get(cmsUrl("/api/globals/site-settings"))).json();
+    expect(settings.brand.name).toBe("小程序备案中心");
     expect(settings.hotline).toBe("400-998-6176");
   });
 
@@ -146,7 +148,9 @@ test.describe("admin", () => {
     await page.goto(cmsUrl("/admin/collections/filing-types"));
     await expect(page.getByText("个体户备案").first()).toBeVisible();
     await page.goto(cmsUrl("/admin/globals/landing"));
-    await expect(page.locator('input[name="hero.title"]')).toHaveValue("小程序备案中心");
+    await expect(page.locator('input[name="hero.title"]')).toHaveValue(
+      "小程序 ICP 备案,专员 1V1 代办",
+    );
 
     // Each partner's page shows its ready-to-copy embed code.
     await page.goto(cmsUrl("/admin/collections/partners"));
