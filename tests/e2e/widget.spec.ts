@@ -251,6 +251,8 @@ test.describe("nothing typed is lost", () => {
     });
     await page.getByRole("button", { name: "在线咨询" }).click();
     const name = `断网访客${Date.now() % 100000}`;
+    // The form script loads on the tap: a person's pace counts from the form being there.
+    await expect(page.getByRole("form", { name: /咨询/ })).toBeVisible();
     await page.waitForTimeout(1_600);
     await fillLead(page, name, true);
     await expect(page.getByRole("status")).toContainText(/L-/, { timeout: 30_000 });
@@ -265,6 +267,8 @@ test.describe("nothing typed is lost", () => {
     await page.route("**/api/public/leads", (route) => route.abort("internetdisconnected"));
     await page.getByRole("button", { name: "在线咨询" }).click();
     const name = `离开访客${Date.now() % 100000}`;
+    // The form script loads on the tap: a person's pace counts from the form being there.
+    await expect(page.getByRole("form", { name: /咨询/ })).toBeVisible();
     await page.waitForTimeout(1_600);
     await fillLead(page, name, true);
     const kept = () =>
