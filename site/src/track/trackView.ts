@@ -5,20 +5,22 @@
  * where it stopped, with no pending stages after either. Pure (the clock is an argument), so it is
  * unit-tested; the page's script only turns the result into elements.
  */
-import type { TOrderLookupAnswer, TRejectionReason } from "@beian/contract";
+import type { TOrderLookupAnswer, TRejectionReason, TSiteLabel } from "@beian/contract";
 
 /** The site-settings labels the page's words come from. */
-export type TTrackLabels = {
-  filingType: string;
-  trackStage: string;
-  trackDeadline: string;
-  trackNextStep: string;
-  trackTimeLeft: string;
-  trackOverdue: string;
-  trackIcpNumber: string;
-  trackRejectedAt: string;
-  trackSuggestion: string;
-};
+export const TRACK_VIEW_LABELS = [
+  "filingType",
+  "trackStage",
+  "trackDeadline",
+  "trackNextStep",
+  "trackTimeLeft",
+  "trackOverdue",
+  "trackIcpNumber",
+  "trackRejectedAt",
+  "trackSuggestion",
+] as const satisfies readonly TSiteLabel[];
+
+export type TTrackLabels = Record<(typeof TRACK_VIEW_LABELS)[number], string>;
 
 export type TTrackTone = "progress" | "rejected" | "cancelled" | "filed";
 
