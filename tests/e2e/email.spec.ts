@@ -143,10 +143,14 @@ test("sales read every email in the outbox, in full", async ({ page }, testInfo)
   const colleague = await newColleague("sales");
   await logIn(page, colleague);
   await page.goto(cmsUrl(`/admin/collections/outbox?search=${reference}`));
+  // The acknowledgement and the sales alert; when other leads arrive at the same moment the alert
+  // is combined into a digest whose subject names this lead first, a third row.
   const rows = page.locator("tbody tr");
-  await expect(rows).toHaveCount(2);
-  await expect(rows.first()).toContainText("已发送");
-  await rows.filter({ hasText: "我们已收到您的咨询" }).getByRole("link").first().click();
+  const acknowledgement = rows.filter({ hasText: "我们已收到您的咨询" });
+  await expect(acknowledgement).toHaveCount(1);
+  await expect(acknowledgement).toContainText("已发送");
+  expect([2, 3]).toContain(await rows.count());
+  await acknowledgement.getByRole("link").first().click();
   await expect(page.getByLabel("收件人")).toHaveValue(`outbox-${run}@example.com`);
   await expect(page.getByLabel("正文(纯文本)")).toHaveValue(new RegExp(`咨询编号:${reference}`));
   await expect(page.getByText("Resend 邮件 ID")).toBeVisible();
