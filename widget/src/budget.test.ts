@@ -12,7 +12,7 @@ const LOADER_BUDGET_GZIP = 3 * 1024;
  * The form script (dist/v1/form.js, Chinese), loaded when the visitor reaches for the widget.
  * The issue's aim is 12 KiB; it is 15,443 B (15.1 KiB): 16,214 B before the embed had its own
  * two hooks (preact/hooks, 0.7 KiB), and 20.9 KiB before the contract's compact validator replaced
- * zod. Of what is left, Preact's core is ~4.4 KiB, the contract's rules, messages and provinces
+ * zod. Of what is left, Preact's core is ~4.2 KiB, the contract's rules, messages and provinces
  * ~1.9 KiB and the stylesheet ~1.1 KiB; the rest is the interface, the texts and the
  * sending/retry logic. This budget keeps it from growing: lower it with each step.
  */
