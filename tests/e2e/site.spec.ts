@@ -11,7 +11,13 @@ import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 type TDocs<T> = { docs: T[] };
 type TFaq = { question: string; anchor: string; category: string };
-type TType = { slug: string; name: string; audience: string; materials: { item: string }[] };
+type TType = {
+  slug: string;
+  name: string;
+  audience: string;
+  materials: { item: string }[];
+  typicalDuration?: string | null;
+};
 
 async function cms<T>(pathname: string): Promise<T> {
   const response = await fetch(cmsUrl(pathname));
@@ -84,6 +90,7 @@ test.describe("landing page", () => {
       await expect(card).toContainText(`${landing.filingTypes.audiencePrefix}${type.audience}`);
       // What differs between the types: their materials (and typical time, price when set).
       await expect(card.locator("li")).toHaveText(type.materials.map((material) => material.item));
+      if (type.typicalDuration) await expect(card).toContainText(type.typicalDuration);
       await expect(card.getByRole("link")).toHaveAttribute("href", `/types/${type.slug}/`);
     }
 
