@@ -275,9 +275,9 @@ test.describe("every page", () => {
       await expect(page.locator("footer")).toContainText("粤公网安备00000000000000号");
 
       // Every page carries the small script behind 在线咨询 (it loads the widget only when a visitor
-      // reaches for it); the filing-type pages (the order widget's island) and /track/ (the order
-      // lookup) one more.
-      const scripts = pathname.startsWith("/types/") || pathname === "/track/" ? 2 : 1;
+      // reaches for it, or into a filing-type page's order section once it is near); /track/ (the
+      // order lookup) one more.
+      const scripts = pathname === "/track/" ? 2 : 1;
       expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(scripts);
       const ours = [new URL(siteUrl("/")).origin, new URL(cmsUrl("/")).origin];
       const foreign = requests.filter(
