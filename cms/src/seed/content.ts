@@ -174,7 +174,7 @@ const materialsOf = (slug: TFilingTypeSlug): { item: string }[] => {
  */
 const TYPICAL_DURATIONS: Record<TFilingTypeSlug, string> = {
   personal: "约 4–24 个工作日,备齐本人身份证即可提交",
-  "individual-business": "约 4–24 个工作日,另需营业执照;浙江、安徽按企业备案",
+  "individual-business": "约 4–24 个工作日,另需营业执照;浙江、安徽按企业主体审核",
   enterprise: "约 4–24 个工作日,须在执照登记省份备案;特殊行业另需前置审批",
 };
 
