@@ -262,6 +262,8 @@ export const Outbox: CollectionConfig = {
       name: "templateParam",
       type: "text",
       label: { zh: "模板参数", en: "Template parameters" },
+      // The JSON sent (its keys are the template's names); staff read the wording filled in.
+      admin: { hidden: true },
     }),
     onlyFor("sms", {
       name: "smsText",
