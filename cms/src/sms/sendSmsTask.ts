@@ -87,28 +87,31 @@ async function templateCodeOf(req: PayloadRequest, sms: Outbox): Promise<string 
   return code;
 }
 
-/** The state a message ends in without being sent now, or null when it is to be sent. */
-async function stateWithoutSending(env: TEnv, req: PayloadRequest, sms: Outbox) {
-  if (DONE.includes(sms.state)) return sms.state;
+type TReadiness = { settled: string } | { templateCode: string };
+
+/** The state a message ends in without being sent now, or the template it is to be sent with. */
+async function readiness(env: TEnv, req: PayloadRequest, sms: Outbox): Promise<TReadiness> {
+  if (DONE.includes(sms.state)) return { settled: sms.state };
   if (sms.state === "sending") {
     await settle(req, sms, { state: "failed", lastError: UNKNOWN_OUTCOME });
-    return "failed";
+    return { settled: "failed" };
   }
-  if (sms.state !== "queued") return sms.state;
+  if (sms.state !== "queued") return { settled: sms.state };
   const age = Date.now() - new Date(sms.createdAt).getTime();
   if (sms.kind === "sms_login_code" && age > LOGIN_CODE_VALID_MS) {
     await settle(req, sms, { state: "skipped", lastError: "验证码已过期,未发送" });
-    return "skipped";
+    return { settled: "skipped" };
   }
   if (!env.SMS_ACCESS_KEY_ID || !env.SMS_ACCESS_KEY_SECRET) {
     await record(req, sms.id, { state: "not_sent_no_key" });
-    return "not_sent_no_key";
+    return { settled: "not_sent_no_key" };
   }
-  if (!(await templateCodeOf(req, sms))) {
+  const templateCode = await templateCodeOf(req, sms);
+  if (!templateCode) {
     await record(req, sms.id, { state: "not_sent_no_template" });
-    return "not_sent_no_template";
+    return { settled: "not_sent_no_template" };
   }
-  return null;
+  return { templateCode };
 }
 
 function settingsOf(env: TEnv): TSmsSettings {
@@ -135,9 +138,9 @@ async function attempt(env: TEnv, req: PayloadRequest, outboxId: string): Promis
     req,
   });
   if (!sms) return "missing";
-  const settled = await stateWithoutSending(env, req, sms);
-  if (settled) return settled;
-  const templateCode = (await templateCodeOf(req, sms)) ?? "";
+  const ready = await readiness(env, req, sms);
+  if ("settled" in ready) return ready.settled;
+  const { templateCode } = ready;
   if (!(await claim(req, sms))) return "taken";
   const attempts = (sms.attempts ?? 0) + 1;
   const result = await sendSms(settingsOf(env), {
