@@ -133,7 +133,8 @@ for (const viewport of [
       await held;
       await route.continue();
     });
-    await tab.goto(`${partnerOrigin}/inline`);
+    // Not "load": the held form script keeps the page from finishing loading.
+    await tab.goto(`${partnerOrigin}/inline`, { waitUntil: "domcontentloaded" });
     await expect(tab.locator("[data-beian-widget='inline']")).toHaveCount(1);
     const below = tab.locator("#below");
     const top = () => below.evaluate((element) => element.getBoundingClientRect().top + scrollY);
