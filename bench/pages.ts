@@ -22,7 +22,7 @@ export async function auditPages(siteUrl: string): Promise<TPageAudit[]> {
     const audit = await auditPage(new URL(page, siteUrl).href);
     audits.push(audit);
     process.stdout.write(
-      `[bench]   ${CATEGORIES.map((id) => `${id} ${audit.scores[id] ?? "n/a"}`).join(", ")}\n`,
+      `[bench]   ${CATEGORIES.map((id) => `${id} ${audit.scores[id] ?? "n/a"}`).join(", ")}${audit.metricLosses.length ? `; below 1: ${audit.metricLosses.join(", ")}` : ""}\n`,
     );
   }
   return audits;
@@ -36,6 +36,7 @@ export function printPageAudits(siteUrl: string, audits: TPageAudit[]): void {
         (id) => `${id} ${audit.scores[id] ?? "n/a"}`,
       ),
       ...(audit.jsBytes > JS_AIM_BYTES ? [`JS ${kB(audit.jsBytes)}`] : []),
+      ...(audit.scores.performance !== SCORE_AIM ? audit.metricLosses : []),
     ];
     return [
       new URL(audit.url).pathname,

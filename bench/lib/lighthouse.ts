@@ -33,6 +33,20 @@ export type TPageAudit = {
   settings: string;
   /** Lighthouse's run-time warnings (e.g. the page redirected), worth printing beside figures. */
   warnings: string[];
+  /**
+   * The performance metrics that cost points, e.g. "LCP 2.6 s (0.96)": what to fix when performance
+   * is below 100 (empty when every metric scored 1).
+   */
+  metricLosses: string[];
+};
+
+/** The metrics the performance score is made of, by their Lighthouse audit id. */
+const METRICS: Record<string, string> = {
+  "first-contentful-paint": "FCP",
+  "largest-contentful-paint": "LCP",
+  "total-blocking-time": "TBT",
+  "cumulative-layout-shift": "CLS",
+  "speed-index": "SI",
 };
 
 type TNetworkItem = { resourceType?: string; transferSize?: number };
@@ -97,5 +111,11 @@ function summarise(url: string, lhr: Result): TPageAudit {
       .filter(Boolean)
       .join(", "),
     warnings: lhr.runWarnings.map(String),
+    metricLosses: Object.entries(METRICS).flatMap(([id, name]) => {
+      const audit = lhr.audits[id];
+      return audit && typeof audit.score === "number" && audit.score < 1
+        ? [`${name} ${audit.displayValue ?? audit.numericValue} (${audit.score})`]
+        : [];
+    }),
   };
 }

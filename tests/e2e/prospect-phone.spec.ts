@@ -4,7 +4,7 @@
  * by question without JavaScript; case cards that open the mini program; /track/ in the
  * navigation; and the way in without JavaScript (/contact/, the plain form).
  */
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 const PHONE = { width: 390, height: 844 };
@@ -105,13 +105,48 @@ test("the 拨打热线 + 在线咨询 bar stays on screen on every main page, wi
   }
 });
 
-test("the bar opens the lead form in one tap on an inner page", async ({ page }) => {
+/** Whether the element on top at the middle of `target` is `target` itself (or inside it). */
+const onTop = (target: Locator) =>
+  target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return !!top && element.contains(top);
+  });
+
+test("the bar opens the lead form in one tap on an inner page, and nothing of the widget covers it after", async ({
+  page,
+}) => {
   const { consult } = await settings();
   await open(page, "/faq/");
-  await page.locator(".contact-bar").getByRole("link", { name: consult.openLabel }).tap();
+  const bar = page.locator(".contact-bar");
+  const consultLink = bar.getByRole("link", { name: consult.openLabel });
+  await consultLink.tap();
   const form = page.getByRole("form", { name: "免费咨询" });
   await expect(form).toBeVisible();
   await expect(form.getByLabel(/姓名/)).toBeFocused();
+
+  await page.getByRole("dialog").getByRole("button", { name: "关闭" }).tap();
+  await expect(form).toBeHidden();
+  // The widget draws no launcher of its own (the bar is the way in): none shows, none covers the bar.
+  await expect(page.locator("[data-beian-widget]")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: consult.openLabel })).toHaveCount(0);
+  const barBox = await bar.boundingBox();
+  for (const shown of await page.locator("[data-beian-widget] *").all()) {
+    const box = (await shown.isVisible()) ? await shown.boundingBox() : null;
+    if (!box || !barBox) continue;
+    const overlaps =
+      box.x < barBox.x + barBox.width &&
+      barBox.x < box.x + box.width &&
+      box.y < barBox.y + barBox.height &&
+      barBox.y < box.y + box.height;
+    expect(overlaps, await shown.evaluate((element) => element.outerHTML.slice(0, 80))).toBe(false);
+  }
+  expect(await onTop(consultLink)).toBe(true);
+  expect(await onTop(bar.getByRole("link", { name: consult.callLabel }))).toBe(true);
+
+  // …and the bar opens the form again.
+  await consultLink.tap();
+  await expect(form).toBeVisible();
 });
 
 test("/track/ is in the navigation and in the footer", async ({ page }) => {

@@ -1,8 +1,10 @@
 /**
  * The widget's loader on a partner's page at phone width: a page view downloads the loader alone
  * (v1/widget.js, plus the configuration) until the visitor touches the launcher, then the form
- * script arrives and the form opens. A page on an origin the partner has not allowed gets
- * `beian:error` with `origin_not_allowed`, and the console says which origin to add where.
+ * script arrives and the form opens. Inline, the space the loader holds keeps the page below
+ * from moving when the form arrives, at phone, small-tablet and desktop widths. A page on an origin
+ * the partner has not allowed gets `beian:error` with `origin_not_allowed`, and the console says
+ * which origin to add where.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,13 +23,16 @@ let servers: Server[] = [];
 let partnerOrigin = "";
 let strangerOrigin = "";
 let page = "";
+/** The partner's page with the tag inline, above a paragraph that must not move. */
+let inlinePage = "";
 
 function serve(): Promise<string> {
   return new Promise((resolve) => {
     const server = createServer((req, res) => {
-      if (new URL(req.url ?? "/", "http://x").pathname !== "/")
-        return void res.writeHead(404).end();
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page);
+      const pathname = new URL(req.url ?? "/", "http://x").pathname;
+      const body = pathname === "/" ? page : pathname === "/inline" ? inlinePage : undefined;
+      if (body === undefined) return void res.writeHead(404).end();
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(body);
     });
     servers.push(server);
     server.listen(0, "127.0.0.1", () => {
@@ -40,7 +45,11 @@ test.beforeAll(async () => {
   partnerOrigin = await serve();
   strangerOrigin = await serve();
   const snippet = await registerPartner(PARTNER_KEY, "加载云", partnerOrigin);
-  page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><h1>合作伙伴页面</h1><p>正文</p>${snippet.script}</body></html>`;
+  const head = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>`;
+  page = `${head}<body><h1>合作伙伴页面</h1><p>正文</p>${snippet.script}</body></html>`;
+  const inlineTag = snippet.script.replace("<script ", '<script data-mode="inline" ');
+  expect(inlineTag).toContain('data-mode="inline"');
+  inlinePage = `${head}<body><h1>合作伙伴页面</h1><p>正文</p>${inlineTag}<p id="below">下文</p></body></html>`;
 });
 
 test.afterAll(() => {
@@ -105,3 +114,39 @@ test("a page on an origin the partner has not allowed gets origin_not_allowed an
   );
   await expect(tab.locator("[data-beian-widget]")).toHaveCount(0);
 });
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 640, height: 900 },
+  { width: 1280, height: 900 },
+]) {
+  test(`inline at ${viewport.width} px: the page below does not move when the form arrives`, async ({
+    page: tab,
+  }) => {
+    await tab.setViewportSize(viewport);
+    // The form script is held back until the loader has placed the host and reserved the space.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await tab.route("**/widget/v1/form.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Not "load": the held form script keeps the page from finishing loading.
+    await tab.goto(`${partnerOrigin}/inline`, { waitUntil: "domcontentloaded" });
+    await expect(tab.locator("[data-beian-widget='inline']")).toHaveCount(1);
+    const below = tab.locator("#below");
+    const top = () => below.evaluate((element) => element.getBoundingClientRect().top + scrollY);
+    const reserved = await top();
+
+    release();
+    const form = tab.getByRole("form", { name: "免费咨询表单" });
+    // The whole form is laid out: its last control, the submit button, is there.
+    await expect(form.getByRole("button", { name: /提交/ })).toBeVisible();
+    expect(await top()).toBe(reserved);
+    const formBottom = await form.evaluate((element) => element.getBoundingClientRect().bottom);
+    const belowTop = await below.evaluate((element) => element.getBoundingClientRect().top);
+    expect(belowTop).toBeGreaterThanOrEqual(formBottom);
+  });
+}

@@ -901,7 +901,10 @@ describe("the loader (v1/widget.js) and the form script (v1/form.js)", () => {
     expect(scriptsOf(document)).toContain(`${SCRIPTS_URL}form.js`);
     expect(placed?.parentElement?.id).toBe("here");
     expect($("#bw-panel-lead form")).not.toBeNull();
-    // the reserved height goes once the form is there
+    // the reserved height stays while the form is only there (no shift when it is shorter), and
+    // goes once the visitor works in it
+    expect(placed?.getAttribute("style")).toContain("min-height: 900px");
+    $("#bw-panel-lead [name=name]")?.focus();
     expect(placed?.getAttribute("style")).not.toContain("min-height");
   });
 

@@ -1,9 +1,10 @@
 /**
  * Opens the widget's form from any `[data-beian-open]` link (see ./openRequest.ts). Nothing is
  * downloaded until a visitor reaches for such a link: the first pointer over, focus on or touch of
- * one injects /widget/v1/widget.js (floating), and the tap opens the form once the widget says
- * `beian:ready`. Only the widget's public API is used (CONTRACT §6). If the widget cannot load, the
- * link is followed: its href is the way to reach us without JavaScript.
+ * one injects /widget/v1/widget.js (floating, without its launcher: the header's and the phone
+ * bar's 在线咨询 are the way in, and a launcher would cover the bar), and the tap opens the form
+ * once the widget says `beian:ready`. Only the widget's public API is used (CONTRACT §6). If the
+ * widget cannot load, the link is followed: its href is the way to reach us without JavaScript.
  */
 import { isPlainClick, OPEN_SELECTOR, openRequest, type TOpenRequest } from "./openRequest.ts";
 import { WIDGET_SRC, widgetScript } from "./widgetScript.ts";
@@ -43,6 +44,7 @@ function widget(): Promise<TBeianWidget> {
     if (win.BeianWidget || document.querySelector(".widget-slot")) return;
     const script = widgetScript();
     script.dataset.mode = "floating";
+    script.dataset.launcher = "none";
     script.dataset.lang = document.documentElement.lang || "zh-CN";
     script.onerror = () => reject(new Error(`${WIDGET_SRC} did not load`));
     document.head.append(script);

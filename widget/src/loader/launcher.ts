@@ -8,8 +8,9 @@ import { onColor, primaryColor } from "../theme.ts";
 import type { TResolvedOptions } from "../widgetOptions.ts";
 
 const LABEL = { "zh-CN": "在线咨询", en: "Contact us" };
+/** Widget.tsx's icon, so that nothing changes when the form's launcher takes over. */
 const ICON =
-  '<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z" transform="translate(-1 -1)"/></svg>';
+  '<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M3 3h18v14H7l-4 4z"/></svg>';
 
 /** Renders the launcher into the host's shadow root; returns the button. */
 export function showLauncher(
@@ -19,6 +20,19 @@ export function showLauncher(
 ): HTMLButtonElement {
   const root = host.attachShadow({ mode: "open" });
   const primary = primaryColor(colour);
-  root.innerHTML = `<style>${launcherCss}</style><div class="bw" lang="${options.lang}" style="--bw-primary:${primary};--bw-on-primary:${onColor(primary)}"><button type="button" class="launcher" aria-expanded="false" aria-haspopup="dialog">${ICON}${LABEL[options.lang]}</button></div>`;
+  root.innerHTML = `<style>${launcherCss}</style><div class="bw" lang="${options.lang}" style="--bw-primary:${primary};--bw-on-primary:${onColor(primary)}"><button class="launcher" aria-expanded="false" aria-haspopup="dialog">${ICON}${LABEL[options.lang]}</button></div>`;
   return root.querySelector("button") as HTMLButtonElement;
+}
+
+/**
+ * `data-launcher="none"`: no launcher at all, the page opens the dialog with BeianWidget.open().
+ * The form script draws its own launcher; a sheet adopted by the shadow root (which the form
+ * reuses, and whose adopted sheets survive it filling the root) keeps that one from showing too.
+ */
+export function withoutLauncher(host: HTMLElement): ShadowRoot {
+  const root = host.attachShadow({ mode: "open" });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(".launcher{display:none!important}");
+  root.adoptedStyleSheets = [sheet];
+  return root;
 }

@@ -1,10 +1,11 @@
 /**
  * v1/widget.js, the one tag of CONTRACT §6, as a loader of a few KiB: it reads its tag's data
  * attributes, defines window.BeianWidget (open/close are queued until the form is there), fetches
- * the partner's configuration, shows the launcher (floating) or reserves the form's space (inline),
- * and loads the form script (v1/form.js, beside it) only when the visitor reaches for it: pointer
- * over, focus on or tap of the launcher, or BeianWidget.open(); at once inline, or when this tab
- * kept a submission to resend. Defines no other global.
+ * the partner's configuration, shows the launcher (floating; none with `data-launcher="none"`, where
+ * the page opens the dialog itself) or reserves the form's space (inline), and loads the form
+ * script (v1/form.js, beside it) only when the visitor reaches for it: pointer over, focus on or
+ * tap of the launcher, or BeianWidget.open(); at once inline, or when this tab kept a submission to
+ * resend. Defines no other global.
  */
 import type { TWidgetConfig } from "@beian/contract";
 import { emit, type TWidgetErrorCode } from "../events.ts";
@@ -14,34 +15,27 @@ import { fetchPartnerConfig, originNotAllowedHint, type TConfigError } from "../
 import { PENDING_KEY } from "../submission/pending.ts";
 import { resolveOptions } from "../widgetOptions.ts";
 import { FORM_SCRIPT, loadScript, type TMountForm } from "./handoff.ts";
-import { showLauncher } from "./launcher.ts";
+import { showLauncher, withoutLauncher } from "./launcher.ts";
 
 type TWindow = Window & { BeianWidget?: TControls };
 
 /**
- * The inline form's height before it renders (the lead form at 390 px is about this tall): the
- * space is held so that the page below does not jump when the form arrives.
+ * The inline form's height before it renders: a partner's lead form (with its name and the sharing
+ * consent) is 855 px tall from 390 px wide up (the panel stops growing at 560 px), about 20 px more
+ * below; the agency's own is 777 px. The space is held, and kept until the visitor works in the
+ * form (a change then is theirs, not a layout shift), so that the page below moves neither when the
+ * form arrives nor because it is shorter. (tests/e2e/widget-loader.spec.ts: 390, 640, 1280 px.)
  */
-const INLINE_RESERVED_HEIGHT = "min-height:640px!important;";
-
-const domReady = () =>
-  new Promise<void>((resolve) => {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
-    } else resolve();
-  });
+const INLINE_RESERVED_HEIGHT = "min-height:900px!important;";
 
 /** Whether this tab kept a submission that could not be sent (the form script resends it). */
 function hasPending(): boolean {
   try {
     // Earlier versions kept submissions in localStorage: gone, unsent (resendPending does the same).
     localStorage.removeItem(PENDING_KEY);
-  } catch {
-    // localStorage blocked
-  }
-  try {
     return !!sessionStorage.getItem(PENDING_KEY);
   } catch {
+    // storage blocked (the form script, once loaded, tries again)
     return false;
   }
 }
@@ -62,6 +56,8 @@ function init(): void {
 
   let controls: TControls | undefined;
   let queued: TOpenOptions | undefined;
+  /** What had focus when the page last opened the dialog: it gets it back (no launcher to take it). */
+  let opener: HTMLElement | null | undefined;
   let loading = false;
   let mountForm: TMountForm | undefined;
   /** The placed host and its configuration, once the configuration arrived and the DOM is ready. */
@@ -73,7 +69,7 @@ function init(): void {
     const { host, config } = placed;
     const mount = mountForm;
     mountForm = undefined;
-    const hadFocus = !!host.shadowRoot?.activeElement;
+    const hadFocus = host.shadowRoot?.activeElement;
     mount({
       options,
       config,
@@ -82,7 +78,6 @@ function init(): void {
       ready: options.mode === "floating",
       bind(bound) {
         controls = bound;
-        host.style.removeProperty("min-height");
         if (hadFocus) host.shadowRoot?.querySelector<HTMLElement>(".launcher")?.focus();
         if (queued) bound.open(queued);
         queued = undefined;
@@ -106,6 +101,7 @@ function init(): void {
   };
   win.BeianWidget = {
     open(request) {
+      opener = document.activeElement as HTMLElement | null;
       if (controls) return controls.open(request);
       queued = request ?? {};
       loadForm();
@@ -123,32 +119,48 @@ function init(): void {
       document.body.append(host);
       return host;
     }
-    let parent: Element | null = null;
+    // Into data-target's element, or else right after the tag.
+    let place: Element | null | undefined = script;
     try {
-      parent = data.target ? document.querySelector(data.target) : (script?.parentElement ?? null);
+      if (data.target) place = document.querySelector(data.target);
     } catch {
-      parent = null;
+      place = null; // not a selector: no element matches it
     }
-    if (!parent) {
-      fail("target_not_found", `No element matches ${data.target ?? "the target"}`);
+    if (!place) {
+      fail("target_not_found", `No element matches ${data.target ?? "the script"}`);
       return undefined;
     }
     styleHost(host, "inline", INLINE_RESERVED_HEIGHT);
-    if (!data.target && script) script.after(host);
-    else parent.append(host);
+    host.addEventListener("focusin", () => host.style.removeProperty("min-height"));
+    if (data.target) place.append(host);
+    else place.after(host);
     return host;
   };
 
+  /** Without a launcher, closing the dialog gives focus back to what opened it (if nothing took it). */
+  const returnFocusOnClose = (root: ShadowRoot) =>
+    new MutationObserver(() => {
+      if (!root.querySelector<HTMLElement>(".panel")?.hidden) return;
+      opener?.focus();
+      opener = null;
+    }).observe(root, { subtree: true, attributeFilter: ["hidden"] });
+
   const start = async (config: TWidgetConfig) => {
-    await domReady();
+    if (document.readyState === "loading") {
+      await new Promise((ready) => document.addEventListener("DOMContentLoaded", ready));
+    }
     const host = place();
     if (!host) return;
     if (options.mode === "floating") {
-      const launcher = showLauncher(host, options, config.partner.theme?.primaryColor);
-      for (const type of ["pointerover", "pointerdown", "focus", "touchstart"]) {
-        launcher.addEventListener(type, loadForm, { once: true, passive: true });
+      if (data.launcher === "none") returnFocusOnClose(withoutLauncher(host));
+      else {
+        const launcher = showLauncher(host, options, config.partner.theme?.primaryColor);
+        for (const type of ["pointerover", "pointerdown", "focus", "touchstart"]) {
+          // loadForm runs once anyway
+          launcher.addEventListener(type, loadForm, { passive: true });
+        }
+        launcher.addEventListener("click", () => win.BeianWidget?.open());
       }
-      launcher.addEventListener("click", () => win.BeianWidget?.open());
       emit("beian:ready", { partner: config.partner.key, mode: "floating" });
     }
     placed = { host, config };

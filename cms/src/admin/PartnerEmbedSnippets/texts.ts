@@ -55,6 +55,8 @@ const zh = (cmsUrl: string): TEmbedTexts => ({
         "合作伙伴标识,即本页的「标识」(上面的代码已填好);不填为 `direct`(本中心自有网站)。",
       "data-mode":
         "`floating`(默认):页面右下角显示「在线咨询」按钮,点开为对话框;`inline`:表单直接显示在页面中。",
+      "data-launcher":
+        "`none`:`floating` 时不显示右下角的「在线咨询」按钮,由您页面上自己的按钮调用 `BeianWidget.open()` 打开对话框(如页面底部已有固定的咨询栏)。",
       "data-target":
         "内嵌(`inline`)时放置表单的元素的选择器,如 `#beian-form`;不填则放在脚本标签之后。",
       "data-lang": "界面语言:`zh-CN`(默认)或 `en`。",
@@ -121,6 +123,8 @@ const en = (cmsUrl: string): TEmbedTexts => ({
         "The partner's key, this page's Key (filled in above); without it `direct` (the agency's own site).",
       "data-mode":
         "`floating` (default): a Contact us button at the bottom right opening a dialog; `inline`: the form in the page.",
+      "data-launcher":
+        "`none`: with `floating`, no Contact us button at the bottom right; your page's own buttons open the dialog with `BeianWidget.open()` (e.g. when the page has a fixed contact bar at the bottom).",
       "data-target":
         "Inline: the selector of the element to put the form in, e.g. `#beian-form`; by default after the script tag.",
       "data-lang": "The interface language: `zh-CN` (default) or `en`.",
