@@ -14,6 +14,9 @@ import { ADMIN_TRANSLATIONS } from "./admin/translations.ts";
 import { markDatabaseInUse } from "./backup/inUse.ts";
 import { nightlyBackupTask, scheduleNextBackup } from "./backup/nightly.ts";
 import { Cases } from "./collections/Cases/index.ts";
+import { CustomerCodes } from "./collections/CustomerCodes/index.ts";
+import { CustomerSessions } from "./collections/CustomerSessions/index.ts";
+import { Customers } from "./collections/Customers/index.ts";
 import { Erasures } from "./collections/Erasures/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
 import { FilingStages } from "./collections/FilingStages/index.ts";
@@ -84,6 +87,9 @@ export function buildBeianConfig(env: TEnv) {
       Leads,
       Orders,
       Outbox,
+      Customers,
+      CustomerCodes,
+      CustomerSessions,
       live(partnersCollection({ siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL })),
       usersCollection(env),
       Erasures,

@@ -70,6 +70,9 @@ export interface Config {
     leads: Lead;
     orders: Order;
     outbox: Outbox;
+    customers: Customer;
+    'customer-codes': CustomerCode;
+    'customer-sessions': CustomerSession;
     partners: Partner;
     users: User;
     erasures: Erasure;
@@ -100,6 +103,9 @@ export interface Config {
     leads: LeadsSelect<false> | LeadsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    customers: CustomersSelect<false> | CustomersSelect<true>;
+    'customer-codes': CustomerCodesSelect<false> | CustomerCodesSelect<true>;
+    'customer-sessions': CustomerSessionsSelect<false> | CustomerSessionsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     erasures: ErasuresSelect<false> | ErasuresSelect<true>;
@@ -538,6 +544,44 @@ export interface Outbox {
   order?: (number | null) | Order;
   text: string;
   html: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Customers who have signed in to the customer center by SMS code. Their orders are those whose contact phone is theirs.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers".
+ */
+export interface Customer {
+  id: number;
+  phone: string;
+  lastSignedInAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-codes".
+ */
+export interface CustomerCode {
+  id: number;
+  phone: string;
+  codeHash: string;
+  expiresAt: string;
+  spent?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-sessions".
+ */
+export interface CustomerSession {
+  id: number;
+  tokenHash: string;
+  customer: number | Customer;
+  expiresAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1284,6 +1328,39 @@ export interface OutboxSelect<T extends boolean = true> {
   order?: T;
   text?: T;
   html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers_select".
+ */
+export interface CustomersSelect<T extends boolean = true> {
+  phone?: T;
+  lastSignedInAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-codes_select".
+ */
+export interface CustomerCodesSelect<T extends boolean = true> {
+  phone?: T;
+  codeHash?: T;
+  expiresAt?: T;
+  spent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-sessions_select".
+ */
+export interface CustomerSessionsSelect<T extends boolean = true> {
+  tokenHash?: T;
+  customer?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
