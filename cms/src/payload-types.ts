@@ -640,7 +640,7 @@ export interface IdempotencyKey {
  */
 export interface Page {
   id: number;
-  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'track' | 'not-found';
+  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'track' | 'my' | 'not-found';
   title: string;
   description: string;
   body?: {
@@ -1784,6 +1784,21 @@ export interface SiteSetting {
     trackIcpNumber: string;
     trackRejectedAt: string;
     trackSuggestion: string;
+    myPhone: string;
+    mySendCode: string;
+    myResendIn: string;
+    myCodeSent: string;
+    myCode: string;
+    mySignIn: string;
+    mySignedInAs: string;
+    mySignOut: string;
+    myNoOrders: string;
+    myMaterials: string;
+    myMaterialMissing: string;
+    myMaterialUploaded: string;
+    myMaterialAccepted: string;
+    myMaterialRejected: string;
+    myIcpHint: string;
     checklistHeading: string;
     checklistProvince: string;
     checklistChoose: string;
@@ -1976,6 +1991,21 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         trackIcpNumber?: T;
         trackRejectedAt?: T;
         trackSuggestion?: T;
+        myPhone?: T;
+        mySendCode?: T;
+        myResendIn?: T;
+        myCodeSent?: T;
+        myCode?: T;
+        mySignIn?: T;
+        mySignedInAs?: T;
+        mySignOut?: T;
+        myNoOrders?: T;
+        myMaterials?: T;
+        myMaterialMissing?: T;
+        myMaterialUploaded?: T;
+        myMaterialAccepted?: T;
+        myMaterialRejected?: T;
+        myIcpHint?: T;
         checklistHeading?: T;
         checklistProvince?: T;
         checklistChoose?: T;
@@ -2142,6 +2172,7 @@ export interface TaskEnforceRetention {
     suspectedSpam?: number | null;
     emails?: number | null;
     idempotencyKeys?: number | null;
+    signIns?: number | null;
   };
 }
 /**

@@ -82,5 +82,5 @@ export type TCustomerMaterial = {
 /** One order as its customer sees it: the lookup answer, its checklist's state and the ICP number. */
 export type TCustomerOrder = TOrderLookupAnswer & { materials: TCustomerMaterial[] };
 
-/** `GET /api/public/customer/orders` → 200. */
-export type TCustomerOrders = { orders: TCustomerOrder[] };
+/** `GET /api/public/customer/orders` → 200: who is signed in, and their orders. */
+export type TCustomerOrders = TCustomerSession & { orders: TCustomerOrder[] };

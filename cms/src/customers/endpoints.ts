@@ -85,7 +85,10 @@ export function customerEndpoints(env: TEnv, sendLoginCode: TSendLoginCode): End
     route("orders", "get", async (req, headers) => {
       const customer = await sessionCustomer(req);
       if (!customer) throw new Refusal("signed_out");
-      const body: TCustomerOrders = { orders: await customerOrders(req, customer.phone) };
+      const body: TCustomerOrders = {
+        customer: { phone: customer.phone },
+        orders: await customerOrders(req, customer.phone),
+      };
       return Response.json(body, { headers: { ...headers, ...NO_STORE } });
     }),
     ...["code", "session", "orders"].map(
