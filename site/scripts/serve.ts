@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { SITE_CONTENT_TYPES } from "@beian/contract/content-types";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const currentLink = path.join(
@@ -17,24 +18,6 @@ const currentLink = path.join(
 const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.SITE_PORT || 4321);
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".webmanifest": "application/manifest+json",
-};
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest)|image\/svg)/;
 
 const SECURITY_HEADERS = {
@@ -76,7 +59,7 @@ async function send(
   info: Stats,
   status = 200,
 ): Promise<void> {
-  const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  const type = SITE_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
   const etag = `"${info.size.toString(16)}-${info.mtimeMs.toString(16)}"`;
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,

@@ -11,7 +11,13 @@ import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
 type TDocs<T> = { docs: T[] };
 type TFaq = { question: string; anchor: string; category: string };
-type TType = { slug: string; name: string; audience: string; materials: { item: string }[] };
+type TType = {
+  slug: string;
+  name: string;
+  audience: string;
+  materials: { item: string }[];
+  typicalDuration?: string | null;
+};
 
 async function cms<T>(pathname: string): Promise<T> {
   const response = await fetch(cmsUrl(pathname));
@@ -84,6 +90,7 @@ test.describe("landing page", () => {
       await expect(card).toContainText(`${landing.filingTypes.audiencePrefix}${type.audience}`);
       // What differs between the types: their materials (and typical time, price when set).
       await expect(card.locator("li")).toHaveText(type.materials.map((material) => material.item));
+      if (type.typicalDuration) await expect(card).toContainText(type.typicalDuration);
       await expect(card.getByRole("link")).toHaveAttribute("href", `/types/${type.slug}/`);
     }
 
@@ -268,9 +275,9 @@ test.describe("every page", () => {
       await expect(page.locator("footer")).toContainText("粤公网安备00000000000000号");
 
       // Every page carries the small script behind 在线咨询 (it loads the widget only when a visitor
-      // reaches for it); the filing-type pages (the order widget's island) and /track/ (the order
-      // lookup) one more.
-      const scripts = pathname.startsWith("/types/") || pathname === "/track/" ? 2 : 1;
+      // reaches for it, or into a filing-type page's order section once it is near); /track/ (the
+      // order lookup) one more.
+      const scripts = pathname === "/track/" ? 2 : 1;
       expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(scripts);
       const ours = [new URL(siteUrl("/")).origin, new URL(cmsUrl("/")).origin];
       const foreign = requests.filter(

@@ -76,7 +76,12 @@ test("sales works a lead and its order by actions, all in Chinese", async ({ pag
   await panel
     .getByLabel("原因")
     .selectOption({ label: "证件电子版不合格(须为最新证件的原件照片或彩色扫描件)" });
-  await panel.getByLabel("说明(可选,客户可见)").fill("请上传最新营业执照");
+  // The note is optional: without it, the customer is told the reason's fix, shown under it.
+  const note = panel.getByLabel("说明(可选,客户可见)");
+  await expect(note).toHaveAccessibleDescription(
+    "不填说明时,客户看到的修改建议:请上传发证机构最新核准下发的证件,原件拍照或原件彩色扫描,然后重新提交",
+  );
+  await note.fill("请上传最新营业执照");
   await panel.getByRole("button", { name: "确认驳回" }).click();
   await expect(page.locator("#field-status")).toContainText("已驳回");
   await expect(

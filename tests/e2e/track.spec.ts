@@ -79,6 +79,8 @@ test.describe("tracking an order on a phone", () => {
             reason: "documents_invalid",
             note: "请上传身份证原件照片",
           },
+          // Without a note: the customer is told the reason's fix all the same.
+          { field: "contact_phone", reason: "phone_unreachable" },
         ],
       },
     );
@@ -90,10 +92,14 @@ test.describe("tracking an order on a phone", () => {
     await expect(summary).toContainText("您现在需要做的");
     // The reasons come before the stages, each with its fix.
     const reasons = page.locator(".track-reasons li");
-    await expect(reasons).toHaveCount(1);
-    await expect(reasons).toContainText("负责人证件");
-    await expect(reasons).toContainText("证件电子版不合格");
-    await expect(reasons).toContainText("修改建议:请上传身份证原件照片");
+    await expect(reasons).toHaveCount(2);
+    await expect(reasons.first()).toContainText("负责人证件");
+    await expect(reasons.first()).toContainText("证件电子版不合格");
+    await expect(reasons.first()).toContainText("修改建议:请上传身份证原件照片");
+    await expect(reasons.last()).toContainText("联系电话未接通");
+    await expect(reasons.last()).toContainText(
+      "修改建议:请保持备案信息中的联系电话畅通并注意接听审核来电,然后重新提交",
+    );
     const parts = await page
       .locator("#track-result > *")
       .evaluateAll((nodes) => nodes.map((node) => node.className));

@@ -1,6 +1,6 @@
 /**
  * The widget after submit, at phone width (390 px): a prospect picks a province in a type page's
- * checklist, finds it chosen in the order form, sends the order, reads what happens next and
+ * checklist, finds it chosen in the order form (and cleared there when the choice is cleared), sends the order, reads what happens next and
  * follows the link to /track/, which has the order number filled in; once sales rejects the order
  * there, the same page reads it as rejected, with the fix. The no-JavaScript form's
  * error page names fields as the form does, in Chinese. The partner's admin page previews the
@@ -51,9 +51,15 @@ test.describe("at phone width", () => {
     await expect(form.getByRole("combobox", { name: "备案类型" })).toHaveValue(
       "individual-business",
     );
-    // A province picked once the form is there is taken over too.
+    // A province picked once the form is there is taken over too, and so is clearing it: the
+    // form does not keep the last one.
+    const province = form.getByRole("combobox", { name: "主体所在省份" });
     await picker.selectOption({ label: "江苏" });
-    await expect(form.getByRole("combobox", { name: "主体所在省份" })).toHaveValue("jiangsu");
+    await expect(province).toHaveValue("jiangsu");
+    await picker.selectOption({ value: "" });
+    await expect(province).toHaveValue("");
+    await picker.selectOption({ label: "江苏" });
+    await expect(province).toHaveValue("jiangsu");
 
     // The button does not look disabled before the form is valid; pressing it says what is missing.
     const submit = form.getByRole("button", { name: "提交订单" });

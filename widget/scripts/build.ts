@@ -157,7 +157,8 @@ const zodTrim: Plugin = {
 };
 
 /**
- * The embed's React is Preact: "react" → src/preact/react.ts (Preact's core and hooks),
+ * The embed's React is Preact: "react" → src/preact/react.ts (Preact's core and the embed's own
+ * useState/useEffect, src/preact/hooks.ts),
  * "react-dom/client" → src/preact/client.ts, "react/jsx-runtime" → "preact/jsx-runtime".
  */
 const reactToPreact: Plugin = {

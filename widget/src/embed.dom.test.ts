@@ -808,7 +808,7 @@ describe("after submit, and what the page presets", () => {
     expect(calls.filter((call) => call.method === "POST")).toHaveLength(0);
   });
 
-  it("BeianWidget.open({ form, type, province }) presets the order's province; an unknown one is ignored", async () => {
+  it("BeianWidget.open({ form, type, province }) presets the order's province; an unknown one is ignored, an empty one clears it", async () => {
     const { window, selected } = await page({
       data: { mode: "inline", target: "#order-here", partner: "direct" },
       body: '<main><div id="order-here"></div></main>',
@@ -823,6 +823,11 @@ describe("after submit, and what the page presets", () => {
     window.BeianWidget?.open({ form: "order", province: "shanghai" });
     await settle(window);
     expect(selected("#bw-panel-order [name='entity.province']")).toBe("shanghai");
+    expect(selected("#bw-panel-order [name=filingType]")).toBe("enterprise");
+    // The page's province choice cleared (the type page's checklist back to 请选择): so is the form's.
+    window.BeianWidget?.open({ province: "" });
+    await settle(window);
+    expect(selected("#bw-panel-order [name='entity.province']")).toBe("");
     expect(selected("#bw-panel-order [name=filingType]")).toBe("enterprise");
   });
 });

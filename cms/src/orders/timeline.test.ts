@@ -111,7 +111,7 @@ describe("orderTimeline", () => {
     expect(done.stages.some((stage) => "deadline" in stage)).toBe(false);
   });
 
-  it("ends a rejected order with the exit stage current and the reasons, suggestions defaulting to empty", () => {
+  it("ends a rejected order with the exit stage current and the reasons, each with a suggestion where one is known", () => {
     const answer = orderTimeline(
       order({
         status: "rejected",
@@ -124,6 +124,8 @@ describe("orderTimeline", () => {
         rejection: [
           { field: "主体名称", reason: "与营业执照不一致", suggestion: "按执照填写" },
           { field: "AppID", reason: "无效", suggestion: null },
+          // Stored before fixes were kept: the listed reason's fix is given now.
+          { field: "联系电话", reason: "联系电话未接通", suggestion: null },
         ],
       }),
       stageTitle,
@@ -138,6 +140,11 @@ describe("orderTimeline", () => {
     expect(answer.rejection).toEqual([
       { field: "主体名称", reason: "与营业执照不一致", suggestion: "按执照填写" },
       { field: "AppID", reason: "无效", suggestion: "" },
+      {
+        field: "联系电话",
+        reason: "联系电话未接通",
+        suggestion: "请保持备案信息中的联系电话畅通并注意接听审核来电,然后重新提交",
+      },
     ]);
   });
 

@@ -11,6 +11,7 @@ import {
   type TTimelineStage,
 } from "@beian/contract";
 import type { Order } from "../payload-types.ts";
+import { fixOfReason } from "./rejectionReasons.ts";
 
 /** The fields of an order the timeline reads. */
 export type TTimelineOrder = Pick<
@@ -112,7 +113,9 @@ export function orderTimeline(
           rejection: order.rejection.map((item) => ({
             field: item.field,
             reason: item.reason,
-            suggestion: item.suggestion ?? "",
+            // Sales's note or the reason's fix, as stored; a row stored without either gets the
+            // fix of its reason now.
+            suggestion: item.suggestion || fixOfReason(item.reason),
           })),
         }
       : {}),

@@ -11,6 +11,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { SITE_CONTENT_TYPES } from "@beian/contract/content-types";
 import type { Endpoint, PayloadRequest } from "payload";
 import { hasRole } from "../access/index.ts";
 import { answer } from "../endpoints/answer.ts";
@@ -29,22 +30,6 @@ export const PREVIEW_HEADERS = {
   "Referrer-Policy": "no-referrer",
   "X-Content-Type-Options": "nosniff",
 } as const;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-};
 
 /** The admin's preview URL for a document (`admin.preview`), or null where there is none. */
 export function previewUrlOf(target: TSiteDocument): string {
@@ -155,7 +140,8 @@ export function servePreviewEndpoint(env: TEnv): Endpoint {
       const parts = Array.isArray(params.file) ? params.file : params.file ? [params.file] : [];
       const file = await previewFile(root, parts.join("/"));
       if (!file) throw new Refusal("not_found");
-      const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+      const type =
+        SITE_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
       return new Response(new Uint8Array(await fs.readFile(file)), {
         headers: { ...PREVIEW_HEADERS, "Content-Type": type },
       });

@@ -166,7 +166,17 @@ const materialsOf = (slug: TFilingTypeSlug): { item: string }[] => {
     .map((item) => ({ item }));
 };
 
-const TYPICAL_DURATION = "约 4–24 个工作日";
+/**
+ * Ours, not the client's: the copy gives each stage a time (初审 1 + 微信 1–2 + 短信 1 + 管局 1–20 个工作日,
+ * 4–24 in all) but no type a time of its own, so the range stays the copy's sum and each type says
+ * what lengthens it for that type, from the copy's materials and the province rules
+ * (./provinceRules.ts). To be confirmed by the client.
+ */
+const TYPICAL_DURATIONS: Record<TFilingTypeSlug, string> = {
+  personal: "约 4–24 个工作日,备齐本人身份证即可提交",
+  "individual-business": "约 4–24 个工作日,另需营业执照;浙江、安徽按企业主体审核",
+  enterprise: "约 4–24 个工作日,须在执照登记省份备案;特殊行业另需前置审批",
+};
 
 const sellingPoints = (): { text: string }[] => SELLING_POINTS.map((text) => ({ text }));
 
@@ -177,9 +187,7 @@ export const filingTypes: TSeed<FilingType>[] = [
     audience: "个人",
     sellingPoints: sellingPoints(),
     materials: materialsOf("personal"),
-    // Ours: the copy's stage times added up (初审 1 + 微信 1–2 + 短信 1 + 管局 1–20 个工作日); the
-    // copy gives no type its own. To be confirmed by the client.
-    typicalDuration: TYPICAL_DURATION,
+    typicalDuration: TYPICAL_DURATIONS.personal,
     wechatEntityCode: 15,
     order: 10,
   },
@@ -189,7 +197,7 @@ export const filingTypes: TSeed<FilingType>[] = [
     audience: "门店",
     sellingPoints: sellingPoints(),
     materials: materialsOf("individual-business"),
-    typicalDuration: TYPICAL_DURATION,
+    typicalDuration: TYPICAL_DURATIONS["individual-business"],
     wechatEntityCode: 12,
     order: 20,
   },
@@ -199,7 +207,7 @@ export const filingTypes: TSeed<FilingType>[] = [
     audience: "企业、政府机关、社会组织",
     sellingPoints: sellingPoints(),
     materials: materialsOf("enterprise"),
-    typicalDuration: TYPICAL_DURATION,
+    typicalDuration: TYPICAL_DURATIONS.enterprise,
     wechatEntityCode: 1,
     order: 30,
   },

@@ -134,13 +134,17 @@ describe("seed", () => {
     expect(sms?.deadline).toMatchObject({ amount: 24, unit: "hours" });
   });
 
-  it("sets each filing type's WeChat entity code and generates case QR codes", async () => {
+  it("sets each filing type's WeChat entity code and typical time, and generates case QR codes", async () => {
     const { docs } = await payload.find({ collection: "filing-types", pagination: false });
     expect(Object.fromEntries(docs.map((doc) => [doc.slug, doc.wechatEntityCode]))).toEqual({
       personal: 15,
       "individual-business": 12,
       enterprise: 1,
     });
+    // Each type says its own typical time (通常耗时 on its card), within the copy's 4–24 working days.
+    const durations = docs.map((doc) => doc.typicalDuration ?? "");
+    expect(new Set(durations).size).toBe(docs.length);
+    for (const duration of durations) expect(duration).toMatch(/^约 4–24 个工作日,/);
     const cases = await payload.find({ collection: "cases", pagination: false, depth: 1 });
     for (const doc of cases.docs) {
       expect(doc.qrCodeSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);

@@ -14,6 +14,8 @@ import { INVALID_EMAILS, VALID_EMAILS } from "../testing/emailSamples.ts";
 import {
   HOSTILE_LEAD_BODIES,
   HOSTILE_ORDER_BODIES,
+  LEAD_PATHS,
+  ORDER_PATHS,
   VALID_LEAD,
   VALID_ORDER,
 } from "../testing/hostileInputs.ts";
@@ -129,52 +131,6 @@ const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-const LEAD_PATHS = [
-  "name",
-  "phone",
-  "email",
-  "company",
-  "filingType",
-  "message",
-  "consent",
-  "consent.privacy",
-  "consent.sharing",
-  "partner",
-  "source",
-  "source.pageUrl",
-  "source.referrer",
-  "source.utm",
-  "source.utm.source",
-  "source.utm.medium",
-  "source.utm.campaign",
-  "source.utm.term",
-  "source.utm.content",
-  "website",
-  "elapsedMs",
-];
-const ORDER_PATHS = [
-  "filingType",
-  "contact",
-  "contact.name",
-  "contact.phone",
-  "contact.email",
-  "entity",
-  "entity.name",
-  "entity.province",
-  "miniProgram",
-  "miniProgram.name",
-  "miniProgram.appId",
-  "note",
-  "consent",
-  "consent.privacy",
-  "consent.sharing",
-  "partner",
-  "source",
-  "source.pageUrl",
-  "source.utm.term",
-  "website",
-  "elapsedMs",
-];
 /** Keys no schema has: dropped by both, whatever their value. */
 const STRAY_KEYS = [
   "__proto__",
@@ -215,7 +171,7 @@ function mutate(
   mutate(next as Record<string, unknown>, rest.join("."), value, remove);
 }
 
-const mutation = (paths: string[]) =>
+const mutation = (paths: readonly string[]) =>
   fc.record({
     path: fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...paths) },
@@ -228,7 +184,7 @@ const mutation = (paths: string[]) =>
   });
 
 /** A valid payload with one to five fields changed, sometimes through a partner. */
-const nearValid = (kind: keyof typeof PAYLOADS, paths: string[]) =>
+const nearValid = (kind: keyof typeof PAYLOADS, paths: readonly string[]) =>
   fc
     .tuple(
       fc.array(mutation(paths), { minLength: 1, maxLength: 5 }),

@@ -40,8 +40,11 @@ const HOSTILE_VALUES: unknown[] = [
   ...VALID_EMAILS,
 ];
 
-/** Where a hostile value is put: every field of the lead and of the order, and its parents. */
-const LEAD_PATHS = [
+/**
+ * Every field of the lead and of the order, and its parents: where the hostile corpus puts a
+ * hostile value, and where the compact validator's property test mutates a valid body.
+ */
+export const LEAD_PATHS = [
   "name",
   "phone",
   "email",
@@ -54,12 +57,18 @@ const LEAD_PATHS = [
   "partner",
   "source",
   "source.pageUrl",
+  "source.referrer",
   "source.utm",
   "source.utm.source",
+  "source.utm.medium",
+  "source.utm.campaign",
+  "source.utm.term",
+  "source.utm.content",
   "website",
   "elapsedMs",
-];
-const ORDER_PATHS = [
+] as const;
+
+export const ORDER_PATHS = [
   "filingType",
   "contact",
   "contact.name",
@@ -72,12 +81,16 @@ const ORDER_PATHS = [
   "miniProgram.name",
   "miniProgram.appId",
   "note",
+  "consent",
   "consent.privacy",
   "consent.sharing",
   "partner",
   "source",
+  "source.pageUrl",
+  "source.utm.term",
+  "website",
   "elapsedMs",
-];
+] as const;
 
 function withValue(base: object, path: string, value: unknown): string {
   const copy = JSON.parse(JSON.stringify(base));

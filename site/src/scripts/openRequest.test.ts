@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlainClick, openRequest } from "./openRequest.ts";
+import { isPlainClick, openRequest, pickedProvince } from "./openRequest.ts";
 
 describe("what a [data-beian-open] link asks the widget for", () => {
   it("names the form, and the type and province when given", () => {
@@ -25,6 +25,22 @@ describe("what a [data-beian-open] link asks the widget for", () => {
     expect(
       openRequest({ beianOpen: "lead", beianType: "Enterprise", beianProvince: "a b" }),
     ).toEqual({ form: "lead" });
+  });
+});
+
+describe("what a page's province choice asks of the order form", () => {
+  it("the chosen province", () => {
+    expect(pickedProvince("zhejiang")).toEqual({ province: "zhejiang" });
+    expect(pickedProvince("inner-mongolia")).toEqual({ province: "inner-mongolia" });
+  });
+
+  it("an empty province when the choice is cleared, so the form's is cleared too", () => {
+    expect(pickedProvince("")).toEqual({ province: "" });
+  });
+
+  it("an empty province rather than a malformed one", () => {
+    expect(pickedProvince("<x>")).toEqual({ province: "" });
+    expect(pickedProvince("Zhejiang")).toEqual({ province: "" });
   });
 });
 

@@ -27,6 +27,14 @@ export function openRequest(dataset: TDataset): TOpenRequest {
   };
 }
 
+/**
+ * What a page's province choice asks of the order form: the chosen province, or "" when the choice
+ * is cleared (or malformed), which clears the form's instead of leaving the last one chosen.
+ */
+export function pickedProvince(value: string): { province: string } {
+  return { province: KEY.test(value) ? value : "" };
+}
+
 /** A click the page should handle itself: the primary button, without a key asking for a new tab. */
 export function isPlainClick(event: {
   button: number;

@@ -6,11 +6,14 @@
  * link is followed: its href is the way to reach us without JavaScript.
  */
 import { isPlainClick, OPEN_SELECTOR, openRequest, type TOpenRequest } from "./openRequest.ts";
+import { WIDGET_SRC, widgetScript } from "./widgetScript.ts";
+// The page's widget slot, if it has one (type pages), is served by this same script rather than an
+// island of its own: the two share ./widgetScript.ts without a chunk each page would fetch apart.
+import "./widgetSlot.ts";
 
 type TBeianWidget = { open(options?: TOpenRequest): void; close(): void };
 type TWidgetWindow = Window & { BeianWidget?: TBeianWidget };
 
-const WIDGET_SRC = "/widget/v1/widget.js";
 /** How long a tap waits for the widget before following the link instead. */
 const GIVE_UP_MS = 10_000;
 
@@ -38,9 +41,7 @@ function widget(): Promise<TBeianWidget> {
     setTimeout(() => reject(new Error("the widget did not get ready")), GIVE_UP_MS);
     // One BeianWidget per page: a page with its own widget slot loads the widget there.
     if (win.BeianWidget || document.querySelector(".widget-slot")) return;
-    const script = document.createElement("script");
-    script.src = WIDGET_SRC;
-    script.async = true;
+    const script = widgetScript();
     script.dataset.mode = "floating";
     script.dataset.lang = document.documentElement.lang || "zh-CN";
     script.onerror = () => reject(new Error(`${WIDGET_SRC} did not load`));

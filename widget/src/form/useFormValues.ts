@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import type { TValues } from "../submission/submissionBody.ts";
 
 /**
- * A filing type and a province to select (unknown ones are ignored); `n` changes on every request
- * (open({ type, province })).
+ * A filing type and a province to select (unknown ones are ignored; province "" clears it); `n`
+ * changes on every request (open({ type, province })).
  */
 export type TPreset = { type?: string | undefined; province?: string | undefined; n: number };
 
@@ -39,7 +39,9 @@ export function useFormValues(
     setValues((current) => ({
       ...current,
       filingType: known(types, type) ?? current.filingType,
-      ...(PROVINCE_CODES.includes(province as never) && { "entity.province": province }),
+      ...((province === "" || PROVINCE_CODES.includes(province as never)) && {
+        "entity.province": province,
+      }),
     }));
   }, [preset, types]);
 

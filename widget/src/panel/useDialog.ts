@@ -7,7 +7,10 @@ import { KINDS, type TFormKind } from "../constants.ts";
 import { CONTROL } from "../form/fields.ts";
 import type { TPreset } from "../form/useFormValues.ts";
 
-/** `type`: a filing type to select; `province`: the entity's province (order form), e.g. "zhejiang". */
+/**
+ * `type`: a filing type to select; `province`: the entity's province (order form), e.g. "zhejiang",
+ * or "" to clear it.
+ */
 export type TOpenOptions = { form?: TFormKind; type?: string; province?: string };
 export type TControls = { open(options?: TOpenOptions): void; close(): void };
 
@@ -31,7 +34,10 @@ export function useDialog(
     open(request = {}) {
       if (KINDS.includes(request.form as TFormKind)) setForm(request.form as TFormKind);
       const { type: slug, province } = request;
-      if (slug || province) setPreset((current) => ({ type: slug, province, n: current.n + 1 }));
+      // province "" is a request too: the page's province choice was cleared, so is the form's.
+      if (slug || province !== undefined) {
+        setPreset((current) => ({ type: slug, province, n: current.n + 1 }));
+      }
       setOpen(true);
       setFocusRequest((n) => n + 1);
     },

@@ -1,7 +1,8 @@
 "use client";
 /**
  * Screen-reader labels that Payload's rich-text editor and its toast region hard-code in English
- * ("Drag to move", "Add block", "Notifications alt+T"), said in the admin's language, and the
+ * ("Drag to move", "Add block", "Notifications alt+T"), said in the admin's language; list sort
+ * buttons' labels given their column's name (Payload puts "[object Object]" there); and the
  * field-name tooltips ("showInStrip") Payload puts on checkboxes, removed. Neither library takes
  * them as options, so the admin renames them where they appear; everything else Payload shows
  * comes from its translations (config.ts, i18n/).
@@ -25,6 +26,23 @@ const ZH_LABELS: Record<string, string> = {
 };
 const NOTIFICATIONS = /^Notifications\b/;
 const ATTRIBUTES = ["aria-label", "title"];
+/**
+ * Where Payload 3.90's list sort buttons should name their column ("按 {{label}} 升序 排序"): it
+ * interpolates the field's raw label, which is our bilingual { zh, en } object, so the button is
+ * heard as "按 [object Object] 升序 排序" (or the bare placeholder, where there is no label).
+ */
+const UNREAD_COLUMN = /\[object Object\]|\{\{label\}\}/;
+
+/** A sort button's label with its column's name as the column header shows it (admin's language). */
+function withColumnName(element: Element, value: string): string | undefined {
+  if (!UNREAD_COLUMN.test(value)) return undefined;
+  const column = element.closest(".sort-column")?.querySelector(".sort-column__label");
+  const shown = column?.textContent?.trim();
+  return shown ? value.replace(UNREAD_COLUMN, shown) : undefined;
+}
+
+const zhLabel = (value: string): string | undefined =>
+  ZH_LABELS[value] ?? (NOTIFICATIONS.test(value) ? "通知" : undefined);
 
 function relabel(element: Element, chinese: boolean) {
   // Payload's checkbox has its field's name as a tooltip ("showInStrip"); its label says what it is.
@@ -33,10 +51,8 @@ function relabel(element: Element, chinese: boolean) {
   for (const name of ATTRIBUTES) {
     const value = element.getAttribute(name);
     if (!value) continue;
-    const zh = !chinese
-      ? undefined
-      : (ZH_LABELS[value] ?? (NOTIFICATIONS.test(value) ? "通知" : undefined));
-    if (zh) element.setAttribute(name, zh);
+    const relabelled = withColumnName(element, value) ?? (chinese ? zhLabel(value) : undefined);
+    if (relabelled && relabelled !== value) element.setAttribute(name, relabelled);
   }
 }
 

@@ -9,6 +9,8 @@ import { useConfig, useDocumentInfo, useFormFields } from "@payloadcms/ui";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { relationId } from "../../lib/relationId.ts";
+import { Alert, input } from "../forms/controls.tsx";
+import { SelectField, type TSelectOption } from "../forms/SelectField.tsx";
 import { FILING_TYPE_LABELS } from "../labels.ts";
 
 type TId = number | string;
@@ -16,7 +18,6 @@ type TFieldErrors = Record<string, string>;
 type TOrderRef = { id: TId; orderNo?: string | null };
 /** What staff choose for the new order; empty strings are left for the server to refuse or fill. */
 type TChoice = { province: string; entityName: string; filingType: string };
-type TOption = { value: string; label: string };
 
 const box = {
   display: "grid",
@@ -26,21 +27,13 @@ const box = {
   border: "1px solid var(--theme-elevation-150)",
   borderRadius: "var(--style-radius-m)",
 } as const;
-const input = {
-  width: "100%",
-  padding: "0.4rem 0.5rem",
-  border: "1px solid var(--theme-elevation-150)",
-  borderRadius: "var(--style-radius-s)",
-  background: "var(--theme-input-bg)",
-  color: "var(--theme-text)",
-  font: "inherit",
-} as const;
-const errorText = { color: "var(--theme-error-500)", margin: 0, fontSize: "0.9em" } as const;
-
-const PROVINCE_OPTIONS: TOption[] = PROVINCES.map((item) => ({ value: item.code, label: item.zh }));
-const FILING_TYPE_OPTIONS: TOption[] = (Object.keys(FILING_TYPE_LABELS) as TFilingTypeSlug[]).map(
-  (slug) => ({ value: slug, label: FILING_TYPE_LABELS[slug].zh }),
-);
+const PROVINCE_OPTIONS: TSelectOption[] = PROVINCES.map((item) => ({
+  value: item.code,
+  label: item.zh,
+}));
+const FILING_TYPE_OPTIONS: TSelectOption[] = (
+  Object.keys(FILING_TYPE_LABELS) as TFilingTypeSlug[]
+).map((slug) => ({ value: slug, label: FILING_TYPE_LABELS[slug].zh }));
 
 /** The order number of an already converted lead, for the link. */
 function useOrderNumber(api: string, orderId: TId | null, found: (order: TOrderRef) => void) {
@@ -114,45 +107,6 @@ function useConversion(api: string, converted: (order: TOrderRef, created: boole
   return { busy, errors, message, submit };
 }
 
-function Alert({ text }: { text: string | null | undefined }) {
-  return text ? (
-    <p role="alert" style={errorText}>
-      {text}
-    </p>
-  ) : null;
-}
-
-function SelectRow(props: {
-  id: string;
-  label: string;
-  placeholder: string;
-  options: TOption[];
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
-  return (
-    <div>
-      <label htmlFor={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        style={input}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-      >
-        <option value="">{props.placeholder}</option>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <Alert text={props.error} />
-    </div>
-  );
-}
-
 function EntityNameRow(props: {
   value: string;
   onChange: (value: string) => void;
@@ -202,7 +156,7 @@ function ConversionForm(props: {
   return (
     <div style={box} data-convert-lead="form">
       <strong>转为备案订单</strong>
-      <SelectRow
+      <SelectField
         id="convert-lead-province"
         label="备案省份"
         placeholder="请选择省份"
@@ -217,7 +171,7 @@ function ConversionForm(props: {
         onEnter={submit}
         error={errors.entityName}
       />
-      <SelectRow
+      <SelectField
         id="convert-lead-type"
         label="备案类型"
         placeholder="请选择备案类型"

@@ -8,17 +8,10 @@
 import { useConfig, useDocumentInfo, useFormFields } from "@payloadcms/ui";
 import { useState } from "react";
 import { LEAD_NEXT } from "../../collections/Leads/statuses.ts";
+import { Alert, input } from "../forms/controls.tsx";
 import { LEAD_ACTION_LABELS, LEAD_REOPEN_LABEL, type TLeadStatus } from "../labels.ts";
 import { PanelButtons } from "../OrderActions/PanelButtons.tsx";
-import {
-  Alert,
-  box,
-  buttonStyle,
-  input,
-  type TLang,
-  useAction,
-  useLang,
-} from "../OrderActions/request.tsx";
+import { box, buttonStyle, type TLang, useAction, useLang } from "../OrderActions/request.tsx";
 
 const TEXTS = {
   title: { zh: "线索操作", en: "Lead actions" },

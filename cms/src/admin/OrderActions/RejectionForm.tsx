@@ -1,7 +1,8 @@
 "use client";
 /**
  * The 驳回… form: one row per refused item — the item and the reason chosen from the fixed lists
- * (`orders/rejectionReasons.ts`, the FAQ's common rejection reasons), and a note for the customer.
+ * (`orders/rejectionReasons.ts`, the FAQ's common rejection reasons), and a note for the customer;
+ * without a note the customer is told the reason's fix, which the form shows under the note.
  */
 import { useState } from "react";
 import {
@@ -10,9 +11,12 @@ import {
   REJECTION_REASON_KEYS,
   REJECTION_REASONS,
   type TLabel,
+  type TRejectionReason,
 } from "../../orders/rejectionReasons.ts";
+import { Alert, input } from "../forms/controls.tsx";
+import { SelectField } from "../forms/SelectField.tsx";
 import { PanelButtons } from "./PanelButtons.tsx";
-import { Alert, input, type TLang } from "./request.tsx";
+import type { TLang } from "./request.tsx";
 
 type TRow = { field: string; reason: string; note: string };
 
@@ -23,41 +27,25 @@ const TEXTS = {
   field: { zh: "驳回项目", en: "Item" },
   reason: { zh: "原因", en: "Reason" },
   note: { zh: "说明(可选,客户可见)", en: "Note (optional, the customer sees it)" },
+  fixHint: { zh: "不填说明时,客户看到的修改建议:", en: "Without a note, the customer is told: " },
   choose: { zh: "请选择", en: "Choose" },
   add: { zh: "添加驳回原因", en: "Add a reason" },
   remove: { zh: "删除此条", en: "Remove" },
   confirm: { zh: "确认驳回", en: "Confirm rejection" },
 } as const;
 
-function Choice(props: {
-  id: string;
-  label: string;
-  lang: TLang;
-  keys: readonly string[];
-  labels: Record<string, TLabel>;
-  value: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}) {
+/** The options of a fixed list, in the admin's language. */
+const optionsOf = (keys: readonly string[], labels: Record<string, TLabel>, lang: TLang) =>
+  keys.map((key) => ({ value: key, label: labels[key]?.[lang] ?? key }));
+
+/** What the customer reads for a reason when the note is left empty. */
+function FixHint(props: { id: string; reason: string; lang: TLang }) {
+  const reason = REJECTION_REASONS[props.reason as TRejectionReason];
+  if (!reason) return null;
   return (
-    <div>
-      <label htmlFor={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        style={input}
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-      >
-        <option value="">{TEXTS.choose[props.lang]}</option>
-        {props.keys.map((key) => (
-          <option key={key} value={key}>
-            {props.labels[key]?.[props.lang]}
-          </option>
-        ))}
-      </select>
-      <Alert text={props.error} />
-    </div>
+    <p id={props.id} style={{ margin: 0, fontSize: "0.9em", color: "var(--theme-elevation-600)" }}>
+      {`${TEXTS.fixHint[props.lang]}${reason.fix[props.lang]}`}
+    </p>
   );
 }
 
@@ -77,22 +65,20 @@ function ReasonRow(props: {
       style={{ display: "grid", gap: "0.4rem", border: "1px solid var(--theme-elevation-100)" }}
     >
       <legend>{`${TEXTS.title[lang]} ${index + 1}`}</legend>
-      <Choice
+      <SelectField
         id={`rejection-${index}-field`}
         label={TEXTS.field[lang]}
-        lang={lang}
-        keys={REJECTION_FIELD_KEYS}
-        labels={REJECTION_FIELDS}
+        placeholder={TEXTS.choose[lang]}
+        options={optionsOf(REJECTION_FIELD_KEYS, REJECTION_FIELDS, lang)}
         value={row.field}
         error={at("field")}
         onChange={(field) => props.change({ field })}
       />
-      <Choice
+      <SelectField
         id={`rejection-${index}-reason`}
         label={TEXTS.reason[lang]}
-        lang={lang}
-        keys={REJECTION_REASON_KEYS}
-        labels={REJECTION_REASONS}
+        placeholder={TEXTS.choose[lang]}
+        options={optionsOf(REJECTION_REASON_KEYS, REJECTION_REASONS, lang)}
         value={row.reason}
         error={at("reason")}
         onChange={(reason) => props.change({ reason })}
@@ -103,8 +89,10 @@ function ReasonRow(props: {
         style={input}
         value={row.note}
         maxLength={500}
+        aria-describedby={row.reason ? `rejection-${index}-fix` : undefined}
         onChange={(event) => props.change({ note: event.target.value })}
       />
+      <FixHint id={`rejection-${index}-fix`} reason={row.reason} lang={lang} />
       <Alert text={at("note")} />
       {props.remove ? (
         <button

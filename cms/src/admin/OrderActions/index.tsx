@@ -11,10 +11,11 @@ import { useConfig, useDocumentInfo, useFormFields } from "@payloadcms/ui";
 import { useState } from "react";
 import { ICP_NUMBER_EXAMPLE } from "../../orders/icpNumber.ts";
 import { NEXT_STAGES } from "../../orders/transitions.ts";
+import { Alert, input } from "../forms/controls.tsx";
 import { STAGE_ACTION_LABELS } from "../labels.ts";
 import { PanelButtons } from "./PanelButtons.tsx";
 import { RejectionForm } from "./RejectionForm.tsx";
-import { Alert, box, buttonStyle, input, type TLang, useAction, useLang } from "./request.tsx";
+import { box, buttonStyle, type TLang, useAction, useLang } from "./request.tsx";
 
 /** Actions that ask for something before they are sent. */
 type TPanel = "rejected" | "filed" | "cancelled" | null;

@@ -74,24 +74,4 @@ export const box = {
   borderRadius: "var(--style-radius-m)",
 } as const;
 
-export const input = {
-  width: "100%",
-  padding: "0.4rem 0.5rem",
-  border: "1px solid var(--theme-elevation-150)",
-  borderRadius: "var(--style-radius-s)",
-  background: "var(--theme-input-bg)",
-  color: "var(--theme-text)",
-  font: "inherit",
-} as const;
-
 export const buttonStyle = { margin: 0, whiteSpace: "normal", textAlign: "left" } as const;
-
-const errorText = { color: "var(--theme-error-500)", margin: 0, fontSize: "0.9em" } as const;
-
-export function Alert({ text }: { text: string | null | undefined }) {
-  return text ? (
-    <p role="alert" style={errorText}>
-      {text}
-    </p>
-  ) : null;
-}

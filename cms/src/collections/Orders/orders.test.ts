@@ -297,7 +297,12 @@ describe("rejected: reasons chosen from the lists", () => {
       ]),
     ).toEqual([
       ["主体证件", "证件电子版不合格(须为最新证件的原件照片或彩色扫描件)", "请上传最新营业执照"],
-      ["联系电话", "联系电话未接通", null],
+      // Without a note, the reason's fix (orders/rejectionReasons.ts).
+      [
+        "联系电话",
+        "联系电话未接通",
+        "请保持备案信息中的联系电话畅通并注意接听审核来电,然后重新提交",
+      ],
     ]);
     // Sales cannot remove them through REST while the order stays rejected.
     expect((await patch(id, { rejection: [] })).status).toBe(200);
@@ -310,7 +315,7 @@ describe("rejected: reasons chosen from the lists", () => {
       stage: "submitted",
       by: ids.sales,
       note: expect.stringMatching(
-        /^客户已修改 \| 上次驳回原因:主体证件:证件电子版不合格.*\(请上传最新营业执照\);联系电话:联系电话未接通$/,
+        /^客户已修改 \| 上次驳回原因:主体证件:证件电子版不合格.*\(请上传最新营业执照\);联系电话:联系电话未接通\(请保持.*重新提交\)$/,
       ),
     });
   });
