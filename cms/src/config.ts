@@ -43,6 +43,7 @@ import { CHINA_DATE_TIME_FORMAT } from "./fields/chinaTime.ts";
 import { Landing } from "./globals/Landing/index.ts";
 import { SitePublish } from "./globals/SitePublish/index.ts";
 import { SiteSettings } from "./globals/SiteSettings/index.ts";
+import { SmsTemplates } from "./globals/SmsTemplates/index.ts";
 import { previewEndpoints } from "./preview/endpoints.ts";
 import { publicEndpoints } from "./public-api/index.ts";
 import {
@@ -53,6 +54,8 @@ import {
 } from "./publishing/index.ts";
 import { enforceRetentionTask, scheduleNextRetention } from "./retention/index.ts";
 import { MAX_UPLOAD_BYTES } from "./server/bodyLimits.ts";
+import type { TSmsQueueSettings } from "./sms/outbox.ts";
+import { sendSmsTask } from "./sms/sendSmsTask.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -103,6 +106,7 @@ export function buildBeianConfig(env: TEnv) {
       globalPublishesSite(SiteSettings, env),
       globalPublishesSite(Landing, env),
       SitePublish,
+      SmsTemplates,
     ],
     endpoints: [
       health,
@@ -111,9 +115,10 @@ export function buildBeianConfig(env: TEnv) {
       ...previewEndpoints(env),
       ...publicEndpoints(env),
     ],
-    // Emails are sent by jobs (src/email/): queued with the lead or order, retried with backoff.
+    // Emails and text messages are sent by jobs (src/email/, src/sms/): queued with the lead or
+    // order, retried with backoff.
     jobs: {
-      tasks: [sendEmailTask(env), enforceRetentionTask, nightlyBackupTask(env)],
+      tasks: [sendEmailTask(env), sendSmsTask(env), enforceRetentionTask, nightlyBackupTask(env)],
       // Jobs are internal (the outbox shows emails): nobody queues, runs or cancels them over HTTP.
       access: { queue: () => false, run: () => false, cancel: () => false },
       // Two jobs a tick: Resend's default limit is 2 requests a second, and a tick's jobs run at once.
@@ -145,6 +150,7 @@ export function buildBeianConfig(env: TEnv) {
         siteUrl: env.SITE_URL,
         cmsUrl: env.CMS_URL,
       } satisfies TEmailSettings,
+      sms: { loginTemplate: env.SMS_TEMPLATE_LOGIN } satisfies TSmsQueueSettings,
     },
     editor: lexicalEditor(),
     db: databaseAdapter(env),

@@ -91,6 +91,23 @@ const EnvSchema = z
     EMAIL_RETRY_DELAY_MS: z.coerce.number().int().positive().default(30_000),
     EMAIL_RETRY_ATTEMPTS: z.coerce.number().int().min(0).default(10),
     /**
+     * Alibaba Cloud SMS (dysmsapi `SendSms`, src/sms/). Without both keys text messages stay in the
+     * outbox as "not sent (no key)", like emails without RESEND_API_KEY.
+     */
+    SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+    /** dysmsapi's base URL; a local stand-in in tests (`http://127.0.0.1:PORT`). */
+    SMS_ENDPOINT: z.url().default("https://dysmsapi.aliyuncs.com"),
+    /** The approved signature (签名) every message is sent under. */
+    SMS_SIGN_NAME: z.string().min(1).default("小程序备案中心"),
+    /** The approved template of the sign-in code message (param `code`); the others are set in the CMS. */
+    SMS_TEMPLATE_LOGIN: z.string().min(1).default("SMS_LOGIN_DEV"),
+    /** A SendSms request that takes longer than this counts as failed (and is retried). */
+    SMS_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** First retry delay of a text message that failed; each further retry waits twice as long. */
+    SMS_RETRY_DELAY_MS: z.coerce.number().int().positive().default(30_000),
+    SMS_RETRY_ATTEMPTS: z.coerce.number().int().min(0).default(10),
+    /**
      * Whether this process runs queued jobs (emails) on a timer. `false` on web instances when a
      * separate worker (`pnpm --filter @beian/cms jobs:worker`) runs them; scripts and tests never do.
      */
@@ -131,6 +148,13 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     const hostRefusal = developmentHostRefusal(env.NODE_ENV, env.HOST);
     if (hostRefusal) ctx.addIssue({ code: "custom", path: ["HOST"], message: hostRefusal });
+    if (Boolean(env.SMS_ACCESS_KEY_ID) !== Boolean(env.SMS_ACCESS_KEY_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_ACCESS_KEY_SECRET"],
+        message: "SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET are set together, or neither",
+      });
+    }
     if (env.NODE_ENV !== "production") return;
     if (env.PAYLOAD_SECRET === DEV_PAYLOAD_SECRET) {
       ctx.addIssue({

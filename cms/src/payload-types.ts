@@ -132,11 +132,13 @@ export interface Config {
     'site-settings': SiteSetting;
     landing: Landing;
     'site-publish': SitePublish;
+    'sms-templates': SmsTemplate;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     landing: LandingSelect<false> | LandingSelect<true>;
     'site-publish': SitePublishSelect<false> | SitePublishSelect<true>;
+    'sms-templates': SmsTemplatesSelect<false> | SmsTemplatesSelect<true>;
   };
   locale: null;
   widgets: {
@@ -146,6 +148,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      sendSms: TaskSendSms;
       enforceRetention: TaskEnforceRetention;
       nightlyBackup: TaskNightlyBackup;
       inline: {
@@ -310,6 +313,10 @@ export interface Order {
     | 'police_filing'
     | 'rejected'
     | 'cancelled';
+  /**
+   * Untick when the customer wants no emails. Text messages (stages, rejection, SMS verification, filed) always go.
+   */
+  notifyByEmail?: boolean | null;
   /**
    * Entered when the order is filed
    */
@@ -502,14 +509,18 @@ export interface Media {
   };
 }
 /**
- * Every email the system sends. Without RESEND_API_KEY emails stay here as 'Not sent (no key)'. Set a failed email back to 'Queued' to send it again.
+ * Every email and text message the system sends. Without keys they stay here as 'Not sent (no key)'. Set a failed message back to 'Queued' to send it again.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "outbox".
  */
 export interface Outbox {
   id: number;
+  channel?: ('email' | 'sms') | null;
   subject: string;
+  /**
+   * Email address or phone number
+   */
   to: string;
   kind:
     | 'lead_alert'
@@ -520,17 +531,34 @@ export interface Outbox {
     | 'stage_change'
     | 'sms_verification'
     | 'sms_deadline_reminder'
-    | 'account';
+    | 'account'
+    | 'sms_login_code'
+    | 'sms_stage_change'
+    | 'sms_rejected'
+    | 'sms_verification_notice'
+    | 'sms_filed';
   /**
-   * Only a failed or unsent email can be set back to 'Queued'
+   * Only a failed or unsent message can be set back to 'Queued'
    */
-  state: 'scheduled' | 'queued' | 'sent' | 'not_sent_no_key' | 'failed' | 'skipped' | 'sent_in_digest';
+  state:
+    | 'scheduled'
+    | 'queued'
+    | 'sent'
+    | 'not_sent_no_key'
+    | 'failed'
+    | 'skipped'
+    | 'sent_in_digest'
+    | 'sending'
+    | 'not_sent_no_template';
   attempts?: number | null;
   lastError?: string | null;
   lastAttemptAt?: string | null;
   sentAt?: string | null;
   sendAfter?: string | null;
   forDeadline?: string | null;
+  /**
+   * Resend email ID or SMS BizId
+   */
   providerId?: string | null;
   idempotencyKey: string;
   /**
@@ -542,8 +570,18 @@ export interface Outbox {
   replyTo?: string | null;
   lead?: (number | null) | Lead;
   order?: (number | null) | Order;
-  text: string;
-  html: string;
+  phone?: string | null;
+  /**
+   * Alibaba Cloud SMS template code
+   */
+  templateCode?: string | null;
+  templateParam?: string | null;
+  /**
+   * The message as the phone shows it
+   */
+  smsText?: string | null;
+  text?: string | null;
+  html?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1017,7 +1055,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'enforceRetention' | 'nightlyBackup';
+        taskSlug: 'inline' | 'sendEmail' | 'sendSms' | 'enforceRetention' | 'nightlyBackup';
         taskID: string;
         input?:
           | {
@@ -1050,7 +1088,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'enforceRetention' | 'nightlyBackup') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'sendSms' | 'enforceRetention' | 'nightlyBackup') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1240,6 +1278,7 @@ export interface OrdersSelect<T extends boolean = true> {
   suspectedSpam?: T;
   materials?: T;
   status?: T;
+  notifyByEmail?: T;
   icpNumber?: T;
   stageNote?: T;
   stageDeadline?: T;
@@ -1308,6 +1347,7 @@ export interface OrdersSelect<T extends boolean = true> {
  * via the `definition` "outbox_select".
  */
 export interface OutboxSelect<T extends boolean = true> {
+  channel?: T;
   subject?: T;
   to?: T;
   kind?: T;
@@ -1326,6 +1366,10 @@ export interface OutboxSelect<T extends boolean = true> {
   replyTo?: T;
   lead?: T;
   order?: T;
+  phone?: T;
+  templateCode?: T;
+  templateParam?: T;
+  smsText?: T;
   text?: T;
   html?: T;
   updatedAt?: T;
@@ -1923,6 +1967,69 @@ export interface SitePublish {
   createdAt?: string | null;
 }
 /**
+ * The Alibaba Cloud SMS templates of customer notifications. Apply for each template in the SMS console first, then enter its code here.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sms-templates".
+ */
+export interface SmsTemplate {
+  id: number;
+  /**
+   * 模板参数:${orderNo}、${stage}
+   */
+  stageChange?: {
+    /**
+     * 未填写时该类短信保留在发件箱,状态为「未发送(未设置短信模板)」
+     */
+    code?: string | null;
+    /**
+     * 与审核通过的模板内容一致,用于在发件箱中显示短信内容;留空时显示建议内容
+     */
+    wording?: string | null;
+  };
+  /**
+   * 模板参数:${orderNo}
+   */
+  rejected?: {
+    /**
+     * 未填写时该类短信保留在发件箱,状态为「未发送(未设置短信模板)」
+     */
+    code?: string | null;
+    /**
+     * 与审核通过的模板内容一致,用于在发件箱中显示短信内容;留空时显示建议内容
+     */
+    wording?: string | null;
+  };
+  /**
+   * 模板参数:${orderNo}、${deadline}
+   */
+  smsVerification?: {
+    /**
+     * 未填写时该类短信保留在发件箱,状态为「未发送(未设置短信模板)」
+     */
+    code?: string | null;
+    /**
+     * 与审核通过的模板内容一致,用于在发件箱中显示短信内容;留空时显示建议内容
+     */
+    wording?: string | null;
+  };
+  /**
+   * 模板参数:${orderNo}、${icpNumber}
+   */
+  filed?: {
+    /**
+     * 未填写时该类短信保留在发件箱,状态为「未发送(未设置短信模板)」
+     */
+    code?: string | null;
+    /**
+     * 与审核通过的模板内容一致,用于在发件箱中显示短信内容;留空时显示建议内容
+     */
+    wording?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
@@ -2140,6 +2247,39 @@ export interface SitePublishSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sms-templates_select".
+ */
+export interface SmsTemplatesSelect<T extends boolean = true> {
+  stageChange?:
+    | T
+    | {
+        code?: T;
+        wording?: T;
+      };
+  rejected?:
+    | T
+    | {
+        code?: T;
+        wording?: T;
+      };
+  smsVerification?:
+    | T
+    | {
+        code?: T;
+        wording?: T;
+      };
+  filed?:
+    | T
+    | {
+        code?: T;
+        wording?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -2153,6 +2293,18 @@ export interface CollectionsWidget {
  * via the `definition` "TaskSendEmail".
  */
 export interface TaskSendEmail {
+  input: {
+    outboxId: string;
+  };
+  output: {
+    state?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSms".
+ */
+export interface TaskSendSms {
   input: {
     outboxId: string;
   };

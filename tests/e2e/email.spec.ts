@@ -153,7 +153,7 @@ test("sales read every email in the outbox, in full", async ({ page }, testInfo)
   await acknowledgement.getByRole("link").first().click();
   await expect(page.getByLabel("收件人")).toHaveValue(`outbox-${run}@example.com`);
   await expect(page.getByLabel("正文(纯文本)")).toHaveValue(new RegExp(`咨询编号:${reference}`));
-  await expect(page.getByText("Resend 邮件 ID")).toBeVisible();
+  await expect(page.getByText("服务商消息 ID")).toBeVisible();
   // …and see it as the prospect did, in a sandboxed preview.
   const preview = page.frameLocator('iframe[title="邮件预览"]');
   await expect(preview.getByRole("heading", { name: "我们已收到您的咨询" })).toBeVisible();

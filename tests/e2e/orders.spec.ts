@@ -119,8 +119,11 @@ test("order through the widget → sales moves it through the stages → /track/
   await expect(page.getByLabel("订单号")).toHaveValue(orderNo);
   await expect(page.getByLabel("下单手机号")).toBeFocused();
 
-  // The outbox in the admin shows the same emails, sent.
-  const outbox = await api("GET", `/api/outbox?where[order][equals]=${order.id}&limit=20`);
+  // The outbox in the admin shows the same emails, sent (its text messages: sms.spec.ts).
+  const outbox = await api(
+    "GET",
+    `/api/outbox?where[order][equals]=${order.id}&where[channel][equals]=email&limit=20`,
+  );
   expect(outbox.status).toBe(200);
   expect(outbox.body.docs.map((email: { state: string }) => email.state).sort()).toEqual([
     "scheduled",

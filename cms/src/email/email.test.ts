@@ -71,10 +71,11 @@ const order = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** The outbox's emails (an order's text messages are src/sms/'s). */
 async function outbox(where: Where = {}): Promise<Outbox[]> {
   const { docs } = await payload.find({
     collection: "outbox",
-    where,
+    where: { and: [where, { channel: { equals: "email" } }] },
     pagination: false,
     sort: "createdAt",
     depth: 0,

@@ -16,6 +16,9 @@ export const OUTBOX_STATES = [
   "failed",
   "skipped",
   "sent_in_digest",
+  // Text messages only (src/sms/): claimed by the run sending it; no template set for its kind.
+  "sending",
+  "not_sent_no_template",
 ] as const;
 export type TOutboxState = (typeof OUTBOX_STATES)[number];
 

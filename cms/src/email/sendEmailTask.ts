@@ -85,8 +85,9 @@ function outgoing(env: TEnv, email: Outbox): TOutgoingEmail {
     from: email.from ?? env.EMAIL_FROM,
     to: email.to,
     subject: email.subject,
-    html: email.html,
-    text: email.text,
+    // Always set on an email (the outbox requires them for channel "email").
+    html: email.html ?? "",
+    text: email.text ?? "",
     replyTo: email.replyTo ?? undefined,
   };
 }

@@ -70,6 +70,13 @@ const trackLink = (context: TEmailContext, order: Order): TBlock => ({
   href: `${context.siteUrl.replace(/\/$/, "")}/track/?order=${encodeURIComponent(order.orderNo)}`,
 });
 
+/** The customer center, where every filing of the customer is (SITE_URL/my/). */
+const customerCenterLink = (context: TEmailContext): TBlock => ({
+  kind: "link",
+  label: "登录小程序备案中心查看",
+  href: `${context.siteUrl.replace(/\/$/, "")}/my/`,
+});
+
 const adminLink = (context: TEmailContext, collection: string, id: number | string): TBlock => ({
   kind: "link",
   label: "在后台处理",
@@ -244,6 +251,9 @@ export function stageChange(order: Order, context: TEmailContext): TEmailContent
     { kind: "paragraph", text: `您的备案订单 ${order.orderNo} 已进入「${stage.title}」阶段。` },
   ];
   if (stage.summary) blocks.push({ kind: "paragraph", text: stage.summary });
+  if (order.status === "filed" && order.icpNumber) {
+    blocks.push({ kind: "rows", rows: [["ICP备案号", order.icpNumber]] });
+  }
   if (order.stageDeadline) {
     blocks.push({ kind: "rows", rows: [["本阶段预计截止", formatEmailTime(order.stageDeadline)]] });
   }
@@ -257,7 +267,7 @@ export function stageChange(order: Order, context: TEmailContext): TEmailContent
       ),
     });
   }
-  blocks.push(trackLink(context, order));
+  blocks.push(customerCenterLink(context), trackLink(context, order));
   return renderEmail(
     `订单 ${order.orderNo} 进度更新:${stage.title}`,
     `进度更新:${stage.title}`,
@@ -289,6 +299,7 @@ export function smsVerification(order: Order, context: TEmailContext): TEmailCon
       },
       { kind: "rows", rows: [["核验截止", deadline]] },
       smsSteps,
+      customerCenterLink(context),
       trackLink(context, order),
     ],
     footerOf(context),
@@ -307,6 +318,7 @@ export function smsDeadlineReminder(order: Order, context: TEmailContext): TEmai
         text: `订单 ${order.orderNo} 的短信核验将于 ${deadline} 截止。如已完成核验,请忽略本提醒;如未收到短信,请立即致电我们。`,
       },
       smsSteps,
+      customerCenterLink(context),
       trackLink(context, order),
     ],
     footerOf(context),

@@ -58,12 +58,12 @@ async function emailIdsOf(field: "lead" | "order", id: number): Promise<number[]
   return docs.map((doc) => doc.id);
 }
 
-/** What is left of these emails: the emails themselves and the jobs that would send them. */
+/** What is left of these messages: the messages themselves and the jobs that would send them. */
 async function leftOf(emailIds: number[]) {
   const emails = await payload.count({ collection: "outbox", where: { id: { in: emailIds } } });
   const jobs = await payload.find({
     collection: "payload-jobs",
-    where: { taskSlug: { equals: "sendEmail" } },
+    where: { taskSlug: { in: ["sendEmail", "sendSms"] } },
     pagination: false,
   });
   const sending = jobs.docs.filter((job) =>
@@ -144,9 +144,10 @@ describe("deleting an order", () => {
       await payload.update({ collection: "orders", id: order, data: { status } });
     }
     const emails = await emailIdsOf("order", order);
-    // Alert, confirmation, two stage changes, the SMS email and its scheduled reminder.
-    expect(emails).toHaveLength(6);
-    expect(await leftOf(emails)).toEqual({ emails: 6, jobs: 6 });
+    // Alert, confirmation, two stage changes, the SMS email and its scheduled reminder; and the
+    // customer's three text messages.
+    expect(emails).toHaveLength(9);
+    expect(await leftOf(emails)).toEqual({ emails: 9, jobs: 9 });
 
     expect((await remove(`orders/${order}`)).status).toBe(200);
     expect(await leftOf(emails)).toEqual({ emails: 0, jobs: 0 });

@@ -118,7 +118,8 @@ export async function enforceRetention(
   // Emails first: they refer to the leads and orders (and hold the same personal data).
   const about: Where[] = [
     {
-      kind: { equals: "account" },
+      // Password-reset emails and sign-in codes: about an account, not a lead or an order.
+      kind: { in: ["account", "sms_login_code"] },
       createdAt: { less_than: monthsBefore(now, RETENTION.accountEmailMonths) },
     },
   ];

@@ -237,4 +237,9 @@ export const EXPECTED_GLOBALS: Record<GlobalSlug, (actor: TActor) => TGlobalOutc
     const seen = isStaff(actor) ? ["doc"] : "denied";
     return { read: seen, readDrafts: seen, update: "denied" };
   },
+  // The SMS templates of customer notifications: admins only (sales read the messages).
+  "sms-templates": (actor) => {
+    const seen = actor === "admin" ? ["doc"] : "denied";
+    return { read: seen, readDrafts: seen, update: allowedIf(actor === "admin") };
+  },
 };

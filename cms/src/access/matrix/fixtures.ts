@@ -484,4 +484,19 @@ export const GLOBAL_FIXTURES: Record<GlobalSlug, TGlobalFixture> = {
     labelOf: (doc) => (doc.reason === "matrix" ? "doc" : undefined),
     change: { reason: "改过" },
   },
+  "sms-templates": {
+    set: async (payload) => {
+      await payload.updateGlobal({
+        slug: "sms-templates",
+        data: { filed: { code: "SMS_700001" } },
+      });
+      return undefined;
+    },
+    labelOf: (doc) => {
+      const filed = doc.filed;
+      const code = typeof filed === "object" && filed !== null && "code" in filed ? filed.code : "";
+      return code === "SMS_700001" ? "doc" : undefined;
+    },
+    change: { filed: { code: "SMS_700002" } },
+  },
 };

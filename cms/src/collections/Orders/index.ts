@@ -18,6 +18,7 @@ import { restoreEndpoint } from "../../quarantine/restore.ts";
 import { deleteOrderAttachedData } from "./hooks/deleteAttachedData.ts";
 import { moveThroughStages } from "./hooks/moveThroughStages.ts";
 import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
+import { queueOrderTexts } from "./hooks/queueOrderTexts.ts";
 import { releaseConvertedLead } from "./hooks/releaseConvertedLead.ts";
 import { moveOrderEndpoint } from "./move.ts";
 
@@ -63,7 +64,7 @@ export const Orders: CollectionConfig = {
   hooks: {
     beforeOperation: [hideSuspectedSpam],
     beforeChange: [moveThroughStages],
-    afterChange: [queueOrderEmails],
+    afterChange: [queueOrderEmails, queueOrderTexts],
     beforeDelete: [releaseConvertedLead, deleteOrderAttachedData],
   },
   endpoints: [
@@ -197,6 +198,19 @@ export const Orders: CollectionConfig = {
         components: { Field: "/admin/OrderActions/index.tsx#OrderActions" },
         condition: (data, _sibling, { user }) =>
           !data?.suspectedSpam && (user?.role === "sales" || user?.role === "admin"),
+      },
+    },
+    {
+      name: "notifyByEmail",
+      type: "checkbox",
+      label: { zh: "邮件通知客户", en: "Email the customer" },
+      defaultValue: true,
+      admin: {
+        position: "sidebar",
+        description: {
+          zh: "客户不想收邮件时取消勾选。短信通知(进度、驳回、短信核验、备案成功)始终发送。",
+          en: "Untick when the customer wants no emails. Text messages (stages, rejection, SMS verification, filed) always go.",
+        },
       },
     },
     {

@@ -3,6 +3,7 @@ import { hasRole, isAdmin, nobody, nobodyField } from "../../access/index.ts";
 import { OUTBOX_STATES } from "../../email/outbox.ts";
 import { EMAIL_KIND_LABELS, EMAIL_KINDS } from "../../email/templates.ts";
 import { chinaTime } from "../../fields/chinaTime.ts";
+import { SMS_KIND_LABELS, SMS_KINDS } from "../../sms/templates.ts";
 import { forgetSendJob } from "./hooks/forgetSendJob.ts";
 import { OUTBOX_STATE_FIELD_LABEL, retryOnRequest } from "./hooks/retryOnRequest.ts";
 
@@ -14,7 +15,17 @@ export const OUTBOX_STATE_LABELS = {
   failed: { zh: "发送失败", en: "Failed" },
   skipped: { zh: "已跳过", en: "Skipped" },
   sent_in_digest: { zh: "已并入汇总邮件", en: "Sent in a digest" },
+  sending: { zh: "发送中", en: "Sending" },
+  not_sent_no_template: { zh: "未发送(未设置短信模板)", en: "Not sent (no SMS template)" },
 } as const;
+
+export const OUTBOX_CHANNEL_LABELS = {
+  email: { zh: "邮件", en: "Email" },
+  sms: { zh: "短信", en: "SMS" },
+} as const;
+
+/** Messages only admins read: password-reset links and sign-in codes are someone's account. */
+const ACCOUNT_KINDS = ["account", "sms_login_code"];
 
 /**
  * Sales read the emails about leads and orders; account emails (password-reset links) are for
@@ -22,7 +33,7 @@ export const OUTBOX_STATE_LABELS = {
  */
 const readOutbox: Access = ({ req }) => {
   if (hasRole(req, "admin")) return true;
-  if (hasRole(req, "sales")) return { kind: { not_equals: "account" } };
+  if (hasRole(req, "sales")) return { kind: { not_in: ACCOUNT_KINDS } };
   return false;
 };
 
@@ -31,6 +42,21 @@ const systemOnly = { access: { update: nobodyField }, admin: { readOnly: true } 
 
 const systemField = (field: Field): Field =>
   ({ ...field, ...systemOnly, admin: { ...field.admin, ...systemOnly.admin } }) as Field;
+
+type TSiblings = { channel?: string } | undefined;
+const isSms = (_data: unknown, siblings: TSiblings) => siblings?.channel === "sms";
+const isEmail = (_data: unknown, siblings: TSiblings) => siblings?.channel !== "sms";
+
+/** Shown for one channel only: an email's HTML means nothing for a text message, and back. */
+const onlyFor = (channel: "email" | "sms", field: Field): Field =>
+  systemField({
+    ...field,
+    admin: { ...field.admin, condition: channel === "sms" ? isSms : isEmail },
+  } as Field);
+
+/** Every email has it; a text message has its wording (`smsText`) instead. */
+const requiredForEmail = (value: unknown, { siblingData }: { siblingData: TSiblings }) =>
+  siblingData?.channel === "sms" || Boolean(value) || "必填";
 
 /**
  * Every email the system sends, with its whole content and delivery state. Emails are queued here
@@ -42,15 +68,24 @@ export const Outbox: CollectionConfig = {
   // No edit locks: they would show anyone logged in which email is being looked at, and what it
   // is about (/api/payload-locked-documents).
   lockDocuments: false,
-  labels: { singular: { zh: "邮件", en: "Email" }, plural: { zh: "发件箱", en: "Outbox" } },
+  labels: { singular: { zh: "消息", en: "Message" }, plural: { zh: "发件箱", en: "Outbox" } },
   admin: {
     useAsTitle: "subject",
-    defaultColumns: ["subject", "to", "kind", "state", "attempts", "lastError", "createdAt"],
+    defaultColumns: [
+      "subject",
+      "channel",
+      "to",
+      "kind",
+      "state",
+      "attempts",
+      "lastError",
+      "createdAt",
+    ],
     listSearchableFields: ["subject", "to"],
     group: { zh: "销售", en: "Sales" },
     description: {
-      zh: "系统发出的每一封邮件。未配置 Resend 密钥时邮件保留在这里,状态为「未发送(未配置密钥)」。发送失败的邮件可将状态改回「待发送」重新发送。",
-      en: "Every email the system sends. Without RESEND_API_KEY emails stay here as 'Not sent (no key)'. Set a failed email back to 'Queued' to send it again.",
+      zh: "系统发出的每一封邮件和每一条短信。未配置密钥时消息保留在这里,状态为「未发送(未配置密钥)」。发送失败的消息可将状态改回「待发送」重新发送。",
+      en: "Every email and text message the system sends. Without keys they stay here as 'Not sent (no key)'. Set a failed message back to 'Queued' to send it again.",
     },
   },
   defaultSort: "-createdAt",
@@ -62,6 +97,15 @@ export const Outbox: CollectionConfig = {
   },
   fields: [
     systemField({
+      name: "channel",
+      type: "select",
+      label: { zh: "渠道", en: "Channel" },
+      // Not `required`: every email queued before channels existed is one (the default).
+      defaultValue: "email",
+      index: true,
+      options: Object.entries(OUTBOX_CHANNEL_LABELS).map(([value, label]) => ({ value, label })),
+    }),
+    systemField({
       name: "subject",
       type: "text",
       label: { zh: "主题", en: "Subject" },
@@ -71,6 +115,7 @@ export const Outbox: CollectionConfig = {
       name: "to",
       type: "text",
       label: { zh: "收件人", en: "To" },
+      admin: { description: { zh: "邮箱或手机号", en: "Email address or phone number" } },
       required: true,
       index: true,
     }),
@@ -79,7 +124,10 @@ export const Outbox: CollectionConfig = {
       type: "select",
       label: { zh: "类型", en: "Kind" },
       required: true,
-      options: EMAIL_KINDS.map((kind) => ({ value: kind, label: EMAIL_KIND_LABELS[kind] })),
+      options: [
+        ...EMAIL_KINDS.map((kind) => ({ value: kind, label: EMAIL_KIND_LABELS[kind] })),
+        ...SMS_KINDS.map((kind) => ({ value: kind, label: SMS_KIND_LABELS[kind] })),
+      ],
     }),
     {
       name: "state",
@@ -92,8 +140,8 @@ export const Outbox: CollectionConfig = {
       admin: {
         position: "sidebar",
         description: {
-          zh: "仅可将「发送失败」或「未发送」的邮件改为「待发送」",
-          en: "Only a failed or unsent email can be set back to 'Queued'",
+          zh: "仅可将「发送失败」或「未发送」的消息改为「待发送」",
+          en: "Only a failed or unsent message can be set back to 'Queued'",
         },
       },
     },
@@ -145,8 +193,14 @@ export const Outbox: CollectionConfig = {
     systemField({
       name: "providerId",
       type: "text",
-      label: { zh: "Resend 邮件 ID", en: "Resend email ID" },
-      admin: { position: "sidebar" },
+      label: { zh: "服务商消息 ID", en: "Provider message ID" },
+      admin: {
+        position: "sidebar",
+        description: {
+          zh: "Resend 邮件 ID 或阿里云短信回执 ID",
+          en: "Resend email ID or SMS BizId",
+        },
+      },
     }),
     systemField({
       name: "idempotencyKey",
@@ -156,7 +210,7 @@ export const Outbox: CollectionConfig = {
       unique: true,
       admin: { position: "sidebar" },
     }),
-    systemField({
+    onlyFor("email", {
       name: "batchKey",
       type: "text",
       label: { zh: "发送批次键", en: "Batch key" },
@@ -169,15 +223,15 @@ export const Outbox: CollectionConfig = {
         },
       },
     }),
-    systemField({
+    onlyFor("email", {
       name: "digest",
       type: "relationship",
       relationTo: "outbox",
       label: { zh: "汇总邮件", en: "Digest" },
       admin: { position: "sidebar" },
     }),
-    systemField({ name: "from", type: "text", label: { zh: "发件人", en: "From" } }),
-    systemField({ name: "replyTo", type: "text", label: { zh: "回复地址", en: "Reply-to" } }),
+    onlyFor("email", { name: "from", type: "text", label: { zh: "发件人", en: "From" } }),
+    onlyFor("email", { name: "replyTo", type: "text", label: { zh: "回复地址", en: "Reply-to" } }),
     systemField({
       name: "lead",
       type: "relationship",
@@ -192,25 +246,55 @@ export const Outbox: CollectionConfig = {
       label: { zh: "订单", en: "Order" },
       index: true,
     }),
+    onlyFor("sms", {
+      name: "phone",
+      type: "text",
+      label: { zh: "手机号", en: "Phone" },
+      index: true,
+    }),
+    onlyFor("sms", {
+      name: "templateCode",
+      type: "text",
+      label: { zh: "模板", en: "Template" },
+      admin: { description: { zh: "阿里云短信模板代码", en: "Alibaba Cloud SMS template code" } },
+    }),
+    onlyFor("sms", {
+      name: "templateParam",
+      type: "text",
+      label: { zh: "模板参数", en: "Template parameters" },
+      // The JSON sent (its keys are the template's names); staff read the wording filled in.
+      admin: { hidden: true },
+    }),
+    onlyFor("sms", {
+      name: "smsText",
+      type: "textarea",
+      label: { zh: "内容", en: "Content" },
+      admin: {
+        description: { zh: "客户手机上显示的短信内容", en: "The message as the phone shows it" },
+      },
+    }),
     {
       name: "preview",
       type: "ui",
       label: { zh: "预览", en: "Preview" },
-      admin: { components: { Field: "/admin/EmailPreview/index.tsx#EmailPreview" } },
+      admin: {
+        condition: isEmail,
+        components: { Field: "/admin/EmailPreview/index.tsx#EmailPreview" },
+      },
     },
-    systemField({
+    onlyFor("email", {
       name: "text",
       type: "textarea",
       label: { zh: "正文(纯文本)", en: "Text part" },
-      required: true,
+      validate: requiredForEmail,
       // A digest of hundreds of new leads (email/digest.ts) is longer than Payload's default 40,000.
       maxLength: 1_000_000,
     }),
-    systemField({
+    onlyFor("email", {
       name: "html",
       type: "code",
       label: { zh: "正文(HTML)", en: "HTML part" },
-      required: true,
+      validate: requiredForEmail,
       // The source as plain text under the preview, not Payload's code editor (Monaco, from a CDN
       // China often cannot reach).
       admin: { components: { Field: "/admin/EmailHtmlSource/index.tsx#EmailHtmlSource" } },

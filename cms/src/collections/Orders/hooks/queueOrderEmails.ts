@@ -22,7 +22,8 @@ export const SMS_REMINDER_BEFORE_DEADLINE_MS = 4 * 60 * 60 * 1000;
  * - moved to another stage: the customer hears of it; entering SMS verification, that email is the
  *   SMS-verification reminder, and a second one is scheduled a few hours before its deadline
  *   (skipped when it comes due if the order has moved on).
- * Customers without an email address get none (sales call them). An order set aside as suspected
+ * Customers without an email address, or who turned emails off, get none (their text messages
+ * still go: `queueOrderTexts`). An order set aside as suspected
  * spam mails nobody, even when worked; restored by sales, it gets the emails of a new order then.
  */
 export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change) => {
@@ -31,7 +32,8 @@ export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change)
   const moved = operation === "update" && !doc.suspectedSpam && previousDoc?.status !== doc.status;
   if (!created && !moved) return doc;
   const context = await emailContext(req, doc.partner);
-  const customer = doc.contact?.email;
+  // A customer may turn emails off (the order's 邮件通知客户); text messages still go.
+  const customer = doc.notifyByEmail === false ? null : doc.contact?.email;
   const about = { order: doc.id };
 
   if (created) {

@@ -1,5 +1,6 @@
 import type { CollectionAfterDeleteHook } from "payload";
 import { SEND_EMAIL_TASK } from "../../../email/outbox.ts";
+import { SEND_SMS_TASK } from "../../../sms/outbox.ts";
 
 /**
  * A deleted email is not sent: the jobs queued to send it (waiting, or failed and kept) go with
@@ -11,7 +12,7 @@ export const forgetSendJob: CollectionAfterDeleteHook = async ({ id, req }) => {
     collection: "payload-jobs",
     where: {
       and: [
-        { taskSlug: { equals: SEND_EMAIL_TASK } },
+        { taskSlug: { in: [SEND_EMAIL_TASK, SEND_SMS_TASK] } },
         { "input.outboxId": { equals: String(id) } },
         { processing: { not_equals: true } },
       ],

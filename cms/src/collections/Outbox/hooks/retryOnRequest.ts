@@ -1,15 +1,16 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from "payload";
 import { SEND_EMAIL_TASK } from "../../../email/outbox.ts";
 import { invalidFields } from "../../../lib/fieldErrors.ts";
+import { SEND_SMS_TASK } from "../../../sms/outbox.ts";
 
 export const OUTBOX_STATE_FIELD_LABEL = { zh: "状态", en: "State" };
 
 const ONLY_RETRY = {
-  zh: "只能把「发送失败」或「未发送(未配置密钥)」的邮件改为「待发送」",
-  en: "Only a failed or unsent (no key) email can be set back to Queued",
+  zh: "只能把「发送失败」或「未发送」的消息改为「待发送」",
+  en: "Only a failed or unsent message can be set back to Queued",
 };
 
-const RETRYABLE_FROM = ["failed", "not_sent_no_key"];
+const RETRYABLE_FROM = ["failed", "not_sent_no_key", "not_sent_no_template"];
 
 /**
  * An admin sends an email again by setting its state to "queued" (after fixing the key, or the
@@ -33,7 +34,8 @@ const queue: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, r
   if (operation !== "update" || !req.user) return doc;
   if (doc.state === "queued" && RETRYABLE_FROM.includes(previousDoc?.state)) {
     await req.payload.jobs.queue({
-      task: SEND_EMAIL_TASK,
+      // A text message is sent by its own task (src/sms/sendSmsTask.ts).
+      task: doc.channel === "sms" ? SEND_SMS_TASK : SEND_EMAIL_TASK,
       input: { outboxId: String(doc.id) },
       req,
     });
