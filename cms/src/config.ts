@@ -31,6 +31,7 @@ import { Pages } from "./collections/Pages/index.ts";
 import { partnersCollection } from "./collections/Partners/index.ts";
 import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
 import { USERS_SLUG, usersCollection } from "./collections/Users/index.ts";
+import { customerEndpoints } from "./customers/endpoints.ts";
 import { databaseAdapter } from "./db/adapter.ts";
 import { missingTransactions } from "./db/transaction.ts";
 import type { TEmailSettings } from "./email/outbox.ts";
@@ -114,6 +115,7 @@ export function buildBeianConfig(env: TEnv) {
       publishStatusEndpoint(env),
       ...previewEndpoints(env),
       ...publicEndpoints(env),
+      ...customerEndpoints(env),
     ],
     // Emails and text messages are sent by jobs (src/email/, src/sms/): queued with the lead or
     // order, retried with backoff.

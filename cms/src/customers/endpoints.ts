@@ -22,6 +22,7 @@ import type { Order } from "../payload-types.ts";
 import { clientIp, rateLimitKey } from "../public-api/clientIp.ts";
 import { lookupAnswerOf } from "../public-api/orders.ts";
 import { charge, limitersFor, rateLimited } from "../public-api/rateLimit.ts";
+import { queueLoginCode } from "../sms/outbox.ts";
 import { chargeCodeSend, checkCode, issueCode } from "./codes.ts";
 import {
   endedSessionCookie,
@@ -31,12 +32,9 @@ import {
   sessionCustomer,
 } from "./sessions.ts";
 
-/** Sends a sign-in code to a phone by SMS, through the outbox, in the request's transaction. */
-export type TSendLoginCode = (req: PayloadRequest, phone: string, code: string) => Promise<void>;
-
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export function customerEndpoints(env: TEnv, sendLoginCode: TSendLoginCode): Endpoint[] {
+export function customerEndpoints(env: TEnv): Endpoint[] {
   const siteOrigin = new URL(env.SITE_URL).origin;
   const secure = new URL(env.CMS_URL).protocol === "https:";
   const trusted = new Set([siteOrigin, new URL(env.CMS_URL).origin]);
@@ -55,7 +53,7 @@ export function customerEndpoints(env: TEnv, sendLoginCode: TSendLoginCode): End
       const { phone } = requireValid(validateCustomerCodeRequest(data, localeOf(req)));
       const allowed = await chargeCodeSend(req, env, phone);
       if (!allowed.ok) throw rateLimited(allowed);
-      await sendCodeToCustomer(req, env, phone, sendLoginCode);
+      await sendCodeToCustomer(req, env, phone);
       return Response.json({}, { status: 202, headers: { ...headers, ...NO_STORE } });
     }),
     route("session", "post", async (req, headers) => {
@@ -106,15 +104,11 @@ export function customerEndpoints(env: TEnv, sendLoginCode: TSendLoginCode): End
  * whether or not the phone has orders; only a phone with an order or an account is sent it (no
  * texts to numbers that never dealt with us).
  */
-async function sendCodeToCustomer(
-  req: PayloadRequest,
-  env: TEnv,
-  phone: string,
-  sendLoginCode: TSendLoginCode,
-): Promise<void> {
+async function sendCodeToCustomer(req: PayloadRequest, env: TEnv, phone: string): Promise<void> {
   await inRequestTransaction(req, async () => {
     const code = await issueCode(req, env, phone);
-    if (await isKnownPhone(req, phone)) await sendLoginCode(req, phone, code);
+    // By SMS through the outbox, in this transaction: the code and its message exist together.
+    if (await isKnownPhone(req, phone)) await queueLoginCode(req, phone, code);
   });
 }
 
