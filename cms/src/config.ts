@@ -14,6 +14,9 @@ import { ADMIN_TRANSLATIONS } from "./admin/translations.ts";
 import { markDatabaseInUse } from "./backup/inUse.ts";
 import { nightlyBackupTask, scheduleNextBackup } from "./backup/nightly.ts";
 import { Cases } from "./collections/Cases/index.ts";
+import { CustomerCodes } from "./collections/CustomerCodes/index.ts";
+import { CustomerSessions } from "./collections/CustomerSessions/index.ts";
+import { Customers } from "./collections/Customers/index.ts";
 import { Erasures } from "./collections/Erasures/index.ts";
 import { Faqs } from "./collections/Faqs/index.ts";
 import { FilingStages } from "./collections/FilingStages/index.ts";
@@ -28,6 +31,7 @@ import { Pages } from "./collections/Pages/index.ts";
 import { partnersCollection } from "./collections/Partners/index.ts";
 import { ProvinceRules } from "./collections/ProvinceRules/index.ts";
 import { USERS_SLUG, usersCollection } from "./collections/Users/index.ts";
+import { customerEndpoints } from "./customers/endpoints.ts";
 import { databaseAdapter } from "./db/adapter.ts";
 import { missingTransactions } from "./db/transaction.ts";
 import type { TEmailSettings } from "./email/outbox.ts";
@@ -87,6 +91,9 @@ export function buildBeianConfig(env: TEnv) {
       Leads,
       Orders,
       Outbox,
+      Customers,
+      CustomerCodes,
+      CustomerSessions,
       live(partnersCollection({ siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL })),
       usersCollection(env),
       Erasures,
@@ -108,6 +115,7 @@ export function buildBeianConfig(env: TEnv) {
       publishStatusEndpoint(env),
       ...previewEndpoints(env),
       ...publicEndpoints(env),
+      ...customerEndpoints(env),
     ],
     // Emails and text messages are sent by jobs (src/email/, src/sms/): queued with the lead or
     // order, retried with backoff.

@@ -70,6 +70,9 @@ export interface Config {
     leads: Lead;
     orders: Order;
     outbox: Outbox;
+    customers: Customer;
+    'customer-codes': CustomerCode;
+    'customer-sessions': CustomerSession;
     partners: Partner;
     users: User;
     erasures: Erasure;
@@ -100,6 +103,9 @@ export interface Config {
     leads: LeadsSelect<false> | LeadsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    customers: CustomersSelect<false> | CustomersSelect<true>;
+    'customer-codes': CustomerCodesSelect<false> | CustomerCodesSelect<true>;
+    'customer-sessions': CustomerSessionsSelect<false> | CustomerSessionsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     erasures: ErasuresSelect<false> | ErasuresSelect<true>;
@@ -580,6 +586,44 @@ export interface Outbox {
   createdAt: string;
 }
 /**
+ * Customers who have signed in to the customer center by SMS code. Their orders are those whose contact phone is theirs.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers".
+ */
+export interface Customer {
+  id: number;
+  phone: string;
+  lastSignedInAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-codes".
+ */
+export interface CustomerCode {
+  id: number;
+  phone: string;
+  codeHash: string;
+  expiresAt: string;
+  spent?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-sessions".
+ */
+export interface CustomerSession {
+  id: number;
+  tokenHash: string;
+  customer: number | Customer;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Erase a person's data on request (PIPL art. 47): enter the phone number or email address, check how many leads, orders and emails would go, then confirm. This cannot be undone. The record keeps who, when and how many — not the phone number or address.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -634,7 +678,7 @@ export interface IdempotencyKey {
  */
 export interface Page {
   id: number;
-  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'track' | 'not-found';
+  slug: 'guide' | 'faq' | 'cases' | 'privacy' | 'thanks' | 'track' | 'my' | 'not-found';
   title: string;
   description: string;
   body?: {
@@ -1333,6 +1377,39 @@ export interface OutboxSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers_select".
+ */
+export interface CustomersSelect<T extends boolean = true> {
+  phone?: T;
+  lastSignedInAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-codes_select".
+ */
+export interface CustomerCodesSelect<T extends boolean = true> {
+  phone?: T;
+  codeHash?: T;
+  expiresAt?: T;
+  spent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-sessions_select".
+ */
+export interface CustomerSessionsSelect<T extends boolean = true> {
+  tokenHash?: T;
+  customer?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners_select".
  */
 export interface PartnersSelect<T extends boolean = true> {
@@ -1751,6 +1828,21 @@ export interface SiteSetting {
     trackIcpNumber: string;
     trackRejectedAt: string;
     trackSuggestion: string;
+    myPhone: string;
+    mySendCode: string;
+    myResendIn: string;
+    myCodeSent: string;
+    myCode: string;
+    mySignIn: string;
+    mySignedInAs: string;
+    mySignOut: string;
+    myNoOrders: string;
+    myMaterials: string;
+    myMaterialMissing: string;
+    myMaterialUploaded: string;
+    myMaterialAccepted: string;
+    myMaterialRejected: string;
+    myIcpHint: string;
     checklistHeading: string;
     checklistProvince: string;
     checklistChoose: string;
@@ -2006,6 +2098,21 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         trackIcpNumber?: T;
         trackRejectedAt?: T;
         trackSuggestion?: T;
+        myPhone?: T;
+        mySendCode?: T;
+        myResendIn?: T;
+        myCodeSent?: T;
+        myCode?: T;
+        mySignIn?: T;
+        mySignedInAs?: T;
+        mySignOut?: T;
+        myNoOrders?: T;
+        myMaterials?: T;
+        myMaterialMissing?: T;
+        myMaterialUploaded?: T;
+        myMaterialAccepted?: T;
+        myMaterialRejected?: T;
+        myIcpHint?: T;
         checklistHeading?: T;
         checklistProvince?: T;
         checklistChoose?: T;
@@ -2217,6 +2324,7 @@ export interface TaskEnforceRetention {
     suspectedSpam?: number | null;
     emails?: number | null;
     idempotencyKeys?: number | null;
+    signIns?: number | null;
   };
 }
 /**

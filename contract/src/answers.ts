@@ -66,3 +66,21 @@ export type TOrderLookupAnswer = {
   /** Once filed: the ICP filing number the bureau issued (粤ICP备2026012345号-1X). */
   icpNumber?: string;
 };
+
+/** `POST /api/public/customer/session` → 200 (CONTRACT §7), with the session cookie. */
+export type TCustomerSession = { customer: { phone: string } };
+
+/** Where one checklist item of an order stands (CONTRACT §7). */
+export type TMaterialStatus = "missing" | "uploaded" | "accepted" | "rejected";
+export type TCustomerMaterial = {
+  item: string;
+  required: boolean;
+  status: TMaterialStatus;
+  reason?: string;
+};
+
+/** One order as its customer sees it: the lookup answer, its checklist's state and the ICP number. */
+export type TCustomerOrder = TOrderLookupAnswer & { materials: TCustomerMaterial[] };
+
+/** `GET /api/public/customer/orders` → 200: who is signed in, and their orders. */
+export type TCustomerOrders = TCustomerSession & { orders: TCustomerOrder[] };

@@ -14,8 +14,16 @@ export const MESSAGES: Record<TLocale, TWidgetMessages> = {
 
 /** Refusals the widget never meets, apart from MESSAGES so that its bundle leaves them out. */
 const SERVER_ONLY_MESSAGES: Record<TLocale, Record<TServerOnlyErrorCode, string>> = {
-  "zh-CN": { idempotency_mismatch: "此请求编号(Idempotency-Key)已用于另一份不同的提交" },
-  en: { idempotency_mismatch: "This Idempotency-Key was already used for a different submission" },
+  "zh-CN": {
+    idempotency_mismatch: "此请求编号(Idempotency-Key)已用于另一份不同的提交",
+    code_invalid: "验证码不正确或已过期,请重新获取",
+    signed_out: "请先登录",
+  },
+  en: {
+    idempotency_mismatch: "This Idempotency-Key was already used for a different submission",
+    code_invalid: "The code is wrong or has expired: ask for a new one",
+    signed_out: "Please sign in first",
+  },
 };
 
 /**

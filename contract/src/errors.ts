@@ -23,6 +23,8 @@ export const API_ERRORS = [
   "idempotency_mismatch",
   "rate_limited",
   "not_found",
+  "code_invalid",
+  "signed_out",
   "internal_error",
 ] as const;
 export type TApiErrorCode = (typeof API_ERRORS)[number];
@@ -31,7 +33,10 @@ export type TApiErrorCode = (typeof API_ERRORS)[number];
  * Refusals the widget never meets (it never sends another body under one Idempotency-Key): their
  * texts are kept apart from the widget's (errorMessages.ts), so its bundle does not carry them.
  */
-export type TServerOnlyErrorCode = "idempotency_mismatch";
+export type TServerOnlyErrorCode = "idempotency_mismatch" | TCustomerErrorCode;
+
+/** Refusals of the customer center's sign-in (CONTRACT §7), which the site's island meets. */
+export type TCustomerErrorCode = "code_invalid" | "signed_out";
 
 /** The HTTP status each code is answered with (CONTRACT §3). */
 export const API_ERROR_STATUS: Readonly<Record<TApiErrorCode, number>> = {
@@ -39,6 +44,8 @@ export const API_ERROR_STATUS: Readonly<Record<TApiErrorCode, number>> = {
   origin_not_allowed: 403,
   unknown_partner: 404,
   not_found: 404,
+  code_invalid: 401,
+  signed_out: 401,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_mismatch: 422,

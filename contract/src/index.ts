@@ -5,6 +5,7 @@
  */
 export * from "./answers.ts";
 export * from "./checklist.ts";
+export * from "./customer.ts";
 export * from "./errorMessages.ts";
 export * from "./errors.ts";
 export * from "./fields.ts";

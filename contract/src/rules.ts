@@ -21,6 +21,8 @@ export const PHONE = /^1[3-9]\d{9}$/;
 export const EMAIL_OR_BLANK =
   /^$|^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
 export const PARTNER_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A sign-in code of the customer center (CONTRACT §7): six digits, as sent by SMS. */
+export const LOGIN_CODE = /^\d{6}$/;
 /** A WeChat AppID (`wx` + 16 hex digits, after lowercasing), or blank. */
 export const APP_ID_OR_BLANK = /^(wx[0-9a-f]{16})?$/;
 

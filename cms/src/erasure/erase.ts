@@ -3,6 +3,8 @@
  * `req`, so in one transaction — all of it goes, or (on any failure) none of it. Emails first,
  * then orders (an order's delete hands its converted lead back to sales, a moment before that lead
  * goes too), then leads; each delete also takes what hangs off it (erasure/attachedData.ts).
+ * A phone's customer-center account goes too, with its sessions and sign-in codes (not counted:
+ * the record counts what the person submitted).
  */
 import type { PayloadRequest } from "payload";
 import { deleteEmails } from "../collections/Outbox/deleteEmails.ts";
@@ -40,5 +42,13 @@ export async function erasePerson(req: PayloadRequest, person: TPerson): Promise
   const emails = found.emails.length ? await deleteEmails(req, { id: { in: found.emails } }) : 0;
   const orders = await deleteByIds(req, "orders", found.orders);
   const leads = await deleteByIds(req, "leads", found.leads);
+  if (person.kind === "phone") await deleteCustomerAccount(req, person.phone);
   return { leads, orders, emails };
+}
+
+async function deleteCustomerAccount(req: PayloadRequest, phone: string): Promise<void> {
+  const byPhone = { phone: { equals: phone } };
+  const options = { overrideAccess: true, depth: 0, req } as const;
+  await req.payload.delete({ collection: "customers", where: byPhone, ...options });
+  await req.payload.delete({ collection: "customer-codes", where: byPhone, ...options });
 }

@@ -174,6 +174,27 @@ describe("erasing a person by phone number", () => {
   });
 
   it("erases every lead, order and email of the person, and only theirs", async () => {
+    const signIns = async (of: string) => ({
+      customers: (
+        await payload.count({ collection: "customers", where: { phone: { equals: of } } })
+      ).totalDocs,
+      codes: (
+        await payload.count({ collection: "customer-codes", where: { phone: { equals: of } } })
+      ).totalDocs,
+      sessions: (await payload.count({ collection: "customer-sessions" })).totalDocs,
+    });
+    for (const [n, of] of [phone, "13922223333"].entries()) {
+      const customer = await payload.create({ collection: "customers", data: { phone: of } });
+      const expiresAt = new Date(Date.now() + 3600_000).toISOString();
+      await payload.create({
+        collection: "customer-codes",
+        data: { phone: of, codeHash: "-", expiresAt },
+      });
+      await payload.create({
+        collection: "customer-sessions",
+        data: { tokenHash: `erasure-${n}`, customer: customer.id, expiresAt },
+      });
+    }
     const response = await call("POST", "erasures", tokens.admin, {
       identifier: "139-1111-2222",
       confirmed: true,
@@ -181,6 +202,9 @@ describe("erasing a person by phone number", () => {
     expect(response.status).toBe(201);
     expect(await census(person)).toEqual({ leads: 0, orders: 0, emails: 0 });
     expect(await census(other)).toEqual({ leads: 1, orders: 1, emails: 4 });
+    // The customer-center account of the number goes, with its sign-in code and session.
+    expect(await signIns(phone)).toEqual({ customers: 0, codes: 0, sessions: 1 });
+    expect(await signIns("13922223333")).toEqual({ customers: 1, codes: 1, sessions: 1 });
     const jobs = await payload.find({ collection: "payload-jobs", pagination: false });
     const sending = jobs.docs.map((job) => Number((job.input as { outboxId?: string }).outboxId));
     expect(sending.filter((id) => person.emails.includes(id))).toEqual([]);

@@ -29,6 +29,7 @@ const PAGE_PATHS: Record<Page["slug"], string> = {
   privacy: "/privacy/",
   thanks: "/thanks/",
   track: "/track/",
+  my: "/my/",
   "not-found": "/404.html",
 };
 

@@ -2,6 +2,7 @@
 import {
   type TOrder,
   type TOrderCreated,
+  type TOrderLookupAnswer,
   validateOrder,
   validateOrderLookup,
 } from "@beian/contract";
@@ -64,19 +65,28 @@ export function orderLookupHandler(env: TEnv) {
     await charge(limitersFor(req.payload, env).ip, rateLimitKey(clientIp(req)));
     const { orderNo, phone } = requireValid(validateOrderLookup(data, localeOf(req)));
     const order = await orderWithPhone(req, orderNo, phone);
-    const stages = await stageTexts(req);
-    const timeline = orderTimeline(order, (key) => stages.get(key)?.title ?? key);
-    const nextStep = stages.get(order.status)?.customerAction;
-    const filingTypeName = await filingTypeNameOf(req, order.filingType);
-    return Response.json(
-      {
-        ...timeline,
-        ...(filingTypeName ? { filingTypeName } : {}),
-        ...(nextStep ? { nextStep } : {}),
-      },
-      { headers: { ...cors, "Cache-Control": "no-store" } },
-    );
+    const answer = await lookupAnswerOf(req, order);
+    return Response.json(answer, { headers: { ...cors, "Cache-Control": "no-store" } });
   });
+}
+
+/**
+ * An order as its customer reads it (the lookup's answer, and each order of the customer center):
+ * the timeline, the type's name and what to do now, in the words of the CMS's content.
+ */
+export async function lookupAnswerOf(
+  req: PayloadRequest,
+  order: Order,
+): Promise<TOrderLookupAnswer> {
+  const stages = await stageTexts(req);
+  const timeline = orderTimeline(order, (key) => stages.get(key)?.title ?? key);
+  const nextStep = stages.get(order.status)?.customerAction;
+  const filingTypeName = await filingTypeNameOf(req, order.filingType);
+  return {
+    ...timeline,
+    ...(filingTypeName ? { filingTypeName } : {}),
+    ...(nextStep ? { nextStep } : {}),
+  };
 }
 
 async function orderWithPhone(req: PayloadRequest, orderNo: string, phone: string): Promise<Order> {

@@ -2,19 +2,13 @@
  * Rate limits of the public endpoints (rate-limiter-flexible): per client IP (over it: 429), per
  * partner (a partner's whole audience, ten times the per-IP budget; over it, submissions are
  * stored aside as a flood instead of refused), and confirmation emails per recipient mailbox
- * (`confirmations.ts`). The store follows the database: in process for the embedded SQLite
- * default (one CMS process), MongoDB in production so that every CMS instance counts against one
- * shared limit.
+ * (`confirmations.ts`). The store follows the database (lib/limiter.ts).
  */
 import type { Payload } from "payload";
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterMongo,
-  RateLimiterRes,
-} from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { Refusal } from "../endpoints/refusal.ts";
-import { databaseKind, type TEnv } from "../env.ts";
+import type { TEnv } from "../env.ts";
+import { newLimiter } from "../lib/limiter.ts";
 
 export type TLimiters = {
   ip: RateLimiterAbstract;
@@ -32,28 +26,16 @@ const limiters = new WeakMap<Payload, TLimiters>();
 
 function create(payload: Payload, env: TEnv): TLimiters {
   const base = { points: env.RATE_LIMIT_POINTS, duration: env.RATE_LIMIT_DURATION_S };
-  const partner = {
-    points: env.RATE_LIMIT_POINTS * PARTNER_FACTOR,
-    duration: env.RATE_LIMIT_DURATION_S,
-  };
-  const confirmation = { points: CONFIRMATIONS_PER_MAILBOX, duration: CONFIRMATION_WINDOW_S };
-  if (databaseKind(env.DATABASE_URI) === "mongodb") {
-    // The MongoDB adapter's mongoose connection (the database adapter's type does not name it).
-    const storeClient = "connection" in payload.db ? payload.db.connection : undefined;
-    return {
-      ip: new RateLimiterMongo({ storeClient, keyPrefix: "rl_public_ip", ...base }),
-      partner: new RateLimiterMongo({ storeClient, keyPrefix: "rl_public_partner", ...partner }),
-      confirmation: new RateLimiterMongo({
-        storeClient,
-        keyPrefix: "rl_public_confirmation",
-        ...confirmation,
-      }),
-    };
-  }
   return {
-    ip: new RateLimiterMemory({ keyPrefix: "ip", ...base }),
-    partner: new RateLimiterMemory({ keyPrefix: "partner", ...partner }),
-    confirmation: new RateLimiterMemory({ keyPrefix: "confirmation", ...confirmation }),
+    ip: newLimiter(payload, env, "rl_public_ip", base),
+    partner: newLimiter(payload, env, "rl_public_partner", {
+      points: env.RATE_LIMIT_POINTS * PARTNER_FACTOR,
+      duration: env.RATE_LIMIT_DURATION_S,
+    }),
+    confirmation: newLimiter(payload, env, "rl_public_confirmation", {
+      points: CONFIRMATIONS_PER_MAILBOX,
+      duration: CONFIRMATION_WINDOW_S,
+    }),
   };
 }
 

@@ -30,6 +30,8 @@ export type TRetentionReport = {
   suspectedSpam: number;
   emails: number;
   idempotencyKeys: number;
+  /** Customers' sign-in codes and sessions past their end. */
+  signIns: number;
 };
 
 const monthsBefore = (now: Date, months: number): string => {
@@ -62,7 +64,7 @@ export const RETENTION_BATCH = 100;
 
 async function remove(
   payload: Payload,
-  collection: "leads" | "orders" | "outbox",
+  collection: "leads" | "orders" | "outbox" | "customer-codes" | "customer-sessions",
   where: Where,
 ): Promise<number> {
   let removed = 0;
@@ -129,7 +131,16 @@ export async function enforceRetention(
   // Stored answers to idempotent submissions hold personal data too, and serve no purpose after
   // their 24 hours.
   const idempotencyKeys = await expireKeys(payload, now);
-  return { leads, orders, suspectedSpam, emails, idempotencyKeys };
+  const signIns = await removeEndedSignIns(payload, now);
+  return { leads, orders, suspectedSpam, emails, idempotencyKeys, signIns };
+}
+
+/** Sign-in codes a day after they expired (kept that long to count a day's sends), ended sessions. */
+async function removeEndedSignIns(payload: Payload, now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000).toISOString();
+  const codes = await remove(payload, "customer-codes", { expiresAt: { less_than: dayAgo } });
+  const ended = { expiresAt: { less_than: now.toISOString() } };
+  return codes + (await remove(payload, "customer-sessions", ended));
 }
 
 /** 03:30 in China, when few people fill in forms: the first such moment after `now`. */
@@ -151,6 +162,7 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
     { name: "suspectedSpam", type: "number" },
     { name: "emails", type: "number" },
     { name: "idempotencyKeys", type: "number" },
+    { name: "signIns", type: "number" },
   ],
   retries: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
   handler: async ({ req }) => {
@@ -158,7 +170,7 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
     await scheduleNextRetention(req.payload);
     const report = await enforceRetention(req.payload);
     req.payload.logger.info(
-      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.suspectedSpam} suspected spam submission(s), ${report.emails} email(s), ${report.idempotencyKeys} idempotency key(s)`,
+      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.suspectedSpam} suspected spam submission(s), ${report.emails} email(s), ${report.idempotencyKeys} idempotency key(s), ${report.signIns} customer sign-in code(s) and session(s)`,
     );
     return { output: report };
   },

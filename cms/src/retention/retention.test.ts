@@ -118,6 +118,7 @@ it("deletes expired leads and orders with their emails, and keeps the rest", asy
     suspectedSpam: 0,
     emails: 0,
     idempotencyKeys: 0,
+    signIns: 0,
   });
 });
 
@@ -177,6 +178,32 @@ it("a lead whose order is gone counts as unconverted, a large backlog goes in ba
   expect(report.idempotencyKeys).toBe(1);
   const keys = await payload.find({ collection: "idempotency-keys", pagination: false });
   expect(keys.docs.map((key) => key.id)).toEqual([live.id]);
+});
+
+it("customers' sign-in codes go a day after they expire, sessions when they end", async () => {
+  const code = (phone: string, expiresAt: string) =>
+    payload.create({ collection: "customer-codes", data: { phone, codeHash: "-", expiresAt } });
+  await code("13900000001", ago(2));
+  const todaysCode = await code("13900000002", new Date(now.getTime() - 3600_000).toISOString());
+  const customer = await payload.create({
+    collection: "customers",
+    data: { phone: "13900000001" },
+  });
+  const session = (tokenHash: string, expiresAt: string) =>
+    payload.create({
+      collection: "customer-sessions",
+      data: { tokenHash, customer: customer.id, expiresAt },
+    });
+  await session("ended", new Date(now.getTime() - 1000).toISOString());
+  const live = await session("live", new Date(now.getTime() + 3600_000).toISOString());
+
+  const report = await enforceRetention(payload, now);
+
+  expect(report.signIns).toBe(2);
+  const left = async (collection: "customer-codes" | "customer-sessions") =>
+    (await payload.find({ collection, pagination: false })).docs.map((doc) => doc.id);
+  expect(await left("customer-codes")).toEqual([todaysCode.id]);
+  expect(await left("customer-sessions")).toEqual([live.id]);
 });
 
 it("runs every night at 03:30 China time, one run queued at a time", async () => {

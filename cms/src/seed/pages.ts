@@ -233,6 +233,15 @@ const PAGES: Record<Page["slug"], Omit<TSeed<Page>, "slug">> = {
       `如对进度有疑问,请拨打咨询热线 **${HOTLINE}**。`,
     ),
   },
+  my: {
+    title: "小程序备案中心",
+    description:
+      "用下单手机号和短信验证码登录,查看您的每一个备案订单的进度、需要您做的事和备案号。",
+    body: richText(
+      "用下单时填写的手机号登录,即可查看您的全部备案订单:当前阶段、截止时间、需要您做的事,以及备案成功后的备案号。",
+      `登录遇到问题,请拨打咨询热线 **${HOTLINE}**。`,
+    ),
+  },
   "not-found": {
     title: "页面不存在",
     description: "您访问的页面不存在或已被移动。",
@@ -255,6 +264,7 @@ export const navigation: NonNullable<SiteSetting["navigation"]> = [
   { label: "常见问题", href: "/faq/" },
   { label: "客户案例", href: "/cases/" },
   { label: "进度查询", href: "/track/" },
+  { label: "备案中心", href: "/my/" },
 ];
 
 export const labels: SiteSetting["labels"] = {
@@ -294,6 +304,23 @@ export const labels: SiteSetting["labels"] = {
   trackIcpNumber: "备案号",
   trackRejectedAt: "在「{stage}」阶段被驳回",
   trackSuggestion: "修改建议",
+  myPhone: "手机号",
+  mySendCode: "获取验证码",
+  myResendIn: "{seconds} 秒后可重新获取",
+  myCodeSent: "验证码已发送至您的手机,5 分钟内有效。",
+  myCode: "验证码",
+  mySignIn: "登录",
+  mySignedInAs: "已登录:{phone}",
+  mySignOut: "退出登录",
+  myNoOrders: "此手机号下还没有备案订单。下单时填写的手机号即为登录手机号。",
+  myMaterials: "材料清单",
+  myMaterialMissing: "待上传",
+  myMaterialUploaded: "已上传,待审核",
+  myMaterialAccepted: "已通过",
+  myMaterialRejected: "需重新上传",
+  // Our words, not the client's copy: where a filed mini program's number shows.
+  myIcpHint:
+    "备案号会显示在小程序的「更多资料」页;如小程序内有「关于我们」等页面,建议同时注明备案号。",
   checklistHeading: "材料清单",
   checklistProvince: "主体所在省份",
   checklistChoose: "请选择省份",

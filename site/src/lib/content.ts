@@ -28,7 +28,7 @@ export async function provinceRules() {
 }
 
 export async function page(
-  slug: "guide" | "faq" | "cases" | "privacy" | "thanks" | "track" | "not-found",
+  slug: "guide" | "faq" | "cases" | "privacy" | "thanks" | "track" | "my" | "not-found",
 ) {
   const entry = await getEntry("pages", slug);
   if (!entry) {

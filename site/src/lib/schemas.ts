@@ -144,7 +144,7 @@ export const partner = z.object({
 }) satisfies z.ZodType<Pick<Partner, "key" | "name">>;
 
 export const page = z.object({
-  slug: z.enum(["guide", "faq", "cases", "privacy", "thanks", "track", "not-found"]),
+  slug: z.enum(["guide", "faq", "cases", "privacy", "thanks", "track", "my", "not-found"]),
   title: z.string().min(1),
   description: z.string().min(1),
   body: richText.nullish(),

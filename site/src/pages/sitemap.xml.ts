@@ -14,6 +14,7 @@ export const GET: APIRoute = async () => {
     ...types.map((type) => `/types/${type.data.slug}/`),
     "/privacy/",
     "/track/",
+    "/my/",
     "/contact/",
   ];
   const urls = paths.map((path) => `  <url><loc>${SITE_URL}${path}</loc></url>`).join("\n");

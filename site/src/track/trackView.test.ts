@@ -79,7 +79,10 @@ describe("trackView", () => {
       labels,
       NOW,
     );
-    expect(view.tone).toBe("progress");
+    // The 24-hour verification stands out from the stages before and after it.
+    expect(view.tone).toBe("urgent");
+    expect(trackView(answer(2), labels, NOW).tone).toBe("progress");
+    expect(trackView(answer(4), labels, NOW).tone).toBe("progress");
     expect(view.facts).toEqual([
       ["备案类型", "个人小程序备案"],
       ["当前阶段", "短信核验"],

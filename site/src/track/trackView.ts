@@ -22,7 +22,7 @@ export const TRACK_VIEW_LABELS = [
 
 export type TTrackLabels = Record<(typeof TRACK_VIEW_LABELS)[number], string>;
 
-export type TTrackTone = "progress" | "rejected" | "cancelled" | "filed";
+export type TTrackTone = "progress" | "urgent" | "rejected" | "cancelled" | "filed";
 
 export type TTrackStageState = "done" | "current" | "rejected" | "cancelled" | "pending";
 
@@ -84,6 +84,8 @@ function toneOf(answer: TOrderLookupAnswer): TTrackTone {
   if (answer.status === "rejected") return "rejected";
   if (answer.status === "cancelled") return "cancelled";
   if (answer.status === "filed" || answer.status === "police_filing") return "filed";
+  // The customer has 24 hours to answer the MIIT's text message, or the filing starts over.
+  if (answer.status === "sms_verification") return "urgent";
   return "progress";
 }
 

@@ -148,6 +148,21 @@ function erasures(actor: TActor): TCollectionOutcomes {
   };
 }
 
+/**
+ * Customer accounts (the customer center's, not staff): written by the sign-in endpoint alone;
+ * sales and admins see who has signed in; only an admin deletes one (with its sessions).
+ */
+function customers(actor: TActor): TCollectionOutcomes {
+  const seen = isSelling(actor) ? ["doc"] : "denied";
+  return {
+    read: seen,
+    readDrafts: seen,
+    create: "denied",
+    update: "denied",
+    delete: allowedIf(actor === "admin"),
+  };
+}
+
 /** The system's own records (idempotency keys, jobs, key-value store): no person reads or writes them. */
 function systemOnly(): TCollectionOutcomes {
   return {
@@ -201,6 +216,9 @@ export const EXPECTED_COLLECTIONS: Record<CollectionSlug, (actor: TActor) => TCo
     leads: salesWork,
     orders: salesWork,
     outbox,
+    customers,
+    "customer-codes": systemOnly,
+    "customer-sessions": systemOnly,
     users,
     "idempotency-keys": systemOnly,
     erasures,

@@ -122,6 +122,8 @@ const order = (n: number) => ({
   status: "submitted" as const,
 });
 
+/** A mobile number of this run's own (`prefix` keeps a fixture's second number apart). */
+const matrixPhone = (n: number, prefix = "139") => `${prefix}${String(n).padStart(8, "0")}`;
 const future = () => new Date(Date.now() + 365 * 24 * 3600_000).toISOString();
 
 const preferenceKey = (ctx: TFixtureContext, owner: "own" | "colleague's") =>
@@ -289,6 +291,36 @@ export const COLLECTION_FIXTURES: Record<CollectionSlug, TCollectionFixture> = {
     }),
     change: { label: "editor", data: { name: "改名" } },
     remove: "sales",
+  },
+  customers: {
+    docs: async (ctx) => ({ doc: await ctx.make("customers", { phone: matrixPhone(ctx.n) }) }),
+    create: async ({ n }) => ({ phone: matrixPhone(n + 1) }),
+    change: { label: "doc", data: { phone: "13900000000" } },
+    remove: "doc",
+  },
+  "customer-codes": {
+    docs: async (ctx) => ({
+      doc: await ctx.make("customer-codes", {
+        phone: matrixPhone(ctx.n),
+        codeHash: "-",
+        expiresAt: future(),
+      }),
+    }),
+    create: async ({ n }) => ({ phone: matrixPhone(n + 1), codeHash: "-", expiresAt: future() }),
+    change: { label: "doc", data: { spent: true } },
+    remove: "doc",
+  },
+  "customer-sessions": {
+    docs: async (ctx) => ({
+      doc: await ctx.make("customer-sessions", {
+        tokenHash: `matrix-${ctx.n}`,
+        customer: await ctx.make("customers", { phone: matrixPhone(ctx.n, "137") }),
+        expiresAt: future(),
+      }),
+    }),
+    create: async ({ n }) => ({ tokenHash: `matrix-new-${n}`, customer: 1, expiresAt: future() }),
+    change: { label: "doc", data: { expiresAt: future() } },
+    remove: "doc",
   },
   "idempotency-keys": {
     docs: async (ctx) => ({

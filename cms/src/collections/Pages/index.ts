@@ -30,6 +30,7 @@ export const Pages = contentCollection({
         { value: "privacy", label: { zh: "隐私政策 /privacy/", en: "Privacy /privacy/" } },
         { value: "thanks", label: { zh: "提交成功 /thanks/", en: "Thank you /thanks/" } },
         { value: "track", label: { zh: "订单查询 /track/", en: "Order tracking /track/" } },
+        { value: "my", label: { zh: "小程序备案中心 /my/", en: "Customer center /my/" } },
         { value: "not-found", label: { zh: "页面不存在 (404)", en: "Not found (404)" } },
       ],
       admin: { position: "sidebar" },

@@ -21,12 +21,9 @@ import {
   type Payload,
   type PayloadRequest,
 } from "payload";
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterMongo,
-} from "rate-limiter-flexible";
-import { databaseKind, type TEnv } from "../../../env.ts";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { TEnv } from "../../../env.ts";
+import { newLimiter } from "../../../lib/limiter.ts";
 import { clientIp, rateLimitKey } from "../../../public-api/clientIp.ts";
 
 type TLoginLimiters = { account: RateLimiterAbstract; address: RateLimiterAbstract };
@@ -34,11 +31,7 @@ type TLoginLimiters = { account: RateLimiterAbstract; address: RateLimiterAbstra
 const limiters = new WeakMap<Payload, TLoginLimiters>();
 
 function limiter(payload: Payload, env: TEnv, keyPrefix: string, points: number) {
-  const options = { keyPrefix, points, duration: env.LOGIN_THROTTLE_WINDOW_S };
-  if (databaseKind(env.DATABASE_URI) !== "mongodb") return new RateLimiterMemory(options);
-  // The MongoDB adapter's mongoose connection (the database adapter's type does not name it).
-  const storeClient = "connection" in payload.db ? payload.db.connection : undefined;
-  return new RateLimiterMongo({ storeClient, ...options });
+  return newLimiter(payload, env, keyPrefix, { points, duration: env.LOGIN_THROTTLE_WINDOW_S });
 }
 
 function limitersFor(payload: Payload, env: TEnv): TLoginLimiters {

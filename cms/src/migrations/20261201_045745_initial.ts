@@ -131,6 +131,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`suspected_spam\` text,
   	\`materials\` text,
   	\`status\` text DEFAULT 'submitted' NOT NULL,
+  	\`notify_by_email\` integer DEFAULT true,
   	\`icp_number\` text,
   	\`stage_note\` text,
   	\`stage_deadline\` text,
@@ -178,6 +179,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`orders_created_at_idx\` ON \`orders\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`outbox\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`channel\` text DEFAULT 'email',
   	\`subject\` text NOT NULL,
   	\`to\` text NOT NULL,
   	\`kind\` text NOT NULL,
@@ -196,8 +198,12 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`reply_to\` text,
   	\`lead_id\` integer,
   	\`order_id\` integer,
-  	\`text\` text NOT NULL,
-  	\`html\` text NOT NULL,
+  	\`phone\` text,
+  	\`template_code\` text,
+  	\`template_param\` text,
+  	\`sms_text\` text,
+  	\`text\` text,
+  	\`html\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`digest_id\`) REFERENCES \`outbox\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -205,6 +211,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`order_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
+  await db.run(sql`CREATE INDEX \`outbox_channel_idx\` ON \`outbox\` (\`channel\`);`)
   await db.run(sql`CREATE INDEX \`outbox_to_idx\` ON \`outbox\` (\`to\`);`)
   await db.run(sql`CREATE INDEX \`outbox_state_idx\` ON \`outbox\` (\`state\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`outbox_idempotency_key_idx\` ON \`outbox\` (\`idempotency_key\`);`)
@@ -212,8 +219,50 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`outbox_digest_idx\` ON \`outbox\` (\`digest_id\`);`)
   await db.run(sql`CREATE INDEX \`outbox_lead_idx\` ON \`outbox\` (\`lead_id\`);`)
   await db.run(sql`CREATE INDEX \`outbox_order_idx\` ON \`outbox\` (\`order_id\`);`)
+  await db.run(sql`CREATE INDEX \`outbox_phone_idx\` ON \`outbox\` (\`phone\`);`)
   await db.run(sql`CREATE INDEX \`outbox_updated_at_idx\` ON \`outbox\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`outbox_created_at_idx\` ON \`outbox\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`customers\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`phone\` text NOT NULL,
+  	\`last_signed_in_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`customers_phone_idx\` ON \`customers\` (\`phone\`);`)
+  await db.run(sql`CREATE INDEX \`customers_updated_at_idx\` ON \`customers\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`customers_created_at_idx\` ON \`customers\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`customer_codes\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`phone\` text NOT NULL,
+  	\`code_hash\` text NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`spent\` integer DEFAULT false,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`customer_codes_phone_idx\` ON \`customer_codes\` (\`phone\`);`)
+  await db.run(sql`CREATE INDEX \`customer_codes_expires_at_idx\` ON \`customer_codes\` (\`expires_at\`);`)
+  await db.run(sql`CREATE INDEX \`customer_codes_spent_idx\` ON \`customer_codes\` (\`spent\`);`)
+  await db.run(sql`CREATE INDEX \`customer_codes_updated_at_idx\` ON \`customer_codes\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`customer_codes_created_at_idx\` ON \`customer_codes\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`customer_sessions\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`token_hash\` text NOT NULL,
+  	\`customer_id\` integer NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`customer_id\`) REFERENCES \`customers\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`customer_sessions_token_hash_idx\` ON \`customer_sessions\` (\`token_hash\`);`)
+  await db.run(sql`CREATE INDEX \`customer_sessions_customer_idx\` ON \`customer_sessions\` (\`customer_id\`);`)
+  await db.run(sql`CREATE INDEX \`customer_sessions_expires_at_idx\` ON \`customer_sessions\` (\`expires_at\`);`)
+  await db.run(sql`CREATE INDEX \`customer_sessions_updated_at_idx\` ON \`customer_sessions\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`customer_sessions_created_at_idx\` ON \`customer_sessions\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`partners_allowed_origins\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -1004,6 +1053,21 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`labels_track_icp_number\` text,
   	\`labels_track_rejected_at\` text,
   	\`labels_track_suggestion\` text,
+  	\`labels_my_phone\` text,
+  	\`labels_my_send_code\` text,
+  	\`labels_my_resend_in\` text,
+  	\`labels_my_code_sent\` text,
+  	\`labels_my_code\` text,
+  	\`labels_my_sign_in\` text,
+  	\`labels_my_signed_in_as\` text,
+  	\`labels_my_sign_out\` text,
+  	\`labels_my_no_orders\` text,
+  	\`labels_my_materials\` text,
+  	\`labels_my_material_missing\` text,
+  	\`labels_my_material_uploaded\` text,
+  	\`labels_my_material_accepted\` text,
+  	\`labels_my_material_rejected\` text,
+  	\`labels_my_icp_hint\` text,
   	\`labels_checklist_heading\` text,
   	\`labels_checklist_province\` text,
   	\`labels_checklist_choose\` text,
@@ -1101,6 +1165,21 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`version_labels_track_icp_number\` text,
   	\`version_labels_track_rejected_at\` text,
   	\`version_labels_track_suggestion\` text,
+  	\`version_labels_my_phone\` text,
+  	\`version_labels_my_send_code\` text,
+  	\`version_labels_my_resend_in\` text,
+  	\`version_labels_my_code_sent\` text,
+  	\`version_labels_my_code\` text,
+  	\`version_labels_my_sign_in\` text,
+  	\`version_labels_my_signed_in_as\` text,
+  	\`version_labels_my_sign_out\` text,
+  	\`version_labels_my_no_orders\` text,
+  	\`version_labels_my_materials\` text,
+  	\`version_labels_my_material_missing\` text,
+  	\`version_labels_my_material_uploaded\` text,
+  	\`version_labels_my_material_accepted\` text,
+  	\`version_labels_my_material_rejected\` text,
+  	\`version_labels_my_icp_hint\` text,
   	\`version_labels_checklist_heading\` text,
   	\`version_labels_checklist_province\` text,
   	\`version_labels_checklist_choose\` text,
@@ -1254,6 +1333,20 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text
   );
   `)
+  await db.run(sql`CREATE TABLE \`sms_templates\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stage_change_code\` text,
+  	\`stage_change_wording\` text,
+  	\`rejected_code\` text,
+  	\`rejected_wording\` text,
+  	\`sms_verification_code\` text,
+  	\`sms_verification_wording\` text,
+  	\`filed_code\` text,
+  	\`filed_wording\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
@@ -1265,6 +1358,9 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`orders_stage_history\`;`)
   await db.run(sql`DROP TABLE \`orders\`;`)
   await db.run(sql`DROP TABLE \`outbox\`;`)
+  await db.run(sql`DROP TABLE \`customers\`;`)
+  await db.run(sql`DROP TABLE \`customer_codes\`;`)
+  await db.run(sql`DROP TABLE \`customer_sessions\`;`)
   await db.run(sql`DROP TABLE \`partners_allowed_origins\`;`)
   await db.run(sql`DROP TABLE \`partners\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
@@ -1317,4 +1413,5 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`_landing_v_version_advantages_items\`;`)
   await db.run(sql`DROP TABLE \`_landing_v\`;`)
   await db.run(sql`DROP TABLE \`site_publish\`;`)
+  await db.run(sql`DROP TABLE \`sms_templates\`;`)
 }

@@ -1,0 +1,171 @@
+/**
+ * The customer center's island on /my/: signs the customer in with their phone and an SMS code,
+ * then shows each of their orders as /track/ does, with the checklist's state and, once filed, the
+ * ICP number and how to show it. It speaks the customer API (CONTRACT §7) with the session
+ * cookie, which the CMS sets `HttpOnly`: this script never sees it.
+ */
+import type { TApiError, TCustomerOrder, TCustomerOrders } from "@beian/contract";
+import { el, renderTrack } from "../track/renderTrack.ts";
+import { type TTrackLabels, trackView } from "../track/trackView.ts";
+import { materialRows, resendIn, signedInAs, type TMyLabels } from "./myView.ts";
+
+type TCenter = {
+  api: string;
+  labels: TMyLabels & TTrackLabels;
+  rejectionHeading: string;
+  signIn: HTMLFormElement;
+  orders: HTMLElement;
+};
+
+const RESEND_AFTER_S = 60;
+
+async function call(
+  center: TCenter,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response | undefined> {
+  return await fetch(`${center.api}/api/public/customer/${path}`, {
+    method,
+    credentials: "include",
+    headers: {
+      "Accept-Language": "zh-CN",
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  }).catch(() => undefined);
+}
+
+/** The error answer's words: the fields' messages, else the whole request's. */
+async function refusalText(response: Response | undefined): Promise<string> {
+  const body = (await response?.json().catch(() => undefined)) as TApiError | undefined;
+  const fields = body?.error.fields ? Object.values(body.error.fields).join(" ") : "";
+  return fields || body?.error.message || "网络异常,请稍后重试。";
+}
+
+function materials(order: TCustomerOrder, labels: TMyLabels): HTMLElement[] {
+  if (order.materials.length === 0) return [];
+  const list = el("ul", undefined, "my-materials");
+  for (const row of materialRows(order.materials, labels)) {
+    const item = el("li");
+    item.dataset.status = row.status;
+    item.append(el("span", row.item), el("span", row.state, `my-state my-state-${row.status}`));
+    if (row.reason) item.append(el("p", row.reason, "my-reason"));
+    list.append(item);
+  }
+  return [el("h3", labels.myMaterials), list];
+}
+
+function orderCard(center: TCenter, order: TCustomerOrder): HTMLElement {
+  const card = el("article", undefined, "card my-order track-result");
+  const view = trackView(order, center.labels, Date.now());
+  const title = order.filingTypeName ? `${order.orderNo} · ${order.filingTypeName}` : order.orderNo;
+  const heading = el("h2", title);
+  heading.tabIndex = -1;
+  card.append(heading, ...renderTrack(view, center.labels, center.rejectionHeading, 3));
+  if (order.icpNumber) card.append(el("p", center.labels.myIcpHint, "my-icp-hint"));
+  card.append(...materials(order, center.labels));
+  return card;
+}
+
+function showOrders(center: TCenter, { customer, orders }: TCustomerOrders): void {
+  const bar = el("p", undefined, "my-account");
+  const signOut = el("button", center.labels.mySignOut, "button button-ghost");
+  signOut.setAttribute("type", "button");
+  signOut.addEventListener("click", async () => {
+    await call(center, "DELETE", "session");
+    showSignIn(center);
+  });
+  bar.append(el("span", signedInAs(customer.phone, center.labels)), " ", signOut);
+  const list = orders.length
+    ? orders.map((order) => orderCard(center, order))
+    : [el("p", center.labels.myNoOrders)];
+  center.orders.replaceChildren(bar, ...list);
+  center.signIn.hidden = true;
+  center.orders.hidden = false;
+}
+
+function showSignIn(center: TCenter): void {
+  center.orders.hidden = true;
+  center.orders.replaceChildren();
+  center.signIn.reset();
+  center.signIn.hidden = false;
+}
+
+/** The orders of the signed-in customer; false when nobody is signed in. */
+async function loadOrders(center: TCenter): Promise<boolean> {
+  const response = await call(center, "GET", "orders");
+  if (!response?.ok) return false;
+  showOrders(center, (await response.json()) as TCustomerOrders);
+  return true;
+}
+
+/** The send button counts down until another code may be asked for. */
+function countDown(button: HTMLButtonElement, seconds: number, labels: TMyLabels): void {
+  let left = seconds;
+  button.disabled = true;
+  const tick = () => {
+    if (left <= 0) {
+      button.disabled = false;
+      button.textContent = labels.mySendCode;
+      return;
+    }
+    button.textContent = resendIn(left, labels);
+    left -= 1;
+    setTimeout(tick, 1000);
+  };
+  tick();
+}
+
+function wireSignIn(center: TCenter): void {
+  const { signIn, labels } = center;
+  const phoneInput = signIn.querySelector<HTMLInputElement>('[name="phone"]');
+  const codeInput = signIn.querySelector<HTMLInputElement>('[name="code"]');
+  const send = signIn.querySelector<HTMLButtonElement>("[data-send-code]");
+  const status = signIn.querySelector<HTMLElement>("[data-status]");
+  const error = signIn.querySelector<HTMLElement>("[data-error]");
+  if (!phoneInput || !codeInput || !send || !status || !error) return;
+  const say = (text: string, isError: boolean) => {
+    status.textContent = isError ? "" : text;
+    error.textContent = isError ? text : "";
+  };
+
+  send.addEventListener("click", async () => {
+    const response = await call(center, "POST", "code", { phone: phoneInput.value });
+    if (response?.status === 202) {
+      say(labels.myCodeSent, false);
+      countDown(send, RESEND_AFTER_S, labels);
+      codeInput.focus();
+      return;
+    }
+    say(await refusalText(response), true);
+    const retryAfter = Number(response?.headers.get("Retry-After"));
+    if (response?.status === 429 && retryAfter > 0) countDown(send, retryAfter, labels);
+  });
+
+  signIn.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = { phone: phoneInput.value, code: codeInput.value };
+    const response = await call(center, "POST", "session", body);
+    if (!response?.ok) return say(await refusalText(response), true);
+    say("", false);
+    await loadOrders(center);
+    center.orders.querySelector<HTMLElement>("h2")?.focus();
+  });
+}
+
+export async function startCustomerCenter(root: HTMLElement): Promise<void> {
+  const signIn = root.querySelector<HTMLFormElement>("#my-sign-in");
+  const orders = root.querySelector<HTMLElement>("#my-orders");
+  if (!signIn || !orders) return;
+  const center: TCenter = {
+    api: root.dataset.api ?? "",
+    labels: JSON.parse(root.dataset.labels ?? "{}"),
+    rejectionHeading: root.dataset.rejection ?? "",
+    signIn,
+    orders,
+  };
+  wireSignIn(center);
+  // A session from an earlier visit goes straight to the orders.
+  if (!(await loadOrders(center))) showSignIn(center);
+}
