@@ -34,6 +34,7 @@ const PAGES = [
   "/privacy/",
   "/thanks/",
   "/track/",
+  "/my/",
   "/contact/",
 ];
 
@@ -240,6 +241,7 @@ test.describe("inner pages", () => {
       "/cases/",
       "/types/enterprise/",
       "/privacy/",
+      "/my/",
       "/contact/",
     ]) {
       expect(sitemap).toContain(`<loc>${siteUrl(pathname)}</loc>`);
@@ -276,8 +278,8 @@ test.describe("every page", () => {
 
       // Every page carries the small script behind 在线咨询 (it loads the widget only when a visitor
       // reaches for it, or into a filing-type page's order section once it is near); /track/ (the
-      // order lookup) one more.
-      const scripts = pathname === "/track/" ? 2 : 1;
+      // order lookup) and /my/ (the customer center) one more.
+      const scripts = pathname === "/track/" || pathname === "/my/" ? 2 : 1;
       expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(scripts);
       const ours = [new URL(siteUrl("/")).origin, new URL(cmsUrl("/")).origin];
       const foreign = requests.filter(

@@ -154,6 +154,7 @@ test("the partner's admin page previews the widget and documents the embed", asy
     "data-lang",
     "data-type",
     "data-api",
+    "data-launcher",
   ]) {
     await expect(reference.getByRole("cell", { name, exact: true })).toBeVisible();
   }
