@@ -6,6 +6,7 @@
  *   4. the widget: loader and form bytes (gzip, brotli) beside its peers, tap → interactive form
  *   5. the lead endpoint's throughput and latency under load beside Payload's stock create
  *   6. emails behind a backlog: a customer's confirmation behind 5,000 internal emails, the drain rate
+ *   7. the customer center: the sign-in round trip by SMS code, a stage change to the customer's text
  * and prints them as tables beside their aims. Phases 1, 2 (seeded) and 3 share the seeded stack;
  * the large build comes last, on a stack and database of its own, after the seeded one stopped. It asserts nothing about time: figures on a shared
  * 2-core machine vary, and a benchmark that fails on a slow day teaches people to ignore it.
@@ -19,6 +20,7 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printBuildTimings, type TBuildTiming, timeLargeBuild, timeSeededBuild } from "./build.ts";
+import { measureCustomer, printCustomer, type TCustomerRun } from "./customer.ts";
 import { loadLeads, printLeadLoad, type TLoadRun } from "./leads.ts";
 import { cleanupAll } from "./lib/cleanup.ts";
 import type { TPageAudit } from "./lib/lighthouse.ts";
@@ -44,6 +46,7 @@ type TResults = {
   widget?: TWidgetSize;
   leads?: TLoadRun[];
   mail?: TMailRun;
+  customer?: TCustomerRun;
   error?: string;
 };
 
@@ -63,6 +66,7 @@ const PHASES = [
   "publish",
   "leads",
   "mail",
+  "customer",
   "large-build",
 ] as const;
 type TPhase = (typeof PHASES)[number];
@@ -114,6 +118,9 @@ async function main(): Promise<void> {
   if (phases.has("mail")) {
     results.mail = await measureMail();
   }
+  if (phases.has("customer")) {
+    results.customer = await measureCustomer(logDir);
+  }
   if (phases.has("large-build")) {
     results.largeBuild = await timeLargeBuild(logDir, runId);
   }
@@ -129,6 +136,7 @@ function report(): void {
   if (results.widget) printWidgetSize(results.widget);
   if (results.leads) printLeadLoad(results.leads);
   if (results.mail) printMail(results.mail);
+  if (results.customer) printCustomer(results.customer);
   if (results.error) process.stdout.write(`\nbench stopped early: ${results.error}\n`);
 
   results.finishedAt = new Date().toISOString();

@@ -94,7 +94,7 @@ test("a customer signs in with an SMS code and follows their order to its ICP nu
   await expect(
     page.getByText(`已登录:${order.phone.slice(0, 3)}****${order.phone.slice(7)}`),
   ).toBeVisible();
-  await expect(card.locator(".track-summary")).toContainText("已提交");
+  await expect(card.locator(".track-summary")).toContainText("提交资料");
   await expect(card.getByRole("heading", { name: "材料清单" })).toBeVisible();
   await expect(card.locator(".my-materials li").first()).toContainText("待上传");
 

@@ -25,10 +25,7 @@ beforeAll(async () => {
   ({ t, server, close } = await startSeededServer({
     SITE_URL: SITE,
     TRUST_PROXY: "true",
-    SMS_ACCESS_KEY_ID: fake.accessKeyId,
-    SMS_ACCESS_KEY_SECRET: fake.accessKeySecret,
-    SMS_ENDPOINT: fake.url,
-    SMS_SIGN_NAME: fake.signName,
+    ...fake.env,
     SMS_TEMPLATE_LOGIN: LOGIN_TEMPLATE,
   }));
   payload = t.payload;

@@ -41,10 +41,7 @@ beforeAll(async () => {
   ({ t, server, close } = await startSeededServer({
     SITE_URL: SITE,
     TRUST_PROXY: "true",
-    SMS_ACCESS_KEY_ID: fake.accessKeyId,
-    SMS_ACCESS_KEY_SECRET: fake.accessKeySecret,
-    SMS_ENDPOINT: fake.url,
-    SMS_SIGN_NAME: fake.signName,
+    ...fake.env,
     SMS_TEMPLATE_LOGIN: "SMS_900001",
     SMS_RETRY_DELAY_MS: "20",
     SMS_RETRY_ATTEMPTS: "8",

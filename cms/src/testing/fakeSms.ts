@@ -53,6 +53,11 @@ export type TFakeSms = {
   accessKeyId: string;
   accessKeySecret: string;
   signName: string;
+  /** The CMS's settings that send its text messages here (CONTRACT §2's SMS_* variables). */
+  env: Record<
+    "SMS_ACCESS_KEY_ID" | "SMS_ACCESS_KEY_SECRET" | "SMS_ENDPOINT" | "SMS_SIGN_NAME",
+    string
+  >;
   /** Every message the service accepted (what it would have sent), once each. */
   delivered: TDeliveredSms[];
   /** Every SendSms request, whatever it was answered. */
@@ -266,11 +271,18 @@ export async function startFakeSms(
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     accessKeyId: stand.accessKeyId,
     accessKeySecret: stand.accessKeySecret,
     signName: stand.signName,
+    env: {
+      SMS_ACCESS_KEY_ID: stand.accessKeyId,
+      SMS_ACCESS_KEY_SECRET: stand.accessKeySecret,
+      SMS_ENDPOINT: url,
+      SMS_SIGN_NAME: stand.signName,
+    },
     delivered: stand.delivered,
     requests: stand.requests,
     setFaults: (faults) => {

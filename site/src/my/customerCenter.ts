@@ -19,28 +19,41 @@ type TCenter = {
 
 const RESEND_AFTER_S = 60;
 
+/** An answer read in full (a body left unread keeps the request open in the browser). */
+type TAnswer = { status: number; retryAfterS: number; body: unknown };
+
 async function call(
   center: TCenter,
   method: string,
   path: string,
   body?: unknown,
-): Promise<Response | undefined> {
-  return await fetch(`${center.api}/api/public/customer/${path}`, {
-    method,
-    credentials: "include",
-    headers: {
-      "Accept-Language": "zh-CN",
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  }).catch(() => undefined);
+): Promise<TAnswer> {
+  try {
+    const response = await fetch(`${center.api}/api/public/customer/${path}`, {
+      method,
+      credentials: "include",
+      headers: {
+        "Accept-Language": "zh-CN",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      retryAfterS: Number(response.headers.get("Retry-After")) || 0,
+      body: text ? JSON.parse(text) : undefined,
+    };
+  } catch {
+    return { status: 0, retryAfterS: 0, body: undefined };
+  }
 }
 
 /** The error answer's words: the fields' messages, else the whole request's. */
-async function refusalText(response: Response | undefined): Promise<string> {
-  const body = (await response?.json().catch(() => undefined)) as TApiError | undefined;
-  const fields = body?.error.fields ? Object.values(body.error.fields).join(" ") : "";
-  return fields || body?.error.message || "网络异常,请稍后重试。";
+function refusalText(answer: TAnswer): string {
+  const error = (answer.body as TApiError | undefined)?.error;
+  const fields = error?.fields ? Object.values(error.fields).join(" ") : "";
+  return fields || error?.message || "网络异常,请稍后重试。";
 }
 
 function materials(order: TCustomerOrder, labels: TMyLabels): HTMLElement[] {
@@ -94,9 +107,9 @@ function showSignIn(center: TCenter): void {
 
 /** The orders of the signed-in customer; false when nobody is signed in. */
 async function loadOrders(center: TCenter): Promise<boolean> {
-  const response = await call(center, "GET", "orders");
-  if (!response?.ok) return false;
-  showOrders(center, (await response.json()) as TCustomerOrders);
+  const answer = await call(center, "GET", "orders");
+  if (answer.status !== 200) return false;
+  showOrders(center, answer.body as TCustomerOrders);
   return true;
 }
 
@@ -131,23 +144,23 @@ function wireSignIn(center: TCenter): void {
   };
 
   send.addEventListener("click", async () => {
-    const response = await call(center, "POST", "code", { phone: phoneInput.value });
-    if (response?.status === 202) {
+    const answer = await call(center, "POST", "code", { phone: phoneInput.value });
+    if (answer.status === 202) {
       say(labels.myCodeSent, false);
       countDown(send, RESEND_AFTER_S, labels);
       codeInput.focus();
       return;
     }
-    say(await refusalText(response), true);
-    const retryAfter = Number(response?.headers.get("Retry-After"));
-    if (response?.status === 429 && retryAfter > 0) countDown(send, retryAfter, labels);
+    say(refusalText(answer), true);
+    if (answer.status === 429 && answer.retryAfterS > 0)
+      countDown(send, answer.retryAfterS, labels);
   });
 
   signIn.addEventListener("submit", async (event) => {
     event.preventDefault();
     const body = { phone: phoneInput.value, code: codeInput.value };
-    const response = await call(center, "POST", "session", body);
-    if (!response?.ok) return say(await refusalText(response), true);
+    const answer = await call(center, "POST", "session", body);
+    if (answer.status !== 200) return say(refusalText(answer), true);
     say("", false);
     await loadOrders(center);
     center.orders.querySelector<HTMLElement>("h2")?.focus();

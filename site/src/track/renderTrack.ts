@@ -59,8 +59,8 @@ function timeline(view: TTrackView, labels: TTrackLabels, headingTag: string): H
 }
 
 /**
- * The order's parts in reading order. `level` is the heading level of the rejection's heading
- * (the stages' titles are one below), so the outline stays right on either page.
+ * The order's parts in reading order. `level` is the heading level of the rejection's heading and
+ * of the stages' titles, below the page's heading for the order.
  */
 export function renderTrack(
   view: TTrackView,
@@ -70,6 +70,6 @@ export function renderTrack(
 ): HTMLElement[] {
   const parts = [summary(view)];
   if (view.rejection.length) parts.push(el(`h${level}`, rejectionHeading), reasons(view, labels));
-  parts.push(timeline(view, labels, `h${level + 1}`));
+  parts.push(timeline(view, labels, `h${level}`));
   return parts;
 }
