@@ -1843,6 +1843,7 @@ export interface SiteSetting {
     myMaterialAccepted: string;
     myMaterialRejected: string;
     myIcpHint: string;
+    myEmailNotifications: string;
     checklistHeading: string;
     checklistProvince: string;
     checklistChoose: string;
@@ -2113,6 +2114,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         myMaterialAccepted?: T;
         myMaterialRejected?: T;
         myIcpHint?: T;
+        myEmailNotifications?: T;
         checklistHeading?: T;
         checklistProvince?: T;
         checklistChoose?: T;

@@ -82,5 +82,11 @@ export type TCustomerMaterial = {
 /** One order as its customer sees it: the lookup answer, its checklist's state and the ICP number. */
 export type TCustomerOrder = TOrderLookupAnswer & { materials: TCustomerMaterial[] };
 
-/** `GET /api/public/customer/orders` → 200: who is signed in, and their orders. */
-export type TCustomerOrders = TCustomerSession & { orders: TCustomerOrder[] };
+/**
+ * `GET /api/public/customer/orders` → 200: who is signed in, whether they get emails beside the
+ * texts (false once they turned emails off), and their orders.
+ */
+export type TCustomerOrders = {
+  customer: { phone: string; notifyByEmail: boolean };
+  orders: TCustomerOrder[];
+};

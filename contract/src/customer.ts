@@ -1,6 +1,6 @@
 /**
- * The customer center's requests (CONTRACT §7): a sign-in code for a mainland mobile, then a
- * session for that phone and code. The answers' shapes are in answers.ts.
+ * The customer center's requests (CONTRACT §7): a sign-in code for a mainland mobile, a session
+ * for that phone and code, and the customer's choice of emails. The answers' shapes are in answers.ts.
  */
 import * as z from "zod/mini";
 import type { TFieldErrors } from "./answers.ts";
@@ -30,4 +30,17 @@ export function validateCustomerSessionRequest(
   locale: TLocale = "zh-CN",
 ): TResult<TCustomerSessionRequest, TFieldErrors> {
   return validateFields(ZCustomerSessionRequest, input, locale);
+}
+
+/** The customer's choice of emails beside the texts (texts about their filing cannot be turned off). */
+export const ZCustomerPreferences = z.object({
+  notifyByEmail: z.literal([true, false], err("invalid")),
+});
+export type TCustomerPreferences = z.output<typeof ZCustomerPreferences>;
+
+export function validateCustomerPreferences(
+  input: unknown,
+  locale: TLocale = "zh-CN",
+): TResult<TCustomerPreferences, TFieldErrors> {
+  return validateFields(ZCustomerPreferences, input, locale);
 }

@@ -118,6 +118,7 @@ export const SITE_LABELS = [
   ["myMaterialAccepted", "备案中心:材料「已通过」", "Customer center: material accepted"],
   ["myMaterialRejected", "备案中心:材料「需重新上传」", "Customer center: material rejected"],
   ["myIcpHint", "备案中心:备案号如何展示", "Customer center: how to show the ICP number"],
+  ["myEmailNotifications", "备案中心:邮件通知开关", "Customer center: email notifications switch"],
   ["checklistHeading", "类型页:材料清单标题", "Type page: checklist heading"],
   ["checklistProvince", "类型页:「主体所在省份」", "Type page: province picker label"],
   ["checklistChoose", "类型页:「请选择省份」", "Type page: picker placeholder"],

@@ -121,6 +121,13 @@ test("a customer signs in with an SMS code and follows their order to its ICP nu
   await expect(card.locator(".track-summary")).toContainText("浙ICP备2026012345号-1X");
   await expect(card.locator(".my-icp-hint")).toContainText("更多资料");
 
+  // Emails may be turned off (texts about the filing always go); the choice is kept.
+  const emails = page.getByRole("checkbox", { name: /邮件通知/ });
+  await expect(emails).toBeChecked();
+  await emails.uncheck();
+  await page.reload();
+  await expect(emails).not.toBeChecked();
+
   // Signing out ends the session: a reload shows the sign-in form again.
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(form).toBeVisible();

@@ -214,7 +214,7 @@ describe("the customer's orders", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as TCustomerOrders;
-    expect(body.customer).toEqual({ phone });
+    expect(body.customer).toEqual({ phone, notifyByEmail: true });
     expect(body.orders.map((order) => order.orderNo)).toEqual([mine.orderNo]);
     expect(JSON.stringify(body)).not.toContain(theirs.orderNo);
     const [order] = body.orders;
@@ -241,6 +241,27 @@ describe("the customer's orders", () => {
     expect(signOut.headers.get("set-cookie")).toMatch(/^beian_customer=; .*Max-Age=0/);
     // The cookie kept from before signing out is worth nothing.
     expect((await customer("GET", "orders", { cookie })).status).toBe(401);
+  });
+
+  it("may have their emails turned off by the customer, for every order of theirs", async () => {
+    const phone = newPhone();
+    await placeOrder(phone);
+    await placeOrder(phone);
+    const cookie = await signIn(phone);
+    const off = await customer("POST", "preferences", { cookie, body: { notifyByEmail: false } });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toEqual({ notifyByEmail: false });
+    const { docs } = await payload.find({
+      collection: "orders",
+      where: { "contact.phone": { equals: phone } },
+    });
+    expect(docs.map((order) => order.notifyByEmail)).toEqual([false, false]);
+    const body = (await (await customer("GET", "orders", { cookie })).json()) as TCustomerOrders;
+    expect(body.customer).toEqual({ phone, notifyByEmail: false });
+    const anonymous = await customer("POST", "preferences", { body: { notifyByEmail: true } });
+    expect(anonymous.status).toBe(401);
+    const bad = await customer("POST", "preferences", { cookie, body: { notifyByEmail: "no" } });
+    expect(bad.status).toBe(400);
   });
 
   it("answer CORS with credentials to the site's origin only", async () => {

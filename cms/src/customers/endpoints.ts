@@ -1,6 +1,6 @@
 /**
  * The customer center's API (CONTRACT §7) under /api/public/customer/*: a code by SMS, a session
- * for phone and code, the customer's orders, and signing out. Only the site's own origin gets CORS
+ * for phone and code, the customer's orders, their choice of emails, and signing out. Only the site's own origin gets CORS
  * (with credentials); a state-changing request must be JSON (a cross-site form cannot send it
  * without a preflight, which other origins fail) and, when the browser names its origin, come from
  * the site or the CMS itself. Together with the `SameSite=Lax` cookie that makes them CSRF-safe.
@@ -10,6 +10,7 @@ import {
   type TCustomerOrders,
   type TCustomerSession,
   validateCustomerCodeRequest,
+  validateCustomerPreferences,
   validateCustomerSessionRequest,
 } from "@beian/contract";
 import type { Endpoint, PayloadRequest } from "payload";
@@ -83,13 +84,27 @@ export function customerEndpoints(env: TEnv): Endpoint[] {
     route("orders", "get", async (req, headers) => {
       const customer = await sessionCustomer(req);
       if (!customer) throw new Refusal("signed_out");
+      const orders = await ordersOf(req, customer.phone);
       const body: TCustomerOrders = {
-        customer: { phone: customer.phone },
-        orders: await customerOrders(req, customer.phone),
+        customer: {
+          phone: customer.phone,
+          notifyByEmail: orders.every((order) => order.notifyByEmail !== false),
+        },
+        orders: await Promise.all(orders.map((order) => customerOrder(req, order))),
       };
       return Response.json(body, { headers: { ...headers, ...NO_STORE } });
     }),
-    ...["code", "session", "orders"].map(
+    route("preferences", "post", async (req, headers) => {
+      const data = await readJsonFromSite(req, trusted);
+      const customer = await sessionCustomer(req);
+      if (!customer) throw new Refusal("signed_out");
+      const { notifyByEmail } = requireValid(validateCustomerPreferences(data, localeOf(req)));
+      await inRequestTransaction(req, () =>
+        setEmailNotifications(req, customer.phone, notifyByEmail),
+      );
+      return Response.json({ notifyByEmail }, { headers: { ...headers, ...NO_STORE } });
+    }),
+    ...["code", "session", "orders", "preferences"].map(
       (path): Endpoint => ({
         path: `/public/customer/${path}`,
         method: "options",
@@ -126,8 +141,8 @@ async function isKnownPhone(req: PayloadRequest, phone: string): Promise<boolean
   return orders.totalDocs + customers.totalDocs > 0;
 }
 
-/** The customer's orders, newest first, as the lookup answers each, with its checklist's state. */
-async function customerOrders(req: PayloadRequest, phone: string): Promise<TCustomerOrder[]> {
+/** The customer's orders, newest first. */
+async function ordersOf(req: PayloadRequest, phone: string): Promise<Order[]> {
   const { docs } = await req.payload.find({
     collection: "orders",
     where: { "contact.phone": { equals: phone } },
@@ -137,12 +152,31 @@ async function customerOrders(req: PayloadRequest, phone: string): Promise<TCust
     overrideAccess: true,
     req,
   });
-  return Promise.all(
-    docs.map(async (order) => ({
-      ...(await lookupAnswerOf(req, order)),
-      materials: materialsOf(order),
-    })),
-  );
+  return docs;
+}
+
+/** An order as the lookup answers it, with its checklist's state. */
+async function customerOrder(req: PayloadRequest, order: Order): Promise<TCustomerOrder> {
+  return { ...(await lookupAnswerOf(req, order)), materials: materialsOf(order) };
+}
+
+/**
+ * Emails beside the texts, on or off for every order of the phone (the order's 邮件通知客户, which
+ * the email hooks read); the texts about a filing always go.
+ */
+async function setEmailNotifications(
+  req: PayloadRequest,
+  phone: string,
+  notifyByEmail: boolean,
+): Promise<void> {
+  await req.payload.update({
+    collection: "orders",
+    where: { "contact.phone": { equals: phone } },
+    data: { notifyByEmail },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  });
 }
 
 /** Each checklist item of the order; none is uploaded until the customer center takes uploads. */

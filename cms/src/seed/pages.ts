@@ -321,6 +321,7 @@ export const labels: SiteSetting["labels"] = {
   // Our words, not the client's copy: where a filed mini program's number shows.
   myIcpHint:
     "备案号会显示在小程序的「更多资料」页;如小程序内有「关于我们」等页面,建议同时注明备案号。",
+  myEmailNotifications: "进度变化时同时发邮件通知我(短信通知始终发送)",
   checklistHeading: "材料清单",
   checklistProvince: "主体所在省份",
   checklistChoose: "请选择省份",

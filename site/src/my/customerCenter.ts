@@ -91,11 +91,28 @@ function showOrders(center: TCenter, { customer, orders }: TCustomerOrders): voi
   });
   bar.append(el("span", signedInAs(customer.phone, center.labels)), " ", signOut);
   const list = orders.length
-    ? orders.map((order) => orderCard(center, order))
+    ? [
+        emailSwitch(center, customer.notifyByEmail),
+        ...orders.map((order) => orderCard(center, order)),
+      ]
     : [el("p", center.labels.myNoOrders)];
   center.orders.replaceChildren(bar, ...list);
   center.signIn.hidden = true;
   center.orders.hidden = false;
+}
+
+/** Emails beside the texts: on or off for all the customer's orders (texts always go). */
+function emailSwitch(center: TCenter, notifyByEmail: boolean): HTMLElement {
+  const label = el("label", undefined, "my-email");
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.checked = notifyByEmail;
+  box.addEventListener("change", async () => {
+    const answer = await call(center, "POST", "preferences", { notifyByEmail: box.checked });
+    if (answer.status !== 200) box.checked = !box.checked;
+  });
+  label.append(box, " ", center.labels.myEmailNotifications);
+  return label;
 }
 
 function showSignIn(center: TCenter): void {

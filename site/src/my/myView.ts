@@ -22,6 +22,7 @@ export const MY_VIEW_LABELS = [
   "myMaterialAccepted",
   "myMaterialRejected",
   "myIcpHint",
+  "myEmailNotifications",
 ] as const satisfies readonly TSiteLabel[];
 
 export type TMyLabels = Record<(typeof MY_VIEW_LABELS)[number], string>;
