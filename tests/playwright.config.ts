@@ -26,7 +26,7 @@ export default defineConfig({
   testDir: "./e2e",
   globalSetup: "./fixtures/stack.ts",
   // The first run builds the CMS (minutes on two cores); tests then run quickly.
-  globalTimeout: 20 * 60 * 1000,
+  globalTimeout: 30 * 60 * 1000,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 2,

@@ -151,6 +151,7 @@ test("sales read every email in the outbox, in full", async ({ page }, testInfo)
   await expect(acknowledgement).toContainText("已发送");
   expect([2, 3]).toContain(await rows.count());
   await acknowledgement.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/admin\/collections\/outbox\/\d+/);
   await expect(page.getByLabel("收件人")).toHaveValue(`outbox-${run}@example.com`);
   await expect(page.getByLabel("正文(纯文本)")).toHaveValue(new RegExp(`咨询编号:${reference}`));
   await expect(page.getByText("服务商消息 ID")).toBeVisible();

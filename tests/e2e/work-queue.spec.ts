@@ -54,7 +54,8 @@ async function queueCount(page: Page, view: string): Promise<number> {
 const rows = (page: Page) => page.locator(".table tbody tr");
 
 test("sales takes unassigned leads from the dashboard: 分配给我 and 批量分配", async ({ page }) => {
-  test.setTimeout(120_000);
+  // Eleven admin page loads; each takes seconds while the other worker walks the admin too.
+  test.setTimeout(240_000);
   const me = await newColleague("sales");
   const seededSales = await userId(LOGINS.sales);
   const mine = await newLead();
