@@ -475,7 +475,9 @@ describe("when Resend fails", () => {
     expect(failed?.lastError).toContain(error);
     // The job completed (and Payload removed it): no retry is scheduled.
     expect(await jobsFor(email.id)).toEqual([]);
-    expect(requestsFor(email.idempotencyKey)).toHaveLength(1);
+    // One request was answered (a 429 from the shared rate limit is waited out and asked again).
+    const answered = requestsFor(email.idempotencyKey).filter((request) => request.answered !== 429);
+    expect(answered).toHaveLength(1);
   });
 
   it("a revoked key is retried, and the email goes out once the key works again", async () => {
