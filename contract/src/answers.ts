@@ -73,11 +73,25 @@ export type TCustomerSession = { customer: { phone: string } };
 /** Where one checklist item of an order stands (CONTRACT §7). */
 export type TMaterialStatus = "missing" | "uploaded" | "accepted" | "rejected";
 export type TCustomerMaterial = {
+  /** The upload slot's name, as the order's checklist gives it (本人身份证(人像面)). */
   item: string;
   required: boolean;
   status: TMaterialStatus;
+  /** The current document, once uploaded: its id for GET /api/public/customer/materials/{id}. */
+  id?: string;
+  /** What the document is, to show it: a photo (JPEG or PNG) or a PDF. */
+  kind?: "image" | "pdf";
+  /** When the current document was uploaded (ISO 8601). */
+  uploadedAt?: string;
+  /** Whether the customer may upload (again) now: not once accepted or past the first review. */
+  uploadable: boolean;
+  /** A rejected document: the reason in words, and what to do (sales' note, else the reason's fix). */
   reason?: string;
+  fix?: string;
 };
+
+/** `POST /api/public/customer/orders/{orderNo}/materials` → 201 (CONTRACT §7). */
+export type TMaterialUploaded = { id: string; item: string; status: "uploaded" };
 
 /** One order as its customer sees it: the lookup answer, its checklist's state and the ICP number. */
 export type TCustomerOrder = TOrderLookupAnswer & { materials: TCustomerMaterial[] };

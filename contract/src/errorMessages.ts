@@ -18,11 +18,17 @@ const SERVER_ONLY_MESSAGES: Record<TLocale, Record<TServerOnlyErrorCode, string>
     idempotency_mismatch: "此请求编号(Idempotency-Key)已用于另一份不同的提交",
     code_invalid: "验证码不正确或已过期,请重新获取",
     signed_out: "请先登录",
+    material_too_large: "文件超过 10 MB,请压缩或重新拍摄后上传",
+    material_type_refused: "只能上传 JPG、PNG 图片或 PDF 文件",
+    material_locked: "该材料已审核通过或订单已进入后续审核,如需更换请联系客服",
   },
   en: {
     idempotency_mismatch: "This Idempotency-Key was already used for a different submission",
     code_invalid: "The code is wrong or has expired: ask for a new one",
     signed_out: "Please sign in first",
+    material_too_large: "The file is over 10 MB: compress it or take the photo again",
+    material_type_refused: "Only JPG or PNG images and PDF files can be uploaded",
+    material_locked: "This document was accepted or the order is past review: contact us to replace it",
   },
 };
 

@@ -25,6 +25,9 @@ export const API_ERRORS = [
   "not_found",
   "code_invalid",
   "signed_out",
+  "material_too_large",
+  "material_type_refused",
+  "material_locked",
   "internal_error",
 ] as const;
 export type TApiErrorCode = (typeof API_ERRORS)[number];
@@ -35,8 +38,13 @@ export type TApiErrorCode = (typeof API_ERRORS)[number];
  */
 export type TServerOnlyErrorCode = "idempotency_mismatch" | TCustomerErrorCode;
 
-/** Refusals of the customer center's sign-in (CONTRACT §7), which the site's island meets. */
-export type TCustomerErrorCode = "code_invalid" | "signed_out";
+/** Refusals of the customer center (CONTRACT §7): sign-in and uploads, which the site's island meets. */
+export type TCustomerErrorCode =
+  | "code_invalid"
+  | "signed_out"
+  | "material_too_large"
+  | "material_type_refused"
+  | "material_locked";
 
 /** The HTTP status each code is answered with (CONTRACT §3). */
 export const API_ERROR_STATUS: Readonly<Record<TApiErrorCode, number>> = {
@@ -46,6 +54,9 @@ export const API_ERROR_STATUS: Readonly<Record<TApiErrorCode, number>> = {
   not_found: 404,
   code_invalid: 401,
   signed_out: 401,
+  material_locked: 409,
+  material_too_large: 413,
+  material_type_refused: 415,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_mismatch: 422,

@@ -21,6 +21,11 @@ export const PHONE = /^1[3-9]\d{9}$/;
 export const EMAIL_OR_BLANK =
   /^$|^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
 export const PARTNER_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The largest document a customer may upload (CONTRACT §7): 10 MiB. */
+export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
+/** What a document may be, judged by its content (CONTRACT §7); the `accept` of the upload input. */
+export const MATERIAL_CONTENT_TYPES = ["image/jpeg", "image/png", "application/pdf"] as const;
+export type TMaterialContentType = (typeof MATERIAL_CONTENT_TYPES)[number];
 /** A sign-in code of the customer center (CONTRACT §7): six digits, as sent by SMS. */
 export const LOGIN_CODE = /^\d{6}$/;
 /** A WeChat AppID (`wx` + 16 hex digits, after lowercasing), or blank. */
