@@ -476,7 +476,9 @@ describe("when Resend fails", () => {
     // The job completed (and Payload removed it): no retry is scheduled.
     expect(await jobsFor(email.id)).toEqual([]);
     // One request was answered (a 429 from the shared rate limit is waited out and asked again).
-    const answered = requestsFor(email.idempotencyKey).filter((request) => request.answered !== 429);
+    const answered = requestsFor(email.idempotencyKey).filter(
+      (request) => request.answered !== 429,
+    );
     expect(answered).toHaveLength(1);
   });
 
