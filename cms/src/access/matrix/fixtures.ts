@@ -317,7 +317,11 @@ export const COLLECTION_FIXTURES: Record<CollectionSlug, TCollectionFixture> = {
         { file: sealedFile(ctx.n) },
       ),
     }),
-    create: async ({ n }) => ({ item: `新材料 ${n}`, contentType: "image/png", status: "uploaded" }),
+    create: async ({ n }) => ({
+      item: `新材料 ${n}`,
+      contentType: "image/png",
+      status: "uploaded",
+    }),
     change: { label: "doc", data: { status: "accepted" } },
     remove: "doc",
   },
