@@ -1,7 +1,7 @@
 /** The S3_* variables: all four or none, the region's default, and path or virtual-hosted style. */
 import { describe, expect, it } from "vitest";
 import { parseEnv, type TEnv } from "../env.ts";
-import { objectStoreOf, usesPathStyle } from "./objectStore.ts";
+import { objectStoreBackupNotice, objectStoreOf, usesPathStyle } from "./objectStore.ts";
 
 const OSS = {
   S3_ENDPOINT: "https://oss-cn-shanghai.aliyuncs.com",
@@ -53,5 +53,12 @@ describe("object store settings", () => {
     expect(usesPathStyle("https://minio.internal.example", "true")).toBe(true);
     expect(usesPathStyle("http://127.0.0.1:9000", "false")).toBe(false);
     expect(parseEnv({ S3_FORCE_PATH_STYLE: "yes" }).ok).toBe(false);
+  });
+
+  it("has backups say that the files are in the bucket, not in the snapshot", () => {
+    expect(objectStoreBackupNotice(parsed({}))).toBeUndefined();
+    expect(objectStoreBackupNotice(parsed(OSS))).toMatch(
+      /bucket "beian-files" .* NOT in this snapshot/,
+    );
   });
 });

@@ -53,3 +53,17 @@ export function objectStoreClient(store: TObjectStore): S3Client {
     responseChecksumValidation: "WHEN_REQUIRED",
   });
 }
+
+/**
+ * What `pnpm backup` says when uploads live in the object store: a snapshot copies MEDIA_DIR and
+ * MATERIALS_DIR, not the bucket, which is kept by the store's own versioning and backup.
+ */
+export function objectStoreBackupNotice(env: TEnv): string | undefined {
+  const store = objectStoreOf(env);
+  if (!store) return undefined;
+  return (
+    `S3_* are set: uploaded files (media, customers' materials) are objects in bucket ` +
+    `"${store.bucket}" at ${store.endpoint} and are NOT in this snapshot. The bucket keeps them ` +
+    "through its own versioning and backup (README, Operations: backup and restore)."
+  );
+}
