@@ -7,6 +7,7 @@
  * (cms/src/testing/crash/cmsProcess.ts: migrations, seed, the job cron at its default pace), on a
  * database prepared with the backlog before it starts (cms/src/testing/mailBench/queueBacklog.ts).
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -50,6 +51,7 @@ function cmsEnv(dir: string, resend: { apiKey: string; url: string }): NodeJS.Pr
     MATERIALS_DIR: path.join(dir, "materials"),
     BACKUP_DIR: path.join(dir, "backups"),
     PAYLOAD_SECRET: "bench-mail-secret-not-the-development-one",
+    MATERIALS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     CMS_ADMIN_EMAIL: ADMIN.email,
     CMS_ADMIN_PASSWORD: ADMIN.password,
     TRUST_PROXY: "true",

@@ -54,14 +54,18 @@ function settleEnvironment(): NodeJS.ProcessEnv {
   env.DATABASE_URI ||= `file:${path.join(dataDir, "beian.db")}`;
   env.MEDIA_DIR ||= path.join(cmsDir, "media");
   env.SITE_RELEASES_DIR ||= path.join(siteDir, "releases");
-  if (!production && !env.PAYLOAD_SECRET) env.PAYLOAD_SECRET = localSecret();
+  if (!production) {
+    env.PAYLOAD_SECRET ||= localSecret(".payload-secret", "hex");
+    // Customers' documents stay readable across restarts: the key is kept like the secret.
+    env.MATERIALS_ENCRYPTION_KEY ||= localSecret(".materials-key", "base64");
+  }
   return env;
 }
 
 /** A random secret per checkout, so local sessions survive restarts without a shared default. */
-function localSecret(): string {
-  const file = path.join(dataDir, ".payload-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+function localSecret(name: string, encoding: "hex" | "base64"): string {
+  const file = path.join(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString(encoding), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
 

@@ -24,6 +24,8 @@ import { FilingTypes } from "./collections/FilingTypes/index.ts";
 import { GuideArticles } from "./collections/GuideArticles/index.ts";
 import { IdempotencyKeys } from "./collections/IdempotencyKeys/index.ts";
 import { Leads } from "./collections/Leads/index.ts";
+import { materialsCollection } from "./collections/Materials/index.ts";
+import { MaterialViews } from "./collections/MaterialViews/index.ts";
 import { mediaCollection } from "./collections/Media/index.ts";
 import { Orders } from "./collections/Orders/index.ts";
 import { Outbox } from "./collections/Outbox/index.ts";
@@ -45,6 +47,7 @@ import { Landing } from "./globals/Landing/index.ts";
 import { SitePublish } from "./globals/SitePublish/index.ts";
 import { SiteSettings } from "./globals/SiteSettings/index.ts";
 import { SmsTemplates } from "./globals/SmsTemplates/index.ts";
+import { materialCustomerEndpoints } from "./materials/customerEndpoints.ts";
 import { previewEndpoints } from "./preview/endpoints.ts";
 import { publicEndpoints } from "./public-api/index.ts";
 import {
@@ -53,7 +56,11 @@ import {
   publishStatusEndpoint,
   rebuildEndpoint,
 } from "./publishing/index.ts";
-import { enforceRetentionTask, scheduleNextRetention } from "./retention/index.ts";
+import {
+  enforceRetentionTask,
+  scheduleNextRetention,
+  type TRetentionSettings,
+} from "./retention/index.ts";
 import { MAX_UPLOAD_BYTES } from "./server/bodyLimits.ts";
 import type { TSmsQueueSettings } from "./sms/outbox.ts";
 import { sendSmsTask } from "./sms/sendSmsTask.ts";
@@ -91,6 +98,7 @@ export function buildBeianConfig(env: TEnv) {
     collections: [
       Leads,
       Orders,
+      materialsCollection(env),
       Outbox,
       Customers,
       CustomerCodes,
@@ -98,6 +106,7 @@ export function buildBeianConfig(env: TEnv) {
       live(partnersCollection({ siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL })),
       usersCollection(env),
       Erasures,
+      MaterialViews,
       IdempotencyKeys,
       live(Pages),
       ...[FilingTypes, FilingStages, GuideArticles, Faqs, Cases].map(live),
@@ -117,6 +126,7 @@ export function buildBeianConfig(env: TEnv) {
       ...previewEndpoints(env),
       ...publicEndpoints(env),
       ...customerEndpoints(env),
+      ...materialCustomerEndpoints(env),
     ],
     // Emails and text messages are sent by jobs (src/email/, src/sms/): queued with the lead or
     // order, retried with backoff.
@@ -154,6 +164,7 @@ export function buildBeianConfig(env: TEnv) {
         cmsUrl: env.CMS_URL,
       } satisfies TEmailSettings,
       sms: { loginTemplate: env.SMS_TEMPLATE_LOGIN } satisfies TSmsQueueSettings,
+      retention: { documentDays: env.MATERIALS_RETENTION_DAYS } satisfies TRetentionSettings,
     },
     editor: lexicalEditor(),
     db: databaseAdapter(env),

@@ -11,6 +11,7 @@
  * The CMS is `testing/crash/cmsProcess.ts` (why it is faithful is said there); the fake Resend runs
  * in this process, so it outlives the CMS and remembers what it was sent.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -207,6 +208,7 @@ function cmsEnv(dir: string, fake: TFakeResend): NodeJS.ProcessEnv {
     DATABASE_URI: `file:${path.join(dir, "beian.db")}`,
     MEDIA_DIR: path.join(dir, "media"),
     PAYLOAD_SECRET: "crash-test-secret-not-the-development-one",
+    MATERIALS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     CMS_ADMIN_EMAIL: ADMIN.email,
     CMS_ADMIN_PASSWORD: ADMIN.password,
     TRUST_PROXY: "true",

@@ -8,6 +8,13 @@ import {
   parseEnv,
 } from "./env.ts";
 
+const KEY_A = Buffer.alloc(32, 1).toString("base64");
+const KEY_B = Buffer.alloc(32, 2).toString("base64");
+const PRIVATE_SECRETS = {
+  PAYLOAD_SECRET: "a-private-secret-of-length",
+  MATERIALS_ENCRYPTION_KEY: KEY_A,
+};
+
 describe("environment", () => {
   it("has working development defaults", () => {
     const result = parseEnv({});
@@ -35,13 +42,26 @@ describe("environment", () => {
     expect(result.ok && result.data.CMS_PORT).toBe(3000);
   });
 
+  it("refuses the development materials key in production and names the variable", () => {
+    const result = parseEnv({
+      NODE_ENV: "production",
+      PAYLOAD_SECRET: "a-private-secret-of-length",
+    });
+    expect(!result.ok && result.error).toContain("MATERIALS_ENCRYPTION_KEY");
+    const short = parseEnv({ ...PRIVATE_SECRETS, MATERIALS_ENCRYPTION_KEY: "c2hvcnQ=" });
+    expect(!short.ok && short.error).toMatch(/MATERIALS_ENCRYPTION_KEY: must be 32 bytes, base64/);
+    const previous = parseEnv({
+      ...PRIVATE_SECRETS,
+      MATERIALS_PREVIOUS_KEYS: `${KEY_B}, ${KEY_A}`,
+    });
+    expect(previous.ok && previous.data.MATERIALS_PREVIOUS_KEYS).toEqual([KEY_B, KEY_A]);
+  });
+
   it("refuses the default secret in production and names the variable", () => {
     const result = parseEnv({ NODE_ENV: "production" });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain("PAYLOAD_SECRET");
-    expect(
-      parseEnv({ NODE_ENV: "production", PAYLOAD_SECRET: "a-private-secret-of-length" }).ok,
-    ).toBe(true);
+    expect(parseEnv({ ...PRIVATE_SECRETS, NODE_ENV: "production" }).ok).toBe(true);
   });
 
   it("refuses schema push in production", () => {
@@ -55,7 +75,7 @@ describe("environment", () => {
 
   it("refuses the default admin password in production only", () => {
     const dev = parseEnv({});
-    const prod = parseEnv({ NODE_ENV: "production", PAYLOAD_SECRET: "a-private-secret-of-length" });
+    const prod = parseEnv({ ...PRIVATE_SECRETS, NODE_ENV: "production" });
     if (!dev.ok || !prod.ok) throw new Error("fixtures must parse");
     expect(adminCredentials(dev.data).password).toBe(DEV_ADMIN_PASSWORD);
     expect(() => adminCredentials(prod.data)).toThrow(/CMS_ADMIN_PASSWORD/);
@@ -101,9 +121,9 @@ describe("environment", () => {
 
   it("serves production with private secrets on any host", () => {
     const result = parseEnv({
+      ...PRIVATE_SECRETS,
       NODE_ENV: "production",
       HOST: "0.0.0.0",
-      PAYLOAD_SECRET: "a-private-secret-of-length",
       CMS_ADMIN_PASSWORD: "a-private-admin-password",
     });
     expect(result.ok).toBe(true);

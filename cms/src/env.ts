@@ -19,6 +19,13 @@ const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEV_PAYLOAD_SECRET = "beian-dev-secret-do-not-use-in-production";
 export const DEV_ADMIN_EMAIL = DEV_LOGINS.admin.email;
 export const DEV_ADMIN_PASSWORD = DEV_LOGINS.admin.password;
+/** 32 bytes, base64: encrypts customers' documents on a development machine only. */
+export const DEV_MATERIALS_KEY = "YmVpYW4tZGV2LW1hdGVyaWFscy1rZXktMzItYnl0ZSE=";
+
+/** An AES-256 key as the environment gives it: 32 bytes, base64. */
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64");
 
 /** 127.0.0.0/8, `::1` and `localhost`: a host only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
@@ -94,6 +101,24 @@ const EnvSchema = z
     MEDIA_DIR: z.string().default(path.join(cmsDir, "media")),
     /** Customers' uploaded documents (encrypted at rest); backed up with the database and media. */
     MATERIALS_DIR: z.string().default(path.join(cmsDir, "materials")),
+    /** Encrypts new documents (AES-256-GCM; src/materials/encryption.ts). */
+    MATERIALS_ENCRYPTION_KEY: base64Key.default(DEV_MATERIALS_KEY),
+    /**
+     * Keys that encrypted older documents, comma-separated: after a key change they are still read
+     * (each file names its key) until `pnpm --filter @beian/cms materials:rekey` re-encrypts them.
+     */
+    MATERIALS_PREVIOUS_KEYS: z
+      .string()
+      .default("")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(base64Key)),
+    /** Days a document is kept after its order ended (police filing done, rejected, cancelled). */
+    MATERIALS_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     /** Where `pnpm backup` and the nightly backup write their snapshots (`cms/src/backup/`). */
     BACKUP_DIR: z.string().default(path.join(cmsDir, "backups")),
     /** How many nightly snapshots are kept; manual ones are the operator's to delete. */
@@ -200,6 +225,13 @@ const EnvSchema = z
         code: "custom",
         path: ["PAYLOAD_SECRET"],
         message: "must be set to a private value in production (the development default is public)",
+      });
+    }
+    if (env.MATERIALS_ENCRYPTION_KEY === DEV_MATERIALS_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MATERIALS_ENCRYPTION_KEY"],
+        message: "must be set to a private key in production (the development key is public)",
       });
     }
     if (env.PAYLOAD_DB_PUSH) {

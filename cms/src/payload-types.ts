@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     leads: Lead;
     orders: Order;
+    materials: Material;
     outbox: Outbox;
     customers: Customer;
     'customer-codes': CustomerCode;
@@ -76,6 +77,7 @@ export interface Config {
     partners: Partner;
     users: User;
     erasures: Erasure;
+    'material-views': MaterialView;
     'idempotency-keys': IdempotencyKey;
     pages: Page;
     'filing-types': FilingType;
@@ -102,6 +104,7 @@ export interface Config {
   collectionsSelect: {
     leads: LeadsSelect<false> | LeadsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
+    materials: MaterialsSelect<false> | MaterialsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     customers: CustomersSelect<false> | CustomersSelect<true>;
     'customer-codes': CustomerCodesSelect<false> | CustomerCodesSelect<true>;
@@ -109,6 +112,7 @@ export interface Config {
     partners: PartnersSelect<false> | PartnersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     erasures: ErasuresSelect<false> | ErasuresSelect<true>;
+    'material-views': MaterialViewsSelect<false> | MaterialViewsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     'filing-types': FilingTypesSelect<false> | FilingTypesSelect<true>;
@@ -294,6 +298,15 @@ export interface Order {
   };
   note?: string | null;
   suspectedSpam?: ('honeypot' | 'too_fast' | 'flood') | null;
+  uploadSlots?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   materials?:
     | {
         [k: string]: unknown;
@@ -531,12 +544,14 @@ export interface Outbox {
     | 'stage_change'
     | 'sms_verification'
     | 'sms_deadline_reminder'
+    | 'document_rejected'
     | 'account'
     | 'sms_login_code'
     | 'sms_stage_change'
     | 'sms_rejected'
     | 'sms_verification_notice'
-    | 'sms_filed';
+    | 'sms_filed'
+    | 'sms_document_rejected';
   /**
    * Only a failed or unsent message can be set back to 'Queued'
    */
@@ -584,6 +599,32 @@ export interface Outbox {
   html?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "materials".
+ */
+export interface Material {
+  id: number;
+  order: number | Order;
+  item: string;
+  status: 'uploaded' | 'accepted' | 'rejected';
+  contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+  keyId?: string | null;
+  rejectionReason?:
+    ('documents_invalid' | 'portrait_invalid' | 'details_mismatch' | 'pre_approval_invalid' | 'other') | null;
+  reviewNote?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
 }
 /**
  * Customers who have signed in to the customer center by SMS code. Their orders are those whose contact phone is theirs.
@@ -646,6 +687,22 @@ export interface Erasure {
   leads?: number | null;
   orders?: number | null;
   emails?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "material-views".
+ */
+export interface MaterialView {
+  id: number;
+  at: string;
+  user?: (number | null) | User;
+  userEmail?: string | null;
+  action: 'view' | 'download';
+  material?: (number | null) | Material;
+  orderNo?: string | null;
+  item?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -725,6 +782,7 @@ export interface FilingType {
   materials?:
     | {
         item: string;
+        upload: 'none' | 'single' | 'id_card';
         id?: string | null;
       }[]
     | null;
@@ -1103,8 +1161,16 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'materials';
+        value: number | Material;
+      } | null)
+    | ({
         relationTo: 'partners';
         value: number | Partner;
+      } | null)
+    | ({
+        relationTo: 'material-views';
+        value: number | MaterialView;
       } | null)
     | ({
         relationTo: 'idempotency-keys';
@@ -1276,6 +1342,7 @@ export interface OrdersSelect<T extends boolean = true> {
       };
   note?: T;
   suspectedSpam?: T;
+  uploadSlots?: T;
   materials?: T;
   status?: T;
   notifyByEmail?: T;
@@ -1341,6 +1408,30 @@ export interface OrdersSelect<T extends boolean = true> {
   emails?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "materials_select".
+ */
+export interface MaterialsSelect<T extends boolean = true> {
+  order?: T;
+  item?: T;
+  status?: T;
+  contentType?: T;
+  keyId?: T;
+  rejectionReason?: T;
+  reviewNote?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1472,6 +1563,21 @@ export interface ErasuresSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "material-views_select".
+ */
+export interface MaterialViewsSelect<T extends boolean = true> {
+  at?: T;
+  user?: T;
+  userEmail?: T;
+  action?: T;
+  material?: T;
+  orderNo?: T;
+  item?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "idempotency-keys_select".
  */
 export interface IdempotencyKeysSelect<T extends boolean = true> {
@@ -1516,6 +1622,7 @@ export interface FilingTypesSelect<T extends boolean = true> {
     | T
     | {
         item?: T;
+        upload?: T;
         id?: T;
       };
   typicalDuration?: T;
@@ -2027,6 +2134,19 @@ export interface SmsTemplate {
      */
     wording?: string | null;
   };
+  /**
+   * 模板参数:${orderNo}、${item}
+   */
+  documentRejected?: {
+    /**
+     * 未填写时该类短信保留在发件箱,状态为「未发送(未设置短信模板)」
+     */
+    code?: string | null;
+    /**
+     * 与审核通过的模板内容一致,用于在发件箱中显示短信内容;留空时显示建议内容
+     */
+    wording?: string | null;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2276,6 +2396,12 @@ export interface SmsTemplatesSelect<T extends boolean = true> {
         code?: T;
         wording?: T;
       };
+  documentRejected?:
+    | T
+    | {
+        code?: T;
+        wording?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -2327,6 +2453,7 @@ export interface TaskEnforceRetention {
     emails?: number | null;
     idempotencyKeys?: number | null;
     signIns?: number | null;
+    documents?: number | null;
   };
 }
 /**

@@ -28,7 +28,8 @@ const SERVER_ONLY_MESSAGES: Record<TLocale, Record<TServerOnlyErrorCode, string>
     signed_out: "Please sign in first",
     material_too_large: "The file is over 10 MB: compress it or take the photo again",
     material_type_refused: "Only JPG or PNG images and PDF files can be uploaded",
-    material_locked: "This document was accepted or the order is past review: contact us to replace it",
+    material_locked:
+      "This document was accepted or the order is past review: contact us to replace it",
   },
 };
 

@@ -100,6 +100,7 @@ function stackEnv(
     SITE_RELEASES_DIR: path.join(dataDir, "site-releases"),
     // A throwaway secret: sessions of a throwaway database need not survive this run.
     PAYLOAD_SECRET: randomBytes(32).toString("hex"),
+    MATERIALS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     // NODE_ENV stays unset: local mode, as `pnpm start` on a developer machine, which seeds the
     // documented development logins.
     ...extra,

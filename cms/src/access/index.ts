@@ -17,6 +17,13 @@ export const isStaff: Access = ({ req }) => hasRole(req, "admin", "editor", "sal
 export const isContentEditor: Access = ({ req }) => hasRole(req, "admin", "editor");
 export const isSalesOrAdmin: Access = ({ req }) => hasRole(req, "admin", "sales");
 
+/**
+ * Customers' documents: sales and admins read their records, but nobody gets a stored file by
+ * Payload's file URL (/api/materials/file/…: it is ciphertext); src/materials/ serves documents.
+ */
+export const isSalesOrAdminNotAsFile: Access = ({ req, isReadingStaticFile }) =>
+  !isReadingStaticFile && hasRole(req, "admin", "sales");
+
 const published: Where = { _status: { equals: "published" } };
 
 /** Staff see drafts; everyone else sees published documents only. */

@@ -8,7 +8,7 @@
  */
 import type { TFilingTypeSlug, TStageKey } from "@beian/contract";
 
-type TLabel = { zh: string; en: string };
+export type TLabel = { zh: string; en: string };
 
 export const LEAD_STATUS_LABELS = {
   new: { zh: "新线索", en: "New" },

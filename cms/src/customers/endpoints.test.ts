@@ -220,12 +220,13 @@ describe("the customer's orders", () => {
     const [order] = body.orders;
     expect(order?.status).toBe("submitted");
     expect(order?.filingTypeName).toBeTruthy();
-    expect(order?.materials.length).toBe(mine.materials.length);
-    expect(order?.materials[0]).toEqual({
-      item: mine.materials[0],
-      required: true,
-      status: "missing",
-    });
+    // The checklist's documents as upload slots: the ID card's two sides, then the optional one.
+    expect(mine.materials[0]).toBe("本人身份证");
+    expect(order?.materials).toEqual([
+      { item: "本人身份证(人像面)", required: true, status: "missing", uploadable: true },
+      { item: "本人身份证(国徽面)", required: true, status: "missing", uploadable: true },
+      { item: "其他补充材料", required: false, status: "missing", uploadable: true },
+    ]);
   });
 
   it("need a session: none, a forged one and one ended by signing out get 401", async () => {

@@ -1,9 +1,7 @@
 /**
  * The customer center's API (CONTRACT §7) under /api/public/customer/*: a code by SMS, a session
- * for phone and code, the customer's orders, their choice of emails, and signing out. Only the site's own origin gets CORS
- * (with credentials); a state-changing request must be JSON (a cross-site form cannot send it
- * without a preflight, which other origins fail) and, when the browser names its origin, come from
- * the site or the CMS itself. Together with the `SameSite=Lax` cookie that makes them CSRF-safe.
+ * for phone and code, the customer's orders, their choice of emails, and signing out (CORS and
+ * CSRF rules: ./http.ts; documents: src/materials/customerEndpoints.ts).
  */
 import {
   type TCustomerOrder,
@@ -15,16 +13,16 @@ import {
 } from "@beian/contract";
 import type { Endpoint, PayloadRequest } from "payload";
 import { inRequestTransaction } from "../db/transaction.ts";
-import { answer, type TEndpointHandler } from "../endpoints/answer.ts";
-import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
+import { materialStatesOf } from "../materials/state.ts";
 import type { Order } from "../payload-types.ts";
 import { clientIp, rateLimitKey } from "../public-api/clientIp.ts";
 import { lookupAnswerOf } from "../public-api/orders.ts";
 import { charge, limitersFor, rateLimited } from "../public-api/rateLimit.ts";
 import { queueLoginCode } from "../sms/outbox.ts";
 import { chargeCodeSend, checkCode, issueCode } from "./codes.ts";
+import { customerHttp, NO_STORE, readJsonFromSite, requireTrustedOrigin } from "./http.ts";
 import {
   endedSessionCookie,
   endSession,
@@ -33,19 +31,8 @@ import {
   sessionCustomer,
 } from "./sessions.ts";
 
-const NO_STORE = { "Cache-Control": "no-store" };
-
 export function customerEndpoints(env: TEnv): Endpoint[] {
-  const siteOrigin = new URL(env.SITE_URL).origin;
-  const secure = new URL(env.CMS_URL).protocol === "https:";
-  const trusted = new Set([siteOrigin, new URL(env.CMS_URL).origin]);
-  const handler = (name: string, handle: TEndpointHandler) =>
-    answer({ name, headers: async (req) => customerCors(req, siteOrigin) }, handle);
-  const route = (path: string, method: Endpoint["method"], handle: TEndpointHandler): Endpoint => ({
-    path: `/public/customer/${path}`,
-    method,
-    handler: handler(`customer ${method} ${path}`, handle),
-  });
+  const { route, preflights, trusted, secure } = customerHttp(env);
 
   return [
     route("code", "post", async (req, headers) => {
@@ -104,13 +91,7 @@ export function customerEndpoints(env: TEnv): Endpoint[] {
       );
       return Response.json({ notifyByEmail }, { headers: { ...headers, ...NO_STORE } });
     }),
-    ...["code", "session", "orders", "preferences"].map(
-      (path): Endpoint => ({
-        path: `/public/customer/${path}`,
-        method: "options",
-        handler: answer({ name: "customer preflight" }, async (req) => preflight(req, siteOrigin)),
-      }),
-    ),
+    ...preflights(["code", "session", "orders", "preferences"]),
   ];
 }
 
@@ -157,7 +138,11 @@ async function ordersOf(req: PayloadRequest, phone: string): Promise<Order[]> {
 
 /** An order as the lookup answers it, with its checklist's state. */
 async function customerOrder(req: PayloadRequest, order: Order): Promise<TCustomerOrder> {
-  return { ...(await lookupAnswerOf(req, order)), materials: materialsOf(order) };
+  const [answer, materials] = await Promise.all([
+    lookupAnswerOf(req, order),
+    materialStatesOf(req, order),
+  ]);
+  return { ...answer, materials };
 }
 
 /**
@@ -177,49 +162,4 @@ async function setEmailNotifications(
     depth: 0,
     req,
   });
-}
-
-/** Each checklist item of the order; none is uploaded until the customer center takes uploads. */
-function materialsOf(order: Order): TCustomerOrder["materials"] {
-  const items = Array.isArray(order.materials) ? order.materials : [];
-  return items
-    .filter((item): item is string => typeof item === "string")
-    .map((item) => ({ item, required: true, status: "missing" }));
-}
-
-function requireTrustedOrigin(req: PayloadRequest, trusted: Set<string>): void {
-  const origin = req.headers.get("origin");
-  if (origin !== null && !trusted.has(origin)) throw new Refusal("origin_not_allowed");
-}
-
-/** The body of a state-changing request: JSON only, from the site (or the CMS itself). */
-async function readJsonFromSite(req: PayloadRequest, trusted: Set<string>): Promise<unknown> {
-  requireTrustedOrigin(req, trusted);
-  const { kind, data } = await readBody(req);
-  if (kind !== "json") throw new Refusal("unsupported_media_type");
-  return data;
-}
-
-/** CORS with credentials for the site's own origin; no other origin gets any. */
-async function customerCors(
-  req: PayloadRequest,
-  siteOrigin: string,
-): Promise<Record<string, string>> {
-  const headers: Record<string, string> = { Vary: "Origin" };
-  if (req.headers.get("origin") === siteOrigin) {
-    headers["Access-Control-Allow-Origin"] = siteOrigin;
-    headers["Access-Control-Allow-Credentials"] = "true";
-    headers["Access-Control-Expose-Headers"] = "Retry-After";
-  }
-  return headers;
-}
-
-async function preflight(req: PayloadRequest, siteOrigin: string): Promise<Response> {
-  const headers = await customerCors(req, siteOrigin);
-  if (headers["Access-Control-Allow-Origin"]) {
-    headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS";
-    headers["Access-Control-Allow-Headers"] = "Content-Type, Accept-Language";
-    headers["Access-Control-Max-Age"] = "600";
-  }
-  return new Response(null, { status: 204, headers });
 }

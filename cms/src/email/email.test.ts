@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../devLogins.ts";
 import type { Outbox, User } from "../payload-types.ts";
+import { acceptRequiredDocuments } from "../testing/documents.ts";
 import { startFakeResend, type TFakeResend } from "../testing/fakeResend.ts";
 import type { TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
@@ -139,7 +140,11 @@ async function orderByNo(orderNo: string) {
 }
 
 async function moveOrder(id: number, stages: RequiredDataFromCollectionSlug<"orders">["status"][]) {
-  for (const status of stages) await payload.update({ collection: "orders", id, data: { status } });
+  for (const status of stages) {
+    // Sales accept the documents before the order leaves 初步审核 (materials/gate.ts).
+    if (status === "platform_review") await acceptRequiredDocuments(payload, t.env, id);
+    await payload.update({ collection: "orders", id, data: { status } });
+  }
 }
 
 /** A lead stored by staff (no confirmation: no address), and its alert to sales. */
@@ -476,7 +481,9 @@ describe("when Resend fails", () => {
     // The job completed (and Payload removed it): no retry is scheduled.
     expect(await jobsFor(email.id)).toEqual([]);
     // One request was answered (a 429 from the shared rate limit is waited out and asked again).
-    const answered = requestsFor(email.idempotencyKey).filter((request) => request.answered !== 429);
+    const answered = requestsFor(email.idempotencyKey).filter(
+      (request) => request.answered !== 429,
+    );
     expect(answered).toHaveLength(1);
   });
 

@@ -15,6 +15,7 @@ export const EMAIL_KINDS = [
   "stage_change",
   "sms_verification",
   "sms_deadline_reminder",
+  "document_rejected",
   "account",
 ] as const;
 export type TEmailKind = (typeof EMAIL_KINDS)[number];
@@ -28,6 +29,7 @@ export const EMAIL_KIND_LABELS: Record<TEmailKind, string> = {
   stage_change: "进度更新(客户)",
   sms_verification: "短信核验提醒(客户)",
   sms_deadline_reminder: "短信核验截止提醒(客户)",
+  document_rejected: "材料驳回通知(客户)",
   account: "账户邮件(重置密码等)",
 };
 
@@ -271,6 +273,38 @@ export function stageChange(order: Order, context: TEmailContext): TEmailContent
   return renderEmail(
     `订单 ${order.orderNo} 进度更新:${stage.title}`,
     `进度更新:${stage.title}`,
+    blocks,
+    footerOf(context),
+  );
+}
+
+/**
+ * A document sales did not accept: which one, why and what to do — the slot's name from our
+ * checklist, the reason from our list, sales' own note — and where to upload it again.
+ */
+export function documentRejected(
+  order: Order,
+  rejected: { item: string; reason: string; fix: string },
+  context: TEmailContext,
+): TEmailContent {
+  const blocks: TBlock[] = [
+    { kind: "paragraph", text: GREETING },
+    {
+      kind: "paragraph",
+      text: `您为备案订单 ${order.orderNo} 上传的「${rejected.item}」未通过审核,请按以下说明重新上传。`,
+    },
+    {
+      kind: "rows",
+      rows: [
+        ["原因", rejected.reason],
+        ["怎么做", rejected.fix],
+      ],
+    },
+    customerCenterLink(context),
+  ];
+  return renderEmail(
+    `订单 ${order.orderNo}:请重新上传「${rejected.item}」`,
+    `请重新上传「${rejected.item}」`,
     blocks,
     footerOf(context),
   );

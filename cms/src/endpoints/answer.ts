@@ -17,6 +17,8 @@ export type TAnswerOptions = {
   headers?: (req: PayloadRequest) => Promise<Record<string, string>>;
   /** The site's address, linked from a form post's error page. */
   home?: string;
+  /** Errors as JSON even to a multipart post: an API whose uploads come from a script, not a page. */
+  alwaysJson?: boolean;
 };
 
 export type TEndpointHandler = (
@@ -31,7 +33,9 @@ export function answer(options: TAnswerOptions, handle: TEndpointHandler): Paylo
       headers = (await options.headers?.(req)) ?? {};
       return await handle(req, headers);
     } catch (error) {
-      return errorResponse(req, refusalFor(req, error, options.name), headers, options.home);
+      const refusal = refusalFor(req, error, options.name);
+      const asPage = !options.alwaysJson && isFormPost(req);
+      return errorResponse(req, refusal, headers, asPage ? options.home : null);
     }
   };
 }
@@ -56,20 +60,21 @@ function errorResponse(
   req: PayloadRequest,
   refusal: Refusal,
   headers: Record<string, string> = {},
-  home?: string,
+  /** For a plain HTML form's post (the site's address, if known); null: answer JSON. */
+  home: string | undefined | null,
 ): Response {
   const locale = localeOf(req);
   const merged = new Headers({ ...headers, ...refusal.options.headers });
   merged.set("Cache-Control", "no-store");
   const body = refusal.body(locale);
-  if (!isFormPost(req)) return Response.json(body, { status: refusal.status, headers: merged });
+  if (home === null) return Response.json(body, { status: refusal.status, headers: merged });
   merged.set("Content-Type", "text/html; charset=utf-8");
   const html = errorPageHtml({
     locale,
     invalidFields: refusal.code === "validation_failed",
     fields: refusal.options.fields,
     summary: String(body.error.message),
-    home,
+    home: home ?? undefined,
   });
   return new Response(html, { status: refusal.status, headers: merged });
 }

@@ -4,14 +4,14 @@
  * Whatever cannot be read is a Refusal (413, 415, 400).
  */
 import type { PayloadRequest } from "payload";
-import { Refusal } from "./refusal.ts";
+import { Refusal, type TErrorCode } from "./refusal.ts";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const MAX_JSON_DEPTH = 6;
 
 export type TBody = { kind: "json" | "form"; data: unknown };
 
-function mediaType(req: PayloadRequest): string {
+export function mediaType(req: PayloadRequest): string {
   return (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
@@ -40,8 +40,21 @@ export async function readBody(req: PayloadRequest): Promise<TBody> {
 }
 
 async function readText(req: PayloadRequest): Promise<string> {
+  const bytes = await readBytes(req, MAX_BODY_BYTES, "payload_too_large");
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The whole body, at most `limit` bytes whatever `Content-Length` claims: refused with `tooLarge`
+ * as soon as it says or sends more (the rest is not read).
+ */
+export async function readBytes(
+  req: PayloadRequest,
+  limit: number,
+  tooLarge: TErrorCode,
+): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new Refusal("payload_too_large");
+  if (declared > limit) throw new Refusal(tooLarge);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = (req.body as ReadableStream<Uint8Array> | null)?.getReader();
@@ -50,14 +63,14 @@ async function readText(req: PayloadRequest): Promise<string> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         await reader.cancel();
-        throw new Refusal("payload_too_large");
+        throw new Refusal(tooLarge);
       }
       chunks.push(value);
     }
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function parseJson(text: string): unknown {

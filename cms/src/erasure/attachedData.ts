@@ -2,7 +2,7 @@
  * The personal data that hangs off a lead or an order and goes when it goes, in the delete's own
  * transaction (`req`), however it is deleted — the admin, REST, a bulk delete, retention, an
  * erasure: its emails in the outbox (they repeat the phone number and address) with the jobs that
- * would send them, and the stored answers to the submission that created it (its Idempotency-Key
+ * would send them, an order's documents with their files, and the stored answers to the submission that created it (its Idempotency-Key
  * would otherwise still hand out its reference for up to 24 h). This is the one place that says
  * what hangs off a lead or an order.
  *
@@ -12,6 +12,7 @@
  */
 import type { PayloadRequest } from "payload";
 import { deleteEmails } from "../collections/Outbox/deleteEmails.ts";
+import { deleteDocuments } from "../materials/deleteDocuments.ts";
 import { forgetStoredAnswers, storedDocument } from "../public-api/idempotency.ts";
 
 export type TAttachedTo = { collection: "leads" | "orders"; id: number | string };
@@ -26,5 +27,7 @@ export async function deleteAttachedData(
   { collection, id }: TAttachedTo,
 ): Promise<void> {
   await deleteEmails(req, { [LINK[collection]]: { equals: id } });
+  // An order's documents (ID cards…) and their stored files.
+  if (collection === "orders") await deleteDocuments(req, { order: { equals: id } });
   await forgetStoredAnswers(req.payload, req, [storedDocument(collection, id)]);
 }

@@ -5,6 +5,7 @@
  */
 import type { CollectionBeforeDeleteHook, Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptRequiredDocuments } from "../testing/documents.ts";
 import type { TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
 
@@ -141,6 +142,7 @@ describe("deleting an order", () => {
   it("deletes its emails, the scheduled reminder among them, and their jobs", async () => {
     const order = await submitOrder();
     for (const status of ["preliminary_review", "platform_review", "sms_verification"] as const) {
+      if (status === "platform_review") await acceptRequiredDocuments(payload, t.env, order);
       await payload.update({ collection: "orders", id: order, data: { status } });
     }
     const emails = await emailIdsOf("order", order);

@@ -7,6 +7,7 @@ import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../orders/deadlines.ts";
 import type { Order } from "../payload-types.ts";
+import { acceptRequiredDocuments } from "../testing/documents.ts";
 import type { TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
 
@@ -63,8 +64,11 @@ async function place(extra: Record<string, unknown> = {}) {
 const move = (orderNo: string, status: Order["status"], extra: Partial<Order> = {}) =>
   payload
     .find({ collection: "orders", where: { orderNo: { equals: orderNo } }, limit: 1 })
-    .then(({ docs }) =>
-      payload.update({
+    .then(async ({ docs }) => {
+      // Sales accept the documents before the order leaves 初步审核 (materials/gate.ts).
+      if (status === "platform_review")
+        await acceptRequiredDocuments(payload, t.env, docs[0]?.id as number);
+      return payload.update({
         collection: "orders",
         id: docs[0]?.id as number,
         data: {
@@ -74,8 +78,8 @@ const move = (orderNo: string, status: Order["status"], extra: Partial<Order> = 
         },
         overrideAccess: true,
         user: sales,
-      }),
-    );
+      });
+    });
 
 describe("POST /api/public/orders", () => {
   it("answers with the order number, the first stage and the checklist for type and province", async () => {

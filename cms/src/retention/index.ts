@@ -5,7 +5,9 @@
  * - an order (with the lead it came from): deleted 3 years after it was last touched — an order
  *   nobody has touched for 3 years is no longer being served;
  * - the emails about either go with them; account emails (password resets) after 6 months;
- * - a submission set aside as suspected spam that sales did not restore: 30 days after it came in.
+ * - a submission set aside as suspected spam that sales did not restore: 30 days after it came in;
+ * - a customer's documents (ID cards, licences): MATERIALS_RETENTION_DAYS (30) after their order
+ *   ended — police filing done, rejected or cancelled, and nobody touched it since.
  * "Last worked on / touched" is `updatedAt`: every status change, note or stage move updates it.
  */
 import type { Payload, TaskConfig, Where } from "payload";
@@ -32,7 +34,19 @@ export type TRetentionReport = {
   idempotencyKeys: number;
   /** Customers' sign-in codes and sessions past their end. */
   signIns: number;
+  /** Customers' documents of orders that ended long enough ago. */
+  documents: number;
 };
+
+/** Set from the environment in config.ts (`custom.retention`). */
+export type TRetentionSettings = { documentDays: number };
+
+function retentionSettingsOf(payload: Payload): TRetentionSettings {
+  const settings = (payload.config.custom as { retention?: TRetentionSettings } | undefined)
+    ?.retention;
+  if (!settings) throw new Error("config.custom.retention is not set (see config.ts)");
+  return settings;
+}
 
 const monthsBefore = (now: Date, months: number): string => {
   const date = new Date(now);
@@ -64,7 +78,7 @@ export const RETENTION_BATCH = 100;
 
 async function remove(
   payload: Payload,
-  collection: "leads" | "orders" | "outbox" | "customer-codes" | "customer-sessions",
+  collection: "leads" | "orders" | "outbox" | "customer-codes" | "customer-sessions" | "materials",
   where: Where,
 ): Promise<number> {
   let removed = 0;
@@ -132,7 +146,28 @@ export async function enforceRetention(
   // their 24 hours.
   const idempotencyKeys = await expireKeys(payload, now);
   const signIns = await removeEndedSignIns(payload, now);
-  return { leads, orders, suspectedSpam, emails, idempotencyKeys, signIns };
+  const documents = await removeDocumentsOfEndedOrders(payload, now);
+  return { leads, orders, suspectedSpam, emails, idempotencyKeys, signIns, documents };
+}
+
+/**
+ * An order has ended when the police filing is done (公安备案完成日期 set) or it was rejected or
+ * cancelled; its documents go MATERIALS_RETENTION_DAYS later. A rejected order's clock is its last
+ * change (`updatedAt`): a customer still correcting it keeps their documents.
+ */
+async function removeDocumentsOfEndedOrders(payload: Payload, now: Date): Promise<number> {
+  const { documentDays } = retentionSettingsOf(payload);
+  const cutoff = new Date(now.getTime() - documentDays * 24 * 3600_000).toISOString();
+  const ended = await ids(payload, "orders", {
+    or: [
+      { policeFiledAt: { less_than: cutoff } },
+      {
+        and: [{ status: { in: ["rejected", "cancelled"] } }, { updatedAt: { less_than: cutoff } }],
+      },
+    ],
+  });
+  if (ended.length === 0) return 0;
+  return remove(payload, "materials", { order: { in: ended } });
 }
 
 /** Sign-in codes a day after they expired (kept that long to count a day's sends), ended sessions. */
@@ -163,6 +198,7 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
     { name: "emails", type: "number" },
     { name: "idempotencyKeys", type: "number" },
     { name: "signIns", type: "number" },
+    { name: "documents", type: "number" },
   ],
   retries: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
   handler: async ({ req }) => {
@@ -170,7 +206,7 @@ export const enforceRetentionTask: TaskConfig<{ input: object; output: TRetentio
     await scheduleNextRetention(req.payload);
     const report = await enforceRetention(req.payload);
     req.payload.logger.info(
-      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.suspectedSpam} suspected spam submission(s), ${report.emails} email(s), ${report.idempotencyKeys} idempotency key(s), ${report.signIns} customer sign-in code(s) and session(s)`,
+      `retention: deleted ${report.leads} lead(s), ${report.orders} order(s), ${report.suspectedSpam} suspected spam submission(s), ${report.emails} email(s), ${report.idempotencyKeys} idempotency key(s), ${report.signIns} customer sign-in code(s) and session(s), ${report.documents} customer document(s)`,
     );
     return { output: report };
   },

@@ -119,6 +119,7 @@ it("deletes expired leads and orders with their emails, and keeps the rest", asy
     emails: 0,
     idempotencyKeys: 0,
     signIns: 0,
+    documents: 0,
   });
 });
 

@@ -9,6 +9,7 @@
  */
 
 import { STAGE_KEYS, type TFilingTypeSlug, type TStageKey } from "@beian/contract";
+import type { TUploadKind } from "../materials/slots.ts";
 import type {
   Faq,
   FilingStage,
@@ -156,14 +157,21 @@ const MATERIAL_LINES: Record<TFilingTypeSlug, string> = {
     "管理员电子邮箱。",
 };
 
+/**
+ * Ours, not the client's: what the customer uploads for an item in 备案中心 — an ID card as its two
+ * sides, a licence as one file, phone numbers and email addresses not at all (they are filled in).
+ */
+const uploadOf = (item: string): TUploadKind =>
+  item.includes("身份证") ? "id_card" : item.includes("执照") ? "single" : "none";
+
 /** The items of a materials line: after the colon, without the final punctuation, split on "、". */
-const materialsOf = (slug: TFilingTypeSlug): { item: string }[] => {
+const materialsOf = (slug: TFilingTypeSlug): { item: string; upload: TUploadKind }[] => {
   const line = MATERIAL_LINES[slug];
   return line
     .slice(line.indexOf(":") + 1)
     .replace(/[;。]$/, "")
     .split("、")
-    .map((item) => ({ item }));
+    .map((item) => ({ item, upload: uploadOf(item) }));
 };
 
 /**

@@ -15,6 +15,7 @@ import {
 } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Outbox } from "../payload-types.ts";
+import { acceptRequiredDocuments } from "../testing/documents.ts";
 import { startFakeSms, type TFakeSms } from "../testing/fakeSms.ts";
 import type { TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
@@ -76,6 +77,8 @@ async function newOrder(phone: string, email: string | null = `c${serial}@exampl
 
 /** A stage action as the order's sidebar sends it (POST /api/orders/:id/move), by sales. */
 async function move(id: number, body: Record<string, unknown>) {
+  // Sales accept the documents before the order leaves 初步审核 (materials/gate.ts).
+  if (body.to === "platform_review") await acceptRequiredDocuments(payload, t.env, id);
   const response = await fetch(`${server.url}/api/orders/${id}/move`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `JWT ${tokens.sales}` },

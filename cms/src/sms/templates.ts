@@ -13,6 +13,7 @@ export const SMS_KINDS = [
   "sms_rejected",
   "sms_verification_notice",
   "sms_filed",
+  "sms_document_rejected",
 ] as const;
 export type TSmsKind = (typeof SMS_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const SMS_KIND_LABELS: Record<TSmsKind, string> = {
   sms_rejected: "驳回通知短信(客户)",
   sms_verification_notice: "短信核验通知(客户)",
   sms_filed: "备案成功短信(客户)",
+  sms_document_rejected: "材料驳回短信(客户)",
 };
 
 /** Each kind's parameters, by name, as the approved template must use them. */
@@ -34,6 +36,7 @@ export const SMS_PARAMS = {
   sms_rejected: ["orderNo"],
   sms_verification_notice: ["orderNo", "deadline"],
   sms_filed: ["orderNo", "icpNumber"],
+  sms_document_rejected: ["orderNo", "item"],
 } as const satisfies Record<TSmsKind, readonly string[]>;
 
 export type TSmsParams<K extends TSmsKind> = Record<(typeof SMS_PARAMS)[K][number], string>;
@@ -44,6 +47,7 @@ export const TEMPLATE_FIELDS: Record<TNotificationKind, string> = {
   sms_rejected: "rejected",
   sms_verification_notice: "smsVerification",
   sms_filed: "filed",
+  sms_document_rejected: "documentRejected",
 };
 
 /** The wording to submit for approval; `link` is the customer center, SITE_URL/my/. */
@@ -57,6 +61,8 @@ export function suggestedWording(kind: TSmsKind, link: string): string {
       return `您的备案订单\${orderNo}被驳回,请登录小程序备案中心查看驳回原因并修改:${link}`;
     case "sms_verification_notice":
       return `您的备案订单\${orderNo}已提交管局,工信部将向您发送核验短信,请收到后24小时内(\${deadline}前)登录beian.miit.gov.cn完成短信核验,超时将被驳回。详情:${link}`;
+    case "sms_document_rejected":
+      return `您的备案订单\${orderNo}上传的「\${item}」未通过审核,请登录小程序备案中心查看原因并重新上传:${link}`;
     case "sms_filed":
       return `恭喜!您的备案订单\${orderNo}已备案成功,ICP备案号:\${icpNumber}。登录小程序备案中心查看如何在小程序中展示:${link}`;
   }

@@ -163,6 +163,21 @@ function customers(actor: TActor): TCollectionOutcomes {
   };
 }
 
+/**
+ * Customers' documents: sales and admins read the records (the files only through the audited
+ * document endpoint); uploads and reviews go through endpoints, so nobody writes over REST; only
+ * an admin deletes one.
+ */
+function customerDocuments(actor: TActor): TCollectionOutcomes {
+  return { ...customers(actor) };
+}
+
+/** Who viewed which document: admins read the record; nobody writes, changes or deletes it. */
+function documentAccessLog(actor: TActor): TCollectionOutcomes {
+  const seen = actor === "admin" ? ["doc"] : "denied";
+  return { read: seen, readDrafts: seen, create: "denied", update: "denied", delete: "denied" };
+}
+
 /** The system's own records (idempotency keys, jobs, key-value store): no person reads or writes them. */
 function systemOnly(): TCollectionOutcomes {
   return {
@@ -215,6 +230,8 @@ export const EXPECTED_COLLECTIONS: Record<CollectionSlug, (actor: TActor) => TCo
     partners,
     leads: salesWork,
     orders: salesWork,
+    materials: customerDocuments,
+    "material-views": documentAccessLog,
     outbox,
     customers,
     "customer-codes": systemOnly,

@@ -63,6 +63,12 @@ const svgFile = (n: number): File => ({
   size: svg.byteLength,
 });
 
+/** Stands in for a sealed document: the matrix checks who reaches the record, not the bytes. */
+const sealedFile = (n: number): File => {
+  const data = Buffer.from(`sealed-${n}`);
+  return { data, mimetype: "application/octet-stream", name: `matrix-${n}.bin`, size: data.length };
+};
+
 type TFilingTypeSlug = "personal" | "individual-business" | "enterprise";
 
 const filingType = (slug: TFilingTypeSlug) => ({
@@ -70,7 +76,7 @@ const filingType = (slug: TFilingTypeSlug) => ({
   name: `备案类型 ${slug}`,
   audience: "个人",
   sellingPoints: [{ text: "快" }],
-  materials: [{ item: "身份证" }],
+  materials: [{ item: "身份证", upload: "id_card" as const }],
 });
 
 const faq = (n: number) => ({
@@ -296,6 +302,40 @@ export const COLLECTION_FIXTURES: Record<CollectionSlug, TCollectionFixture> = {
     docs: async (ctx) => ({ doc: await ctx.make("customers", { phone: matrixPhone(ctx.n) }) }),
     create: async ({ n }) => ({ phone: matrixPhone(n + 1) }),
     change: { label: "doc", data: { phone: "13900000000" } },
+    remove: "doc",
+  },
+  materials: {
+    docs: async (ctx) => ({
+      doc: await ctx.make(
+        "materials",
+        {
+          order: await ctx.make("orders", order(ctx.n)),
+          item: "身份证(人像面)",
+          contentType: "image/jpeg",
+          status: "uploaded",
+        },
+        { file: sealedFile(ctx.n) },
+      ),
+    }),
+    create: async ({ n }) => ({
+      item: `新材料 ${n}`,
+      contentType: "image/png",
+      status: "uploaded",
+    }),
+    change: { label: "doc", data: { status: "accepted" } },
+    remove: "doc",
+  },
+  "material-views": {
+    docs: async (ctx) => ({
+      doc: await ctx.make("material-views", {
+        at: new Date().toISOString(),
+        action: "view",
+        orderNo: `B-MTRX-${ctx.n}`,
+        item: "身份证(人像面)",
+      }),
+    }),
+    create: async ({ n }) => ({ at: new Date().toISOString(), action: "view", item: `${n}` }),
+    change: { label: "doc", data: { item: "改" } },
     remove: "doc",
   },
   "customer-codes": {

@@ -2,6 +2,7 @@ import { FILING_TYPE_SLUGS } from "@beian/contract";
 import { FILING_TYPE_LABELS, optionsOf } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
+import { UPLOAD_KIND_LABELS, UPLOAD_KINDS } from "../../materials/slots.ts";
 import { contentCollection } from "../contentCollection.ts";
 import { setWechatEntityCode } from "./hooks/setWechatEntityCode.ts";
 
@@ -51,7 +52,17 @@ export const FilingTypes = contentCollection({
       labels: { singular: { zh: "材料", en: "Item" }, plural: { zh: "材料", en: "Items" } },
       admin: { components: { RowLabel: rowTitle("item") } },
       minRows: 1,
-      fields: [{ name: "item", type: "text", label: { zh: "材料", en: "Item" }, required: true }],
+      fields: [
+        { name: "item", type: "text", label: { zh: "材料", en: "Item" }, required: true },
+        {
+          // What the customer uploads for it in 备案中心 (src/materials/slots.ts).
+          name: "upload",
+          type: "select",
+          label: { zh: "上传方式", en: "Upload" },
+          defaultValue: "none",
+          options: optionsOf(UPLOAD_KIND_LABELS, UPLOAD_KINDS),
+        },
+      ],
     },
     {
       name: "typicalDuration",

@@ -12,6 +12,7 @@ import {
   partnerField,
   sourceField,
 } from "../../fields/submission.ts";
+import { orderDocumentsEndpoint } from "../../materials/staffEndpoints.ts";
 import { restoreSubmissionField, suspectedSpamField } from "../../quarantine/fields.ts";
 import { hideSuspectedSpam } from "../../quarantine/hideFromStaff.ts";
 import { restoreEndpoint } from "../../quarantine/restore.ts";
@@ -20,6 +21,7 @@ import { moveThroughStages } from "./hooks/moveThroughStages.ts";
 import { queueOrderEmails } from "./hooks/queueOrderEmails.ts";
 import { queueOrderTexts } from "./hooks/queueOrderTexts.ts";
 import { releaseConvertedLead } from "./hooks/releaseConvertedLead.ts";
+import { snapshotUploadSlots } from "./hooks/snapshotUploadSlots.ts";
 import { moveOrderEndpoint } from "./move.ts";
 
 /** Written by the stage actions only (POST /api/orders/:id/move, `move.ts`). */
@@ -63,12 +65,13 @@ export const Orders: CollectionConfig = {
   lockDocuments: false,
   hooks: {
     beforeOperation: [hideSuspectedSpam],
-    beforeChange: [moveThroughStages],
+    beforeChange: [snapshotUploadSlots, moveThroughStages],
     afterChange: [queueOrderEmails, queueOrderTexts],
     beforeDelete: [releaseConvertedLead, deleteOrderAttachedData],
   },
   endpoints: [
     moveOrderEndpoint,
+    orderDocumentsEndpoint,
     restoreEndpoint("orders"),
     csvExport("orders", [
       col("订单号", "orderNo"),
@@ -165,6 +168,24 @@ export const Orders: CollectionConfig = {
     { name: "note", type: "textarea", label: { zh: "客户备注", en: "Customer note" }, ...evidence },
     suspectedSpamField,
     restoreSubmissionField,
+    {
+      name: "uploadSlots",
+      type: "json",
+      label: { zh: "上传项(下单时)", en: "Upload slots (at order time)" },
+      // Set when the order is created (`snapshotUploadSlots`); the review is the 客户材料 field.
+      access: { create: nobodyField, update: nobodyField },
+      admin: { hidden: true },
+    },
+    {
+      name: "documents",
+      type: "ui",
+      label: { zh: "客户材料", en: "Customer documents" },
+      admin: {
+        components: { Field: "/admin/MaterialsReview/index.tsx#MaterialsReview" },
+        condition: (data, _sibling, { user }) =>
+          !data?.suspectedSpam && (user?.role === "sales" || user?.role === "admin"),
+      },
+    },
     {
       name: "materials",
       type: "json",

@@ -9,6 +9,7 @@ import { PIPELINE_STAGE_KEYS } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LOGINS } from "../../devLogins.ts";
+import { acceptRequiredDocuments } from "../../testing/documents.ts";
 import type { TTestPayload } from "../../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../../testing/server.ts";
 
@@ -104,6 +105,8 @@ const ICP_NUMBER = "粤ICP备2026012345号-1X";
 
 async function moveTo(id: number, stages: string[]) {
   for (const to of stages) {
+    // Sales accept the documents before the order leaves 初步审核 (materials/gate.ts).
+    if (to === "platform_review") await acceptRequiredDocuments(payload, t.env, id);
     const extra = to === "filed" ? { icpNumber: ICP_NUMBER } : {};
     const moved = await move(id, { to, ...extra });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);

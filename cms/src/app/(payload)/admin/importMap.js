@@ -12,6 +12,7 @@ import { StatusHistoryRowLabel as StatusHistoryRowLabel_258e2c4d68d9418ba6820abf
 import { SuspectedSpamNotice as SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912 } from '../../../admin/SuspectedSpamNotice/index.tsx'
 import { ExportButton as ExportButton_72f443af6254ea08cb4ae11f9d241eaa } from '../../../admin/ExportButton/index.tsx'
 import { BulkAssign as BulkAssign_b03632eda345457991c5e68333c9a800 } from '../../../admin/BulkAssign/index.tsx'
+import { MaterialsReview as MaterialsReview_a38fd6c59467bada4c7291fc7f3a90a9 } from '../../../admin/MaterialsReview/index.tsx'
 import { MaterialsChecklist as MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174 } from '../../../admin/MaterialsChecklist/index.tsx'
 import { OrderActions as OrderActions_7276e62f4ab2e5887ef6bb3ce350c406 } from '../../../admin/OrderActions/index.tsx'
 import { RejectionRowLabel as RejectionRowLabel_258e2c4d68d9418ba6820abf0ede5fde } from '../../../admin/StageRowLabel/index.tsx'
@@ -65,6 +66,7 @@ export const importMap = {
   "/admin/SuspectedSpamNotice/index.tsx#SuspectedSpamNotice": SuspectedSpamNotice_5103f66818f8ed2e7dc54ed2345fe912,
   "/admin/ExportButton/index.tsx#ExportButton": ExportButton_72f443af6254ea08cb4ae11f9d241eaa,
   "/admin/BulkAssign/index.tsx#BulkAssign": BulkAssign_b03632eda345457991c5e68333c9a800,
+  "/admin/MaterialsReview/index.tsx#MaterialsReview": MaterialsReview_a38fd6c59467bada4c7291fc7f3a90a9,
   "/admin/MaterialsChecklist/index.tsx#MaterialsChecklist": MaterialsChecklist_37399bbd4b797c4d9b5b935de371a174,
   "/admin/OrderActions/index.tsx#OrderActions": OrderActions_7276e62f4ab2e5887ef6bb3ce350c406,
   "/admin/StageRowLabel/index.tsx#RejectionRowLabel": RejectionRowLabel_258e2c4d68d9418ba6820abf0ede5fde,

@@ -7,6 +7,7 @@
  * (no client may write it: field access).
  */
 import { type CollectionBeforeChangeHook, ValidationError } from "payload";
+import { documentsRefusal } from "../../../materials/gate.ts";
 import { stageDeadline } from "../../../orders/deadlines.ts";
 import { refusalOf, stageFields, type TRefusal, type TStageChange } from "../../../orders/moves.ts";
 import type { Order } from "../../../payload-types.ts";
@@ -39,7 +40,7 @@ export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
     by: req.user?.id ?? null,
     now: new Date(),
   };
-  const refusal = refusalOf(change);
+  const refusal = refusalOf(change) ?? (await documentsRefusal(req, before, change.to));
   if (refusal) {
     // In the admin's language (Payload's own: the `payload-lng` cookie, else Accept-Language).
     const lang = req.i18n?.language === "en" ? "en" : "zh";

@@ -1,0 +1,87 @@
+/**
+ * A document in and out of storage: sealed under a random name before Payload stores it (on disk
+ * in MATERIALS_DIR, or in the S3 store), opened again when its owner or a reviewer reads it. The
+ * newest document of a slot replaces the ones before, in the same transaction.
+ */
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { TMaterialContentType } from "@beian/contract";
+import type { PayloadRequest } from "payload";
+import type { Material } from "../payload-types.ts";
+import { open, seal, type TKeyring } from "./encryption.ts";
+
+export type TNewDocument = {
+  order: number;
+  item: string;
+  bytes: Buffer;
+  contentType: TMaterialContentType;
+};
+
+export async function storeDocument(
+  req: PayloadRequest,
+  keyring: TKeyring,
+  document: TNewDocument,
+): Promise<Material> {
+  const name = `${randomUUID()}.bin`;
+  const sealed = seal(keyring, document.bytes, name);
+  const stored = await req.payload.create({
+    collection: "materials",
+    data: {
+      order: document.order,
+      item: document.item,
+      status: "uploaded",
+      contentType: document.contentType,
+      keyId: keyring.current.id,
+    },
+    file: { data: sealed, mimetype: "application/octet-stream", name, size: sealed.length },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  });
+  // The name is sealed into the file: Payload must not have renamed it.
+  if (stored.filename !== name)
+    throw new Error(`material stored as ${stored.filename}, not ${name}`);
+  await req.payload.delete({
+    collection: "materials",
+    where: {
+      and: [
+        { order: { equals: document.order } },
+        { item: { equals: document.item } },
+        { id: { not_equals: stored.id } },
+      ],
+    },
+    overrideAccess: true,
+    req,
+  });
+  return stored;
+}
+
+/** The document's own bytes (not what is stored), from whichever store Payload keeps it in. */
+export async function readDocument(
+  req: PayloadRequest,
+  keyring: TKeyring,
+  material: Material,
+): Promise<Buffer> {
+  const name = material.filename;
+  if (!name) throw new Error(`material ${material.id} has no file`);
+  return open(keyring, await storedBytes(req, material, name), name);
+}
+
+/** The stored (sealed) bytes: through the storage adapter's handler when one is set, else the disk. */
+async function storedBytes(req: PayloadRequest, material: Material, name: string): Promise<Buffer> {
+  const upload = req.payload.collections.materials.config.upload;
+  for (const handler of upload.handlers ?? []) {
+    const response = await handler(req, {
+      doc: material,
+      headers: new Headers(),
+      params: { collection: "materials", filename: name },
+    });
+    if (response instanceof Response) {
+      if (!response.ok)
+        throw new Error(`material ${material.id}: store answered ${response.status}`);
+      return Buffer.from(await response.arrayBuffer());
+    }
+  }
+  return readFile(path.join(upload.staticDir ?? "", path.basename(name)));
+}
