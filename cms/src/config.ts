@@ -175,7 +175,7 @@ export function buildBeianConfig(env: TEnv) {
     // the public endpoints, which need no session.
     csrf: [env.CMS_URL],
     // Uploaded files go to the object store when S3_* name one, else stay on the local disk.
-    plugins: storagePlugins(env, ["media"]),
+    plugins: storagePlugins(env, ["media", "materials"]),
     // The HTTP front lets an upload's body be this large (server/bodyLimits.ts).
     upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     typescript: { outputFile: path.join(srcDir, "payload-types.ts"), autoGenerate: false },
