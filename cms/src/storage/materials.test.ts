@@ -1,8 +1,8 @@
 /**
  * With S3_* set, a customer's uploaded document is an object in the bucket, sealed (not the
  * document's bytes, nor containing them), nothing in MATERIALS_DIR; its owner reads it back through
- * /api/public/customer/materials/{id}; Payload's own file route still refuses it; and a replacement
- * in the same slot deletes the old object.
+ * /api/public/customer/materials/{id}; Payload's own file route still refuses it; a replacement
+ * in the same slot deletes the old object, and deleting the order deletes the rest.
  */
 import { createLocalReq } from "payload";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -31,7 +31,7 @@ afterAll(async () => {
 /** A customer with an order, signed in. */
 async function customerWithOrder() {
   const phone = "13600009901";
-  const { orderNo } = await seeded.server.submit("orders", {
+  const { id, orderNo } = await seeded.server.submit("orders", {
     filingType: "individual-business",
     contact: { name: "客户", phone, email: "s3-customer@example.com" },
     entity: { name: "某某", province: "beijing" },
@@ -39,7 +39,7 @@ async function customerWithOrder() {
     elapsedMs: 8_000,
   });
   const { token } = await openSession(await createLocalReq({}, seeded.t.payload), phone);
-  return { orderNo, cookie: `${SESSION_COOKIE}=${token}` };
+  return { id, orderNo, cookie: `${SESSION_COOKIE}=${token}` };
 }
 
 async function uploadPdf(orderNo: string, cookie: string, pdf: Buffer): Promise<string> {
@@ -61,9 +61,10 @@ function pdfSaying(text: string): Buffer {
   );
 }
 
-it("keeps a customer's document sealed in the bucket, serves it to its owner, not through Payload's file route", async () => {
+it("keeps a customer's document sealed in the bucket, serves it to its owner, and deletes it with its order", async () => {
   const { payload } = seeded.t;
-  const { orderNo, cookie } = await customerWithOrder();
+  const order = await customerWithOrder();
+  const { orderNo, cookie } = order;
   const pdf = pdfSaying("营业执照 S3");
   const id = await uploadPdf(orderNo, cookie, pdf);
   const material = await payload.findByID({ collection: "materials", id });
@@ -89,4 +90,8 @@ it("keeps a customer's document sealed in the bucket, serves it to its owner, no
   expect(await store.keys("materials/")).toEqual([
     objectKey("materials", replacement.filename ?? ""),
   ]);
+
+  // Deleting the order (as retention and an erasure do) deletes its documents' objects.
+  await payload.delete({ collection: "orders", id: order.id });
+  expect(await store.keys("materials/")).toEqual([]);
 });
