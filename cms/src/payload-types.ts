@@ -782,7 +782,7 @@ export interface FilingType {
   materials?:
     | {
         item: string;
-        upload: 'none' | 'single' | 'id_card';
+        upload?: ('none' | 'single' | 'id_card') | null;
         id?: string | null;
       }[]
     | null;
@@ -1949,6 +1949,13 @@ export interface SiteSetting {
     myMaterialUploaded: string;
     myMaterialAccepted: string;
     myMaterialRejected: string;
+    myUploadHint: string;
+    myUpload: string;
+    myReupload: string;
+    myUploading: string;
+    myView: string;
+    myOptional: string;
+    myFix: string;
     myIcpHint: string;
     myEmailNotifications: string;
     checklistHeading: string;
@@ -2233,6 +2240,13 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         myMaterialUploaded?: T;
         myMaterialAccepted?: T;
         myMaterialRejected?: T;
+        myUploadHint?: T;
+        myUpload?: T;
+        myReupload?: T;
+        myUploading?: T;
+        myView?: T;
+        myOptional?: T;
+        myFix?: T;
         myIcpHint?: T;
         myEmailNotifications?: T;
         checklistHeading?: T;

@@ -7,6 +7,7 @@
  * another customer's orders) are in cms/src/customers/endpoints.test.ts.
  */
 import { expect as baseExpect, type Page, test } from "@playwright/test";
+import { acceptUploaded, TINY_PNG } from "../fixtures/documents.ts";
 import { delivered } from "../fixtures/emails.ts";
 import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 import { textsTo } from "../fixtures/sms.ts";
@@ -130,6 +131,23 @@ test("a customer signs in with an SMS code and follows their order to its ICP nu
     .toBeGreaterThanOrEqual(2);
   await page.reload();
   await expect(card.locator(".track-summary")).toContainText("初步审核");
+
+  // The customer uploads the ID card's two sides from the phone; sales accepts them; the order
+  // may then leave 初步审核 (the review in the admin is materials.spec.ts's).
+  for (const side of ["本人身份证(人像面)", "本人身份证(国徽面)"]) {
+    const slot = card.locator(`.my-materials li[data-item="${side}"]`);
+    await slot.locator('input[type="file"]').setInputFiles({
+      name: "id.png",
+      mimeType: "image/png",
+      buffer: TINY_PNG,
+    });
+    await expect(card.locator(`.my-materials li[data-item="${side}"]`)).toContainText(
+      "已上传,待审核",
+    );
+  }
+  await acceptUploaded(order);
+  await page.reload();
+  await expect(card.locator('.my-materials li[data-status="accepted"]')).toHaveCount(2);
 
   // SMS verification: the 24-hour instruction, in the amber that stands out.
   await move(order, { to: "platform_review" });

@@ -4,6 +4,7 @@
  * with every email delivered (once) to the local server that speaks Resend's API.
  */
 import { expect, test } from "@playwright/test";
+import { provideDocuments } from "../fixtures/documents.ts";
 import { emailsMatching, salesInbox } from "../fixtures/emails.ts";
 import { apiToken, cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
 
@@ -64,6 +65,8 @@ test("order through the widget → sales moves it through the stages → /track/
   const moveTo = (to: string) => api("POST", `/api/orders/${order.id}/move`, { to });
   expect((await moveTo("filed")).status).toBe(400);
   for (const stage of ["preliminary_review", "platform_review", "sms_verification"]) {
+    // The customer's documents are uploaded and accepted before the order leaves 初步审核.
+    if (stage === "platform_review") await provideDocuments({ id: order.id, orderNo, phone });
     expect((await moveTo(stage)).status).toBe(200);
   }
 

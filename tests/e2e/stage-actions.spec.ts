@@ -6,7 +6,8 @@
  * and no internal code or English row label shows.
  */
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
-import { cmsUrl, logIn, newColleague } from "../fixtures/logins.ts";
+import { provideDocuments } from "../fixtures/documents.ts";
+import { apiToken, cmsUrl, LOGINS, logIn, newColleague } from "../fixtures/logins.ts";
 import { submitLead } from "../fixtures/submissions.ts";
 
 // Each action reloads the document; on a busy two-core machine the admin can take longer than the
@@ -26,6 +27,13 @@ const documentText = (page: Page) => page.locator("form").first().innerText();
 
 async function expectNoInternalWords(page: Page) {
   expect(await documentText(page)).not.toMatch(INTERNAL_WORDS);
+}
+
+async function orderNoOf(id: number): Promise<string> {
+  const response = await fetch(cmsUrl(`/api/orders/${id}?depth=0`), {
+    headers: { Authorization: `JWT ${await apiToken(LOGINS.sales)}` },
+  });
+  return ((await response.json()) as { orderNo: string }).orderNo;
 }
 
 /** Clicks an action and waits for the page to show the stage it leads to. */
@@ -90,8 +98,21 @@ test("sales works a lead and its order by actions, all in Chinese", async ({ pag
   await expectNoInternalWords(page);
 
   await act(page, page.locator("[data-order-actions]"), "重新提交", "已提交");
+  await act(page, page.locator("[data-order-actions]"), "开始初审", "初步审核");
+
+  // The order stays in 初步审核 until the customer's documents are accepted, and says which.
+  await page
+    .locator("[data-order-actions]")
+    .getByRole("button", { name: "初审通过,提交微信审核" })
+    .click();
+  await expect(page.locator("[data-order-actions]").getByRole("alert").first()).toContainText(
+    "客户材料尚未全部审核通过",
+  );
+  const orderId = Number(/\/orders\/(\d+)/.exec(page.url())?.[1]);
+  await provideDocuments({ id: orderId, orderNo: await orderNoOf(orderId), phone: lead.phone });
+  await page.reload();
+  await expect(page.locator('[data-document-status="accepted"]').first()).toBeVisible();
   for (const [name, shows] of [
-    ["开始初审", "初步审核"],
     ["初审通过,提交微信审核", "微信官方审核"],
     ["微信审核通过,等待短信核验", "短信核验"],
     ["记录短信核验完成", "管局审核"],

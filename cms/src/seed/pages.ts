@@ -318,6 +318,14 @@ export const labels: SiteSetting["labels"] = {
   myMaterialUploaded: "已上传,待审核",
   myMaterialAccepted: "已通过",
   myMaterialRejected: "需重新上传",
+  myUploadHint:
+    "可拍照或选择文件:JPG、PNG 照片或 PDF,每个不超过 10 MB。照片会去除拍摄位置等信息后加密保存。",
+  myUpload: "上传",
+  myReupload: "重新上传",
+  myUploading: "正在上传",
+  myView: "查看",
+  myOptional: "(选填)",
+  myFix: "怎么做:",
   // Our words, not the client's copy: where a filed mini program's number shows.
   myIcpHint:
     "备案号会显示在小程序的「更多资料」页;如小程序内有「关于我们」等页面,建议同时注明备案号。",

@@ -1,13 +1,14 @@
 /**
  * The customer center's island on /my/: signs the customer in with their phone and an SMS code,
- * then shows each of their orders as /track/ does, with the checklist's state and, once filed, the
- * ICP number and how to show it. It speaks the customer API (CONTRACT §7) with the session
+ * then shows each of their orders as /track/ does, with the checklist's upload slots (./uploads.ts)
+ * and, once filed, the ICP number and how to show it. It speaks the customer API (CONTRACT §7) with the session
  * cookie, which the CMS sets `HttpOnly`: this script never sees it.
  */
 import type { TApiError, TCustomerOrder, TCustomerOrders } from "@beian/contract";
 import { el, renderTrack } from "../track/renderTrack.ts";
 import { type TTrackLabels, trackView } from "../track/trackView.ts";
-import { materialRows, resendIn, signedInAs, type TMyLabels } from "./myView.ts";
+import { resendIn, signedInAs, type TMyLabels } from "./myView.ts";
+import { materialsList } from "./uploads.ts";
 
 type TCenter = {
   api: string;
@@ -56,19 +57,6 @@ function refusalText(answer: TAnswer): string {
   return fields || error?.message || "网络异常,请稍后重试。";
 }
 
-function materials(order: TCustomerOrder, labels: TMyLabels): HTMLElement[] {
-  if (order.materials.length === 0) return [];
-  const list = el("ul", undefined, "my-materials");
-  for (const row of materialRows(order.materials, labels)) {
-    const item = el("li");
-    item.dataset.status = row.status;
-    item.append(el("span", row.item), el("span", row.state, `my-state my-state-${row.status}`));
-    if (row.reason) item.append(el("p", row.reason, "my-reason"));
-    list.append(item);
-  }
-  return [el("h3", labels.myMaterials), list];
-}
-
 function orderCard(center: TCenter, order: TCustomerOrder): HTMLElement {
   const card = el("article", undefined, "card my-order track-result");
   const view = trackView(order, center.labels, Date.now());
@@ -77,7 +65,15 @@ function orderCard(center: TCenter, order: TCustomerOrder): HTMLElement {
   heading.tabIndex = -1;
   card.append(heading, ...renderTrack(view, center.labels, center.rejectionHeading, 3));
   if (order.icpNumber) card.append(el("p", center.labels.myIcpHint, "my-icp-hint"));
-  card.append(...materials(order, center.labels));
+  card.append(
+    ...materialsList(order, {
+      api: center.api,
+      labels: center.labels,
+      uploaded: async () => {
+        await loadOrders(center);
+      },
+    }),
+  );
   return card;
 }
 

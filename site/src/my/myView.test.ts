@@ -8,25 +8,72 @@ const labels = {
   myMaterialUploaded: "已上传,待审核",
   myMaterialAccepted: "已通过",
   myMaterialRejected: "需重新上传",
+  myUpload: "上传",
+  myReupload: "重新上传",
+  myOptional: "(选填)",
+  myFix: "怎么做:",
 } as TMyLabels;
 
 describe("the customer center's words", () => {
-  it("names each checklist item's state, with the reason of a refused one only", () => {
+  it("names each slot's state; a refused one's reason and fix; upload where the customer may", () => {
     expect(
       materialRows(
         [
-          { item: "身份证正面", required: true, status: "missing" },
-          { item: "身份证反面", required: true, status: "uploaded", reason: "旧的" },
-          { item: "营业执照", required: true, status: "rejected", reason: "证件电子版不合格" },
-          { item: "承诺书", required: false, status: "accepted" },
+          { item: "身份证(人像面)", required: true, status: "missing", uploadable: true },
+          {
+            item: "身份证(国徽面)",
+            required: true,
+            status: "uploaded",
+            id: "7",
+            uploadable: true,
+            reason: "旧的",
+          },
+          {
+            item: "营业执照",
+            required: true,
+            status: "rejected",
+            id: "8",
+            uploadable: true,
+            reason: "证件电子版不合格",
+            fix: "请在自然光下重拍",
+          },
+          { item: "其他补充材料", required: false, status: "accepted", id: "9", uploadable: false },
         ],
         labels,
       ),
     ).toEqual([
-      { item: "身份证正面", status: "missing", state: "待上传" },
-      { item: "身份证反面", status: "uploaded", state: "已上传,待审核" },
-      { item: "营业执照", status: "rejected", state: "需重新上传", reason: "证件电子版不合格" },
-      { item: "承诺书", status: "accepted", state: "已通过" },
+      {
+        item: "身份证(人像面)",
+        title: "身份证(人像面)",
+        status: "missing",
+        state: "待上传",
+        upload: "上传",
+      },
+      {
+        item: "身份证(国徽面)",
+        title: "身份证(国徽面)",
+        status: "uploaded",
+        state: "已上传,待审核",
+        id: "7",
+        upload: "重新上传",
+      },
+      {
+        item: "营业执照",
+        title: "营业执照",
+        status: "rejected",
+        state: "需重新上传",
+        reason: "证件电子版不合格",
+        fix: "怎么做:请在自然光下重拍",
+        id: "8",
+        upload: "重新上传",
+      },
+      {
+        item: "其他补充材料",
+        title: "其他补充材料(选填)",
+        status: "accepted",
+        state: "已通过",
+        id: "9",
+      },
     ]);
   });
 

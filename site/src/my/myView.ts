@@ -21,6 +21,13 @@ export const MY_VIEW_LABELS = [
   "myMaterialUploaded",
   "myMaterialAccepted",
   "myMaterialRejected",
+  "myUploadHint",
+  "myUpload",
+  "myReupload",
+  "myUploading",
+  "myView",
+  "myOptional",
+  "myFix",
   "myIcpHint",
   "myEmailNotifications",
 ] as const satisfies readonly TSiteLabel[];
@@ -36,19 +43,30 @@ const STATUS_LABEL: Record<TMaterialStatus, keyof TMyLabels> = {
 
 export type TMaterialRow = {
   item: string;
+  /** The item as shown: its name, marked when it is optional. */
+  title: string;
   status: TMaterialStatus;
   /** The state in words (待上传, 需重新上传…). */
   state: string;
-  /** Why sales refused it, when they did. */
+  /** Why sales refused it, and what to do, when they did. */
   reason?: string;
+  fix?: string;
+  /** The current document's id, to view it. */
+  id?: string;
+  /** The upload button's words, when the customer may upload now (上传, or 重新上传 over a file). */
+  upload?: string;
 };
 
 export function materialRows(materials: TCustomerMaterial[], labels: TMyLabels): TMaterialRow[] {
-  return materials.map(({ item, status, reason }) => ({
+  return materials.map(({ item, required, status, reason, fix, id, uploadable }) => ({
     item,
+    title: required ? item : `${item}${labels.myOptional}`,
     status,
     state: labels[STATUS_LABEL[status]],
     ...(status === "rejected" && reason ? { reason } : {}),
+    ...(status === "rejected" && fix ? { fix: `${labels.myFix}${fix}` } : {}),
+    ...(id ? { id } : {}),
+    ...(uploadable ? { upload: id ? labels.myReupload : labels.myUpload } : {}),
   }));
 }
 

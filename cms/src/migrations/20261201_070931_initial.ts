@@ -129,6 +129,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`mini_program_app_id\` text,
   	\`note\` text,
   	\`suspected_spam\` text,
+  	\`upload_slots\` text,
   	\`materials\` text,
   	\`status\` text DEFAULT 'submitted' NOT NULL,
   	\`notify_by_email\` integer DEFAULT true,
@@ -177,6 +178,37 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`orders_lead_idx\` ON \`orders\` (\`lead_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_updated_at_idx\` ON \`orders\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`orders_created_at_idx\` ON \`orders\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`materials\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order_id\` integer NOT NULL,
+  	\`item\` text NOT NULL,
+  	\`status\` text DEFAULT 'uploaded' NOT NULL,
+  	\`content_type\` text NOT NULL,
+  	\`key_id\` text,
+  	\`rejection_reason\` text,
+  	\`review_note\` text,
+  	\`reviewed_by_id\` integer,
+  	\`reviewed_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`url\` text,
+  	\`thumbnail_u_r_l\` text,
+  	\`filename\` text,
+  	\`mime_type\` text,
+  	\`filesize\` numeric,
+  	\`width\` numeric,
+  	\`height\` numeric,
+  	FOREIGN KEY (\`order_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`reviewed_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`materials_order_idx\` ON \`materials\` (\`order_id\`);`)
+  await db.run(sql`CREATE INDEX \`materials_status_idx\` ON \`materials\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`materials_key_id_idx\` ON \`materials\` (\`key_id\`);`)
+  await db.run(sql`CREATE INDEX \`materials_reviewed_by_idx\` ON \`materials\` (\`reviewed_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`materials_updated_at_idx\` ON \`materials\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`materials_created_at_idx\` ON \`materials\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`materials_filename_idx\` ON \`materials\` (\`filename\`);`)
   await db.run(sql`CREATE TABLE \`outbox\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`channel\` text DEFAULT 'email',
@@ -338,6 +370,27 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`erasures_by_idx\` ON \`erasures\` (\`by_id\`);`)
   await db.run(sql`CREATE INDEX \`erasures_updated_at_idx\` ON \`erasures\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`erasures_created_at_idx\` ON \`erasures\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`material_views\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`at\` text NOT NULL,
+  	\`user_id\` integer,
+  	\`user_email\` text,
+  	\`action\` text NOT NULL,
+  	\`material_id\` integer,
+  	\`order_no\` text,
+  	\`item\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`material_id\`) REFERENCES \`materials\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`material_views_at_idx\` ON \`material_views\` (\`at\`);`)
+  await db.run(sql`CREATE INDEX \`material_views_user_idx\` ON \`material_views\` (\`user_id\`);`)
+  await db.run(sql`CREATE INDEX \`material_views_material_idx\` ON \`material_views\` (\`material_id\`);`)
+  await db.run(sql`CREATE INDEX \`material_views_order_no_idx\` ON \`material_views\` (\`order_no\`);`)
+  await db.run(sql`CREATE INDEX \`material_views_updated_at_idx\` ON \`material_views\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`material_views_created_at_idx\` ON \`material_views\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`idempotency_keys\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`scope\` text NOT NULL,
@@ -411,6 +464,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`_parent_id\` integer NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`item\` text,
+  	\`upload\` text DEFAULT 'none',
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -451,6 +505,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`_parent_id\` integer NOT NULL,
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`item\` text,
+  	\`upload\` text DEFAULT 'none',
   	\`_uuid\` text,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_filing_types_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
@@ -907,7 +962,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`order\` integer,
   	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
+  	\`materials_id\` integer,
   	\`partners_id\` integer,
+  	\`material_views_id\` integer,
   	\`idempotency_keys_id\` integer,
   	\`pages_id\` integer,
   	\`filing_types_id\` integer,
@@ -919,7 +976,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`province_rules_id\` integer,
   	\`users_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`materials_id\`) REFERENCES \`materials\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`partners_id\`) REFERENCES \`partners\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`material_views_id\`) REFERENCES \`material_views\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`idempotency_keys_id\`) REFERENCES \`idempotency_keys\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`pages_id\`) REFERENCES \`pages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`filing_types_id\`) REFERENCES \`filing_types\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -935,7 +994,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_materials_id_idx\` ON \`payload_locked_documents_rels\` (\`materials_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_partners_id_idx\` ON \`payload_locked_documents_rels\` (\`partners_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_material_views_id_idx\` ON \`payload_locked_documents_rels\` (\`material_views_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_idempotency_keys_id_idx\` ON \`payload_locked_documents_rels\` (\`idempotency_keys_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_pages_id_idx\` ON \`payload_locked_documents_rels\` (\`pages_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_filing_types_id_idx\` ON \`payload_locked_documents_rels\` (\`filing_types_id\`);`)
@@ -1067,6 +1128,13 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`labels_my_material_uploaded\` text,
   	\`labels_my_material_accepted\` text,
   	\`labels_my_material_rejected\` text,
+  	\`labels_my_upload_hint\` text,
+  	\`labels_my_upload\` text,
+  	\`labels_my_reupload\` text,
+  	\`labels_my_uploading\` text,
+  	\`labels_my_view\` text,
+  	\`labels_my_optional\` text,
+  	\`labels_my_fix\` text,
   	\`labels_my_icp_hint\` text,
   	\`labels_my_email_notifications\` text,
   	\`labels_checklist_heading\` text,
@@ -1180,6 +1248,13 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`version_labels_my_material_uploaded\` text,
   	\`version_labels_my_material_accepted\` text,
   	\`version_labels_my_material_rejected\` text,
+  	\`version_labels_my_upload_hint\` text,
+  	\`version_labels_my_upload\` text,
+  	\`version_labels_my_reupload\` text,
+  	\`version_labels_my_uploading\` text,
+  	\`version_labels_my_view\` text,
+  	\`version_labels_my_optional\` text,
+  	\`version_labels_my_fix\` text,
   	\`version_labels_my_icp_hint\` text,
   	\`version_labels_my_email_notifications\` text,
   	\`version_labels_checklist_heading\` text,
@@ -1345,6 +1420,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`sms_verification_wording\` text,
   	\`filed_code\` text,
   	\`filed_wording\` text,
+  	\`document_rejected_code\` text,
+  	\`document_rejected_wording\` text,
   	\`updated_at\` text,
   	\`created_at\` text
   );
@@ -1359,6 +1436,7 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`orders_notes\`;`)
   await db.run(sql`DROP TABLE \`orders_stage_history\`;`)
   await db.run(sql`DROP TABLE \`orders\`;`)
+  await db.run(sql`DROP TABLE \`materials\`;`)
   await db.run(sql`DROP TABLE \`outbox\`;`)
   await db.run(sql`DROP TABLE \`customers\`;`)
   await db.run(sql`DROP TABLE \`customer_codes\`;`)
@@ -1368,6 +1446,7 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`erasures\`;`)
+  await db.run(sql`DROP TABLE \`material_views\`;`)
   await db.run(sql`DROP TABLE \`idempotency_keys\`;`)
   await db.run(sql`DROP TABLE \`pages\`;`)
   await db.run(sql`DROP TABLE \`_pages_v\`;`)
