@@ -64,6 +64,7 @@ import {
 import { MAX_UPLOAD_BYTES } from "./server/bodyLimits.ts";
 import type { TSmsQueueSettings } from "./sms/outbox.ts";
 import { sendSmsTask } from "./sms/sendSmsTask.ts";
+import { storagePlugins } from "./storage/index.ts";
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -173,6 +174,8 @@ export function buildBeianConfig(env: TEnv) {
     // Cookie-authenticated requests come from the admin only; the static site and the widget use
     // the public endpoints, which need no session.
     csrf: [env.CMS_URL],
+    // Uploaded files go to the object store when S3_* name one, else stay on the local disk.
+    plugins: storagePlugins(env, ["media", "materials"]),
     // The HTTP front lets an upload's body be this large (server/bodyLimits.ts).
     upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
     typescript: { outputFile: path.join(srcDir, "payload-types.ts"), autoGenerate: false },

@@ -59,6 +59,26 @@ const booleanString = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** The variables that select the object store: all of them, or none. */
+export const OBJECT_STORE_VARIABLES = [
+  "S3_ENDPOINT",
+  "S3_BUCKET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+] as const;
+
+/** Why the object store settings are half there (an upload would go nowhere), or undefined. */
+function partialObjectStore(
+  env: Partial<Record<(typeof OBJECT_STORE_VARIABLES)[number], string>>,
+): string | undefined {
+  const missing = OBJECT_STORE_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === 0 || missing.length === OBJECT_STORE_VARIABLES.length) return undefined;
+  return (
+    `${OBJECT_STORE_VARIABLES.join(", ")} are set together (an S3-compatible object store for ` +
+    `uploads) or none of them (local disk); missing: ${missing.join(", ")}`
+  );
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -127,6 +147,22 @@ const EnvSchema = z
     SMS_SIGN_NAME: z.string().min(1).default("小程序备案中心"),
     /** The approved template of the sign-in code message (param `code`); the others are set in the CMS. */
     SMS_TEMPLATE_LOGIN: z.string().min(1).default("SMS_LOGIN_DEV"),
+    /**
+     * An S3-compatible object store (Alibaba Cloud OSS in production) for the upload collections'
+     * files (src/storage/): endpoint, bucket and both keys together, or none of them (local disk:
+     * MEDIA_DIR, MATERIALS_DIR). OSS's S3 API signs with the region as `oss-cn-hangzhou`.
+     */
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default("oss-cn-hangzhou"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /**
+     * Bucket in the path (`endpoint/bucket/key`) instead of the host name (`bucket.endpoint/key`).
+     * Unset: path style for a loopback or IP-address endpoint (a local server), virtual-hosted
+     * style otherwise (OSS accepts only that).
+     */
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).optional(),
     /** A SendSms request that takes longer than this counts as failed (and is retried). */
     SMS_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     /** First retry delay of a text message that failed; each further retry waits twice as long. */
@@ -180,6 +216,9 @@ const EnvSchema = z
         message: "SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET are set together, or neither",
       });
     }
+    const objectStoreRefusal = partialObjectStore(env);
+    if (objectStoreRefusal)
+      ctx.addIssue({ code: "custom", path: ["S3_ENDPOINT"], message: objectStoreRefusal });
     if (env.NODE_ENV !== "production") return;
     if (env.PAYLOAD_SECRET === DEV_PAYLOAD_SECRET) {
       ctx.addIssue({

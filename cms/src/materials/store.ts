@@ -4,11 +4,10 @@
  * newest document of a slot replaces the ones before, in the same transaction.
  */
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { TMaterialContentType } from "@beian/contract";
 import type { PayloadRequest } from "payload";
 import type { Material } from "../payload-types.ts";
+import { readStoredFile } from "../storage/readStoredFile.ts";
 import { open, seal, type TKeyring } from "./encryption.ts";
 
 export type TNewDocument = {
@@ -65,23 +64,5 @@ export async function readDocument(
 ): Promise<Buffer> {
   const name = material.filename;
   if (!name) throw new Error(`material ${material.id} has no file`);
-  return open(keyring, await storedBytes(req, material, name), name);
-}
-
-/** The stored (sealed) bytes: through the storage adapter's handler when one is set, else the disk. */
-async function storedBytes(req: PayloadRequest, material: Material, name: string): Promise<Buffer> {
-  const upload = req.payload.collections.materials.config.upload;
-  for (const handler of upload.handlers ?? []) {
-    const response = await handler(req, {
-      doc: material,
-      headers: new Headers(),
-      params: { collection: "materials", filename: name },
-    });
-    if (response instanceof Response) {
-      if (!response.ok)
-        throw new Error(`material ${material.id}: store answered ${response.status}`);
-      return Buffer.from(await response.arrayBuffer());
-    }
-  }
-  return readFile(path.join(upload.staticDir ?? "", path.basename(name)));
+  return open(keyring, await readStoredFile(req, "materials", material), name);
 }

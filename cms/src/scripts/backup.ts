@@ -2,7 +2,8 @@
  * `pnpm backup` (CONTRACT §1): a snapshot of the running or stopped stack into BACKUP_DIR —
  * the SQLite database (read through Payload, by SQLite's `VACUUM INTO`), the media and the
  * customers' materials — and prints the snapshot's path. With MongoDB the snapshot holds the files
- * only, and says so: the database is backed up with mongodump (README, "Backup and restore").
+ * only, and says so: the database is backed up with mongodump (README, "Backup and restore"). With
+ * S3_* set the uploaded files are in the bucket, not in the snapshot, and it says that too.
  */
 import { existsSync } from "node:fs";
 import { type Config, getPayload, type Payload, type SanitizedConfig } from "payload";
@@ -10,6 +11,7 @@ import { takeSnapshot } from "../backup/snapshot.ts";
 import { sqliteFilePath } from "../backup/sqliteFile.ts";
 import { buildBeianConfig } from "../config.ts";
 import { databaseKind, env, type TEnv } from "../env.ts";
+import { objectStoreBackupNotice } from "../storage/objectStore.ts";
 
 /**
  * A Payload that only reads, beside a CMS that may be running: no job runner, no schema push and
@@ -45,6 +47,8 @@ try {
         "Back the database up with mongodump (README, Operations: backup and restore).",
     );
   }
+  const bucketNotice = objectStoreBackupNotice(settings);
+  if (bucketNotice) write(bucketNotice);
   const { dir, manifest } = await takeSnapshot(settings, { kind: "manual", payload });
   const counts = manifest.database.kind === "sqlite" ? manifest.database.counts : {};
   write(
