@@ -17,7 +17,7 @@ import {
 } from "../../materials/review.ts";
 import { Alert, input } from "../forms/controls.tsx";
 import { SelectField } from "../forms/SelectField.tsx";
-import { type TLang, useLang } from "../OrderActions/request.tsx";
+import { postAction, type TLang, useLang } from "../OrderActions/request.tsx";
 
 const TEXTS = {
   label: { zh: "客户材料", en: "Customer documents" },
@@ -36,28 +36,13 @@ const TEXTS = {
   cancel: { zh: "取消", en: "Cancel" },
   pdf: { zh: "PDF 文件", en: "PDF" },
   image: { zh: "照片", en: "Photo" },
-  network: { zh: "网络错误,请稍后重试", en: "Network error, try again" },
 } as const;
 
 type TState = { documents: TCustomerMaterial[] } | { error: true } | null;
 
+/** Posts a review; null when done, else what the server said. */
 async function postReview(id: string, body: unknown, lang: TLang): Promise<string | null> {
-  try {
-    const response = await fetch(`/api/materials/${id}/review`, {
-      method: "POST",
-      credentials: "include",
-      headers: {
-        "Content-Type": "application/json",
-        "Accept-Language": lang === "en" ? "en" : "zh-CN",
-      },
-      body: JSON.stringify(body),
-    });
-    if (response.ok) return null;
-    const answer = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    return answer.error?.message ?? `${response.status}`;
-  } catch {
-    return TEXTS.network[lang];
-  }
+  return (await postAction(`/api/materials/${id}/review`, body, lang))?.message ?? null;
 }
 
 function RejectForm(props: { id: string; lang: TLang; done: () => void; cancel: () => void }) {

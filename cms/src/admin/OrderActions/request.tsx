@@ -15,7 +15,11 @@ export function useLang(): TLang {
 export type TActionError = { message: string; fields: Record<string, string> };
 
 /** POSTs the action; null when done, else what the server said (or a network failure). */
-async function postAction(url: string, body: unknown, lang: TLang): Promise<TActionError | null> {
+export async function postAction(
+  url: string,
+  body: unknown,
+  lang: TLang,
+): Promise<TActionError | null> {
   try {
     const response = await fetch(url, {
       method: "POST",
