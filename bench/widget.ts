@@ -185,6 +185,11 @@ export async function measureWidget(): Promise<TWidgetSize> {
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const sum = (a: TBytes, b: TBytes): TBytes => ({
+  raw: a.raw + b.raw,
+  gzip: a.gzip + b.gzip,
+  brotli: a.brotli + b.brotli,
+});
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -205,6 +210,8 @@ export function printWidgetSize(size: TWidgetSize): void {
       row("loader widget.js (every page view)", size.loader, `≤ ${kib(LOADER_BUDGET_GZIP)}`),
       row("form form.js (when reached for)", size.form, `≤ ${kib(FORM_AIM_GZIP)}`),
       row("English form-en.js (data-lang=en)", size.english, "–"),
+      // what a visitor who opens the form downloads, to set beside the peers' one-file embeds
+      row("loader + form (a visitor who opens it)", sum(size.loader, size.form), "–"),
       ...PEERS.map((peer) => [`${peer.name} (quoted)`, "–", `≈ ${kib(peer.gzip)}`, "–", "–"]),
     ],
   );

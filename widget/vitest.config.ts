@@ -6,5 +6,7 @@ export default defineConfig({
     environment: "node",
     include: ["src/**/*.test.ts"],
     testTimeout: 60_000,
+    // beforeAll builds the embed scripts (esbuild, then terser): slow on a shared machine
+    hookTimeout: 60_000,
   },
 });

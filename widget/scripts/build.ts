@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { type BuildOptions, build, type Metafile, type Plugin, transform } from "esbuild";
+import { minify } from "terser";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const src = (file: string) => path.join(root, "src", file);
@@ -214,6 +215,24 @@ export const embedOptions = (entry: TEmbedScript, overrides: BuildOptions = {}):
 
 export type TBuiltScript = { code: string; metafile: Metafile };
 
+/**
+ * esbuild's minified output, minified again by terser: its compressor, run to a fixed point
+ * (`passes`), inlines and folds what esbuild leaves (single-use functions and variables, `let`
+ * chains, repeated conditions): about 0.55 KiB less gzipped for the form, 0.15 KiB for the loader.
+ * Non-ASCII stays escaped (`ascii_only`, as esbuild writes it: safe on pages in any charset); the
+ * banner (`/*!`) is kept.
+ */
+async function compress(code: string, entry: TEmbedScript): Promise<string> {
+  const result = await minify(code, {
+    ecma: 2020,
+    compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true },
+    mangle: true,
+    format: { ascii_only: true, comments: /^!/ },
+  });
+  if (!result.code) throw new Error(`terser produced no ${entry}`);
+  return result.code;
+}
+
 /** One embed script, built in memory (with esbuild's metafile, to see what takes the bytes). */
 export async function buildEmbedScript(
   entry: TEmbedScript,
@@ -222,7 +241,7 @@ export async function buildEmbedScript(
   const result = await build(embedOptions(entry, overrides));
   const output = result.outputFiles?.[0];
   if (!output || !result.metafile) throw new Error(`esbuild produced no ${entry}`);
-  return { code: output.text, metafile: result.metafile };
+  return { code: await compress(output.text, entry), metafile: result.metafile };
 }
 
 /** The three embed scripts of dist/v1/, built in memory. */

@@ -20,6 +20,8 @@ export type TWidgetProps = {
 export function Widget({ config, options, bind }: TWidgetProps) {
   const t = STRINGS[options.lang];
   const floating = options.mode === "floating";
+  // `launcher: "none"`: the page's own buttons open the dialog (BeianWidget.open()).
+  const withLauncher = floating && options.launcher !== "none";
   const panel = useRef<HTMLElement>(null);
   const launcher = useRef<HTMLButtonElement>(null);
   const [open, form, setForm, preset, controls] = useDialog(
@@ -42,7 +44,7 @@ export function Widget({ config, options, bind }: TWidgetProps) {
 
   return (
     <div className="bw" lang={options.lang} style={style}>
-      {floating && (
+      {withLauncher && (
         <button
           ref={launcher}
           type="button"

@@ -14,9 +14,10 @@ const LOADER_BUDGET_GZIP = 3 * 1024;
  * two hooks (preact/hooks, 0.7 KiB), and 20.9 KiB before the contract's compact validator replaced
  * zod. Of what is left, Preact's core is ~4.2 KiB, the contract's rules, messages and provinces
  * ~1.9 KiB and the stylesheet ~1.1 KiB; the rest is the interface, the texts and the
- * sending/retry logic. This budget keeps it from growing: lower it with each step.
+ * sending/retry logic; terser after esbuild took 466 B more (15,003 B). This budget keeps it from
+ * growing: lower it with each step.
  */
-const FORM_BUDGET_GZIP = 15.25 * 1024;
+const FORM_BUDGET_GZIP = 14.75 * 1024;
 /** The English texts and field messages (dist/v1/form-en.js), for `data-lang="en"` only. */
 const ENGLISH_BUDGET_GZIP = 1.5 * 1024;
 
@@ -58,7 +59,7 @@ describe("the split", () => {
     );
     expect(loaderInputs.filter((input) => /preact|zod|i18n/.test(input))).toEqual([]);
     // esbuild writes non-ASCII as \\u escapes (safe on pages in any charset): 在线咨询
-    expect(code("form.js")).toContain("\\u5728\\u7EBF\\u54A8\\u8BE2");
+    expect(code("form.js").toLowerCase()).toContain("\\u5728\\u7ebf\\u54a8\\u8be2");
     expect(code("form.js")).not.toContain("Free consultation");
     expect(code("form-en.js")).toContain("Free consultation");
   });

@@ -884,6 +884,12 @@ describe("the loader (v1/widget.js) and the form script (v1/form.js)", () => {
     expect(scriptsOf(english.document)).toContain(`${SCRIPTS_URL}form-en.js`);
     expect(english.$(".launcher")?.textContent).toBe("Contact us");
     expect(english.$("#bw-tab-lead")?.textContent).toBe("Free consultation");
+    // …and the English field messages with them (the chunk hands both to the form)
+    await english.click(".launcher");
+    await english.type("#bw-panel-lead [name=phone]", "12345");
+    expect(english.$("#bw-lead-phone-err")?.textContent).toBe(
+      "Enter a valid mainland China mobile number",
+    );
     const chinese = await page();
     expect(scriptsOf(chinese.document)).not.toContain(`${SCRIPTS_URL}form-en.js`);
   });

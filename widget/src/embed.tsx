@@ -13,9 +13,10 @@ import "./validation/fieldMessages.ts";
 import { createRoot } from "react-dom/client";
 import { readyAlreadySaid } from "./events.ts";
 import { shadowMount } from "./host.ts";
-import { STRINGS, type TStrings } from "./i18n.ts";
+import { STRINGS, type TEnglish } from "./i18n.ts";
 import { ENGLISH_SCRIPT, handOver, loadScript, type THandoff } from "./loader/handoff.ts";
 import { resendPending } from "./submission/resendPending.ts";
+import { registerEnglishMessages } from "./validation/fieldMessages.ts";
 import { Widget } from "./Widget.tsx";
 // The stylesheet last, after the interface whose class names it styles: 47 B less gzipped.
 import css from "./styles.css";
@@ -23,7 +24,9 @@ import css from "./styles.css";
 /** The English texts, from their own chunk, the first time an English widget needs them. */
 async function withLanguage(handoff: THandoff): Promise<void> {
   if (STRINGS[handoff.options.lang]) return;
-  STRINGS.en = await loadScript<TStrings>(handoff.base + ENGLISH_SCRIPT);
+  const english = await loadScript<TEnglish>(handoff.base + ENGLISH_SCRIPT);
+  STRINGS.en = english.strings;
+  registerEnglishMessages(english.messages);
 }
 
 function mountForm(handoff: THandoff): void {

@@ -1,5 +1,5 @@
 /** The widget's own interface texts; field error messages come from the contract's MESSAGES. */
-import type { TLocale } from "@beian/contract";
+import type { TLocale, TWidgetMessages } from "@beian/contract";
 
 const zh = {
   launcher: "在线咨询",
@@ -50,6 +50,8 @@ const zh = {
 };
 
 export type TStrings = typeof zh;
+/** What the English chunk (v1/form-en.js) hands to the form: its texts and field messages. */
+export type TEnglish = { strings: TStrings; messages: TWidgetMessages };
 
 /**
  * The texts by language. English is not in the form script (a Chinese page view never needs it):

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * dist/react.js with real React (not Preact): built in memory, written next to node_modules so
+ * dist/react.js with real React (not the embed's own renderer): built in memory, written next to node_modules so
  * that "react" resolves to the real thing, rendered into a page.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -90,6 +90,26 @@ describe("BeianWidget for React apps", () => {
       name.dispatchEvent(new Event("input", { bubbles: true }));
     });
     expect(name.value).toBe("Zhang San");
+    await act(async () => root.unmount());
+  });
+
+  it.each([
+    [{}, 1],
+    [{ launcher: "none" }, 0],
+  ])("floating with %o draws %i launcher(s)", async (props, launchers) => {
+    const container = document.createElement("div");
+    document.body.append(container);
+    const root = createRoot(container);
+    const ready = new Promise((resolve) =>
+      document.addEventListener("beian:ready", resolve, { once: true }),
+    );
+    await act(async () => {
+      root.render(createElement(widget.BeianWidget, { api: "https://cms.example", ...props }));
+    });
+    await act(() => ready);
+    const shadow = container.querySelector("[data-beian-widget]")?.shadowRoot;
+    expect(shadow?.querySelector("[role=dialog]")).not.toBeNull();
+    expect(shadow?.querySelectorAll(".launcher")).toHaveLength(launchers);
     await act(async () => root.unmount());
   });
 });

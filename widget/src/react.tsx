@@ -22,8 +22,8 @@ export type BeianWidgetProps = TWidgetOptions;
 STRINGS.en = en;
 
 export function BeianWidget(props: BeianWidgetProps) {
-  const { partner, mode, lang, type, api } = props;
-  const options = resolveOptions({ partner, mode, lang, type, api });
+  const { partner, mode, lang, type, launcher, api } = props;
+  const options = resolveOptions({ partner, mode, lang, type, launcher, api });
   const host = useRef<HTMLDivElement>(null);
   const [config, setConfig] = useState<TWidgetConfig | null>(null);
   const [mount, setMount] = useState<HTMLElement | null>(null);

@@ -13,6 +13,11 @@ export type TWidgetOptions = {
   /** Preselected filing type slug (`data-type`). */
   type?: string;
   /**
+   * "none" (`data-launcher`, floating): no launcher button at all; the page opens the dialog with
+   * `BeianWidget.open()` from its own buttons, and closing it gives focus back to what opened it.
+   */
+  launcher?: "none";
+  /**
    * The CMS URL (`data-api`). The embed served by the site defaults to its own CMS (written in by
    * the site's release step); the React component needs it.
    */
@@ -25,6 +30,7 @@ export type TResolvedOptions = {
   mode: "floating" | "inline";
   lang: TLocale;
   type?: string;
+  launcher?: "none";
   api: string;
 };
 
@@ -37,6 +43,7 @@ export function resolveOptions(options: TGivenOptions): TResolvedOptions {
     mode: options.mode === "inline" ? "inline" : "floating",
     lang: options.lang === "en" ? "en" : "zh-CN",
     ...(options.type ? { type: options.type } : {}),
+    ...(options.launcher === "none" ? { launcher: "none" } : {}),
     api: (options.api?.trim() || DEFAULT_API_BASE).replace(/\/+$/, ""),
   };
 }

@@ -23,16 +23,3 @@ export function showLauncher(
   root.innerHTML = `<style>${launcherCss}</style><div class="bw" lang="${options.lang}" style="--bw-primary:${primary};--bw-on-primary:${onColor(primary)}"><button class="launcher" aria-expanded="false" aria-haspopup="dialog">${ICON}${LABEL[options.lang]}</button></div>`;
   return root.querySelector("button") as HTMLButtonElement;
 }
-
-/**
- * `data-launcher="none"`: no launcher at all, the page opens the dialog with BeianWidget.open().
- * The form script draws its own launcher; a sheet adopted by the shadow root (which the form
- * reuses, and whose adopted sheets survive it filling the root) keeps that one from showing too.
- */
-export function withoutLauncher(host: HTMLElement): ShadowRoot {
-  const root = host.attachShadow({ mode: "open" });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(".launcher{display:none!important}");
-  root.adoptedStyleSheets = [sheet];
-  return root;
-}

@@ -15,7 +15,7 @@ import { fetchPartnerConfig, originNotAllowedHint, type TConfigError } from "../
 import { PENDING_KEY } from "../submission/pending.ts";
 import { resolveOptions } from "../widgetOptions.ts";
 import { FORM_SCRIPT, loadScript, type TMountForm } from "./handoff.ts";
-import { showLauncher, withoutLauncher } from "./launcher.ts";
+import { showLauncher } from "./launcher.ts";
 
 type TWindow = Window & { BeianWidget?: TControls };
 
@@ -56,8 +56,6 @@ function init(): void {
 
   let controls: TControls | undefined;
   let queued: TOpenOptions | undefined;
-  /** What had focus when the page last opened the dialog: it gets it back (no launcher to take it). */
-  let opener: HTMLElement | null | undefined;
   let loading = false;
   let mountForm: TMountForm | undefined;
   /** The placed host and its configuration, once the configuration arrived and the DOM is ready. */
@@ -101,7 +99,6 @@ function init(): void {
   };
   win.BeianWidget = {
     open(request) {
-      opener = document.activeElement as HTMLElement | null;
       if (controls) return controls.open(request);
       queued = request ?? {};
       loadForm();
@@ -137,14 +134,6 @@ function init(): void {
     return host;
   };
 
-  /** Without a launcher, closing the dialog gives focus back to what opened it (if nothing took it). */
-  const returnFocusOnClose = (root: ShadowRoot) =>
-    new MutationObserver(() => {
-      if (!root.querySelector<HTMLElement>(".panel")?.hidden) return;
-      opener?.focus();
-      opener = null;
-    }).observe(root, { subtree: true, attributeFilter: ["hidden"] });
-
   const start = async (config: TWidgetConfig) => {
     if (document.readyState === "loading") {
       await new Promise((ready) => document.addEventListener("DOMContentLoaded", ready));
@@ -152,8 +141,8 @@ function init(): void {
     const host = place();
     if (!host) return;
     if (options.mode === "floating") {
-      if (data.launcher === "none") returnFocusOnClose(withoutLauncher(host));
-      else {
+      // data-launcher="none": no launcher; the form draws none either (options.launcher).
+      if (!options.launcher) {
         const launcher = showLauncher(host, options, config.partner.theme?.primaryColor);
         for (const type of ["pointerover", "pointerdown", "focus", "touchstart"]) {
           // loadForm runs once anyway

@@ -29,9 +29,12 @@ export function useDialog(
   const [preset, setPreset] = useState<TPreset>({ type, n: 0 });
   const [focusRequest, setFocusRequest] = useState(0);
   const controls = useRef<TControls>({ open() {}, close() {} });
+  /** What had focus when the closed dialog was opened: it gets it back when there is no launcher. */
+  const opener = useRef<HTMLElement | null>(null);
 
   controls.current = {
     open(request = {}) {
+      if (!open) opener.current = document.activeElement as HTMLElement | null;
       if (KINDS.includes(request.form as TFormKind)) setForm(request.form as TFormKind);
       const { type: slug, province } = request;
       // province "" is a request too: the page's province choice was cleared, so is the form's.
@@ -44,7 +47,7 @@ export function useDialog(
     close() {
       if (!floating) return;
       setOpen(false);
-      launcher.current?.focus();
+      (launcher.current ?? opener.current)?.focus();
     },
   };
 
