@@ -1,7 +1,7 @@
 /**
  * Every SVG image the site shows, at the size it is shown: the list /img/[file] draws at build
  * time (svgRaster.ts). The boxes are named here and the components take them from here, so the
- * list and the pages agree; CmsImage refuses to build a page with an SVG box this list lacks.
+ * list and the pages agree; SvgImage.astro fails the build for an SVG and box this list lacks.
  */
 import { mediaUrl } from "./cms.ts";
 import { landing, ordered } from "./content.ts";

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 
-/** Device pixels per CSS pixel the file is drawn for: sharp on 2× screens (Lighthouse's mobile run). */
+/** Device pixels per CSS pixel the file is drawn for: crisp on 2× screens (and Lighthouse's phone). */
 export const RASTER_SCALE = 2;
 
 /** An SVG shown in a box of `width` × `height` CSS pixels. */
