@@ -46,7 +46,10 @@ async function stat(file: string): Promise<Stats | undefined> {
 }
 
 function cacheControl(relative: string): string {
-  if (relative.startsWith(`_astro${path.sep}`)) return "public, max-age=31536000, immutable";
+  // Both are named by their content's hash (Astro's assets; the SVGs drawn at build, svgRaster.ts).
+  if (relative.startsWith(`_astro${path.sep}`) || relative.startsWith(`img${path.sep}`)) {
+    return "public, max-age=31536000, immutable";
+  }
   if (relative.endsWith(".html")) return "public, max-age=0, must-revalidate";
   return "public, max-age=3600";
 }

@@ -178,6 +178,18 @@ test.describe("inner pages", () => {
     const cards = page.locator(".case-card");
     await expect(cards).toHaveCount(cases.length);
     await expect(cards.first().locator(".case-qr img")).toHaveAttribute("alt", /扫码查看案例/);
+    // Logos and QR codes are WebP files drawn at build from the SVGs, at twice their shown size:
+    // an SVG <img> would be a whole document built on the phone's main thread.
+    const sources = await page
+      .locator("main img")
+      .evaluateAll((images) => images.map((image) => image.getAttribute("src") ?? ""));
+    expect(sources.length).toBeGreaterThanOrEqual(cases.length);
+    expect(sources.filter((src) => !/^\/img\/[0-9a-f]{16}-\d+x\d+\.webp$/.test(src))).toEqual([]);
+    const logo = cards.first().locator(".case-logo");
+    await logo.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => logo.evaluate((image: HTMLImageElement) => [image.naturalWidth, image.width]))
+      .toEqual([112, 56]);
 
     await page.locator('label[for="industry-catering"]').click();
     const catering = cases.filter((item) => item.industry === "catering");

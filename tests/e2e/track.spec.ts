@@ -176,3 +176,35 @@ test.describe("tracking an order on a phone", () => {
     await expect(page.locator(".track-timeline > li").last()).toContainText("已取消");
   });
 });
+
+test.describe("what /track/ costs a page view", () => {
+  /** The bench's aim for the site's own scripts before any interaction (bench/pages.ts). */
+  const SCRIPT_BUDGET_BYTES = 2048;
+
+  test("the page's script stays within 2 KiB; what shows an answer loads when the visitor reaches for the form", async ({
+    page,
+  }, testInfo) => {
+    once(testInfo);
+    const scripts: Promise<number>[] = [];
+    const requested: string[] = [];
+    page.on("requestfinished", (request) => {
+      if (request.resourceType() !== "script") return;
+      requested.push(new URL(request.url()).pathname);
+      // As the bench counts them: compressed body and headers.
+      scripts.push(
+        request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize),
+      );
+    });
+    await page.goto(siteUrl("/track/"));
+    await page.waitForLoadState("networkidle");
+    const pageView = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
+    expect(pageView).toBeGreaterThan(0);
+    expect(pageView).toBeLessThanOrEqual(SCRIPT_BUDGET_BYTES);
+    expect(requested.some((pathname) => pathname.includes("showLookup"))).toBe(false);
+
+    await page.getByLabel("订单号").focus();
+    await expect
+      .poll(() => requested.some((pathname) => pathname.includes("showLookup")))
+      .toBe(true);
+  });
+});

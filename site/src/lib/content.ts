@@ -43,8 +43,3 @@ export async function page(
 export function telHref(hotline: string): string {
   return `tel:${hotline.replace(/[^\d+]/g, "")}`;
 }
-
-/** An SVG (logo, generated QR code) as an <img> source: no request, and never run as a document. */
-export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-}
