@@ -2,13 +2,14 @@
  * A salesperson's day, end to end, as issue 11 asks, in Chromium with every request to another
  * host refused: a lead arrives from the site; a new colleague finds it on the dashboard under
  * 未分配, takes it (分配给我), marks it 已联系 and 有意向 and turns it into an order; the order goes
- * through its stages by their actions — a structured 驳回 (item and reason from the lists, a note)
- * and a 重新提交 on the way — to 备案成功 with its ICP number; then the orders list, searched for
+ * through its stages by their actions — a structured 驳回 (item and reason from the lists, a note),
+ * a 重新提交 and the customer's documents accepted in 客户材料 on the way — to 备案成功 with its ICP number; then the orders list, searched for
  * this order, is exported with 导出 and the file reads in Excel as the admin reads: Chinese header
  * and values, the phone number as text. With `SCREENSHOTS_DIR` set it takes the README's pictures.
  */
 import { readFile } from "node:fs/promises";
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
+import { uploadRequiredDocuments } from "../fixtures/documents.ts";
 import { byHeader, openInExcel } from "../fixtures/excel.ts";
 import { cmsUrl, logIn, newColleague } from "../fixtures/logins.ts";
 import { offline } from "../fixtures/offline.ts";
@@ -67,8 +68,28 @@ async function workTheLead(page: Page, lead: TLead): Promise<string> {
   return orderNo.inputValue();
 }
 
-/** 开始初审 → a structured 驳回 → 重新提交 → … → 录入备案号 → 备案成功. */
-async function fileTheOrder(page: Page) {
+/** The customer's documents arrive (uploaded in 备案中心); sales accepts each in 客户材料. */
+async function acceptTheDocuments(page: Page, lead: TLead) {
+  const id = Number(/\/orders\/(\d+)/.exec(page.url())?.[1]);
+  const orderNo = await page.locator('input[name="orderNo"]').inputValue();
+  await uploadRequiredDocuments({ id, orderNo, phone: lead.phone });
+  await page.reload();
+  const review = page.locator("[data-materials-review]");
+  const waiting = review.locator('[data-document-status="uploaded"]');
+  await expect(waiting.first()).toBeVisible();
+  while ((await waiting.count()) > 0) {
+    const before = await waiting.count();
+    await review
+      .locator("li", { has: waiting.first() })
+      .first()
+      .getByRole("button", { name: "通过" })
+      .click();
+    await expect(waiting).toHaveCount(before - 1);
+  }
+}
+
+/** 开始初审 → a structured 驳回 → 重新提交 → 客户材料 accepted → … → 录入备案号 → 备案成功. */
+async function fileTheOrder(page: Page, lead: TLead) {
   const actions = () => page.locator("[data-order-actions]");
   await expect(page.locator("#field-status")).toContainText("已提交");
   await act(page, actions(), "开始初审", "初步审核");
@@ -88,8 +109,9 @@ async function fileTheOrder(page: Page) {
   ).toBeVisible();
 
   await act(page, actions(), "重新提交", "已提交");
+  await act(page, actions(), "开始初审", "初步审核");
+  await acceptTheDocuments(page, lead);
   for (const [name, shows] of [
-    ["开始初审", "初步审核"],
     ["初审通过,提交微信审核", "微信官方审核"],
     ["微信审核通过,等待短信核验", "短信核验"],
     ["记录短信核验完成", "管局审核"],
@@ -154,7 +176,7 @@ test("a salesperson's day: a new lead from 未分配 to an order filed, then 导
     const lead = await leadFromSite();
     await logIn(page, await newColleague("sales"));
     const orderNo = await workTheLead(page, lead);
-    await fileTheOrder(page);
+    await fileTheOrder(page, lead);
     await exportTheOrder(page, orderNo, lead);
   } finally {
     // Soft, so a step that failed because something was refused still reports what it tried.
