@@ -10,6 +10,7 @@ import { documentRejected } from "../email/templates.ts";
 import type { Material } from "../payload-types.ts";
 import { queueSms } from "../sms/outbox.ts";
 import { isDocumentRejectionReason, rejectionForCustomer } from "./review.ts";
+import { orderIdOf } from "./store.ts";
 
 export async function queueDocumentRejected(
   req: PayloadRequest,
@@ -18,7 +19,7 @@ export async function queueDocumentRejected(
   if (!isDocumentRejectionReason(material.rejectionReason)) return;
   const order = await req.payload.findByID({
     collection: "orders",
-    id: typeof material.order === "object" ? material.order.id : material.order,
+    id: orderIdOf(material),
     depth: 0,
     overrideAccess: true,
     req,

@@ -5,7 +5,7 @@
  */
 import type { PayloadRequest } from "payload";
 import type { TKeyring } from "./encryption.ts";
-import { readDocument, storeDocument } from "./store.ts";
+import { orderIdOf, readDocument, storeDocument } from "./store.ts";
 
 export async function rekeyDocuments(req: PayloadRequest, keyring: TKeyring): Promise<number> {
   let rekeyed = 0;
@@ -21,9 +21,8 @@ export async function rekeyDocuments(req: PayloadRequest, keyring: TKeyring): Pr
     if (docs.length === 0) return rekeyed;
     for (const old of docs) {
       const bytes = await readDocument(req, keyring, old);
-      const order = typeof old.order === "object" ? old.order.id : old.order;
       const fresh = await storeDocument(req, keyring, {
-        order,
+        order: orderIdOf(old),
         item: old.item,
         bytes,
         contentType: old.contentType,

@@ -32,7 +32,7 @@ import {
   type TReviewDecision,
 } from "./review.ts";
 import { materialStatesOf } from "./state.ts";
-import { readDocument } from "./store.ts";
+import { orderIdOf, readDocument } from "./store.ts";
 
 const MAX_NOTE = 500;
 
@@ -148,7 +148,7 @@ async function recordAccess(
 ): Promise<void> {
   const order = await req.payload.findByID({
     collection: "orders",
-    id: typeof material.order === "object" ? material.order.id : material.order,
+    id: orderIdOf(material),
     depth: 0,
     overrideAccess: true,
     select: { orderNo: true },

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { TMaterialContentType } from "@beian/contract";
 import type { PayloadRequest } from "payload";
+import { relationId } from "../lib/relationId.ts";
 import type { Material } from "../payload-types.ts";
 import { readStoredFile } from "../storage/readStoredFile.ts";
 import { open, seal, type TKeyring } from "./encryption.ts";
@@ -54,6 +55,13 @@ export async function storeDocument(
     req,
   });
   return stored;
+}
+
+/** The order a document belongs to (its field is required), whether read populated or not. */
+export function orderIdOf(material: Material): number {
+  const id = relationId(material.order);
+  if (id === null) throw new Error(`material ${material.id} has no order`);
+  return id;
 }
 
 /** The document's own bytes (not what is stored), from whichever store Payload keeps it in. */
