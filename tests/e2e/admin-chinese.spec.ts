@@ -171,7 +171,11 @@ async function waitForAdmin(page: Page) {
   await expect(page.locator(".template-default, .template-minimal").first()).toBeVisible();
   // Payload shows 加载中… while lists and relationship cells load.
   await expect(page.getByText("加载中...", { exact: false })).toHaveCount(0);
-  await page.waitForLoadState("networkidle");
+  await expect(page.locator(".shimmer-effect")).toHaveCount(0);
+  // Quiet network as a best effort only: on a loaded machine a page with a live preview (the
+  // partner's embed) or the admin's own polling may never be idle for 500 ms, and the conditions
+  // above already say the page has drawn what a person reads.
+  await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
 }
 
 /** The admin pages in the menu of whoever is logged in: each list, and each global. */
