@@ -232,7 +232,7 @@ export function printBuildTimings(seeded?: TBuildTiming, large?: TLargeBuild): v
   const base = large?.seeded ?? seeded;
   const column = <T>(timing: T | undefined, pick: (t: T) => string | number) =>
     timing ? pick(timing) : "not run";
-  const biggest = (t: TBuildTiming) => `${kB(t.largestPage.bytes)} ${t.largestPage.path}`;
+  const biggest = (t: TBuildTiming) => `${kB(t.largestPage.bytes)} (${t.largestPage.path})`;
   printTable(
     "Site at a year of data: node site/scripts/release.ts against the stack's CMS (as a publish runs it)",
     ["", "seeded content (baseline)", `${TOTAL_CASES.toLocaleString("en")} cases`, "aim"],
