@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: starts the stack on free ports with a temporary database and measures
  *   1. Lighthouse mobile scores and page weight of /, /guide/, /faq/, /cases/
- *   2. site build time, seeded vs. with 1000 more cases and 300 more FAQs
+ *   2. site build time, largest page and publish-to-live, seeded vs. with 5,000 cases and 300 more FAQs
  *   3. publish-to-live time for an editor's change (3 runs, median)
  *   4. the widget: loader and form bytes (gzip, brotli) beside its peers, tap → interactive form
  *   5. the lead endpoint's throughput and latency under load beside Payload's stock create
@@ -19,7 +19,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { printBuildTimings, type TBuildTiming, timeLargeBuild, timeSeededBuild } from "./build.ts";
+import {
+  printBuildTimings,
+  type TBuildTiming,
+  type TLargeBuild,
+  timeLargeBuild,
+  timeSeededBuild,
+} from "./build.ts";
 import { measureCustomer, printCustomer, type TCustomerRun } from "./customer.ts";
 import { loadLeads, printLeadLoad, type TLoadRun } from "./leads.ts";
 import { cleanupAll } from "./lib/cleanup.ts";
@@ -41,7 +47,7 @@ type TResults = {
   siteUrl?: string;
   pages?: TPageAudit[];
   seededBuild?: TBuildTiming;
-  largeBuild?: TBuildTiming;
+  largeBuild?: TLargeBuild;
   publish?: TPublishRun[];
   widget?: TWidgetSize;
   leads?: TLoadRun[];

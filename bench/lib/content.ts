@@ -1,6 +1,6 @@
 /**
  * Made-up bulk content for the "large site" build: cases and FAQs shaped like real ones (a QR link
- * per case, so the CMS's QR hook and the site's inline SVGs are exercised; a paragraph of rich text
+ * per case, so the CMS's QR hook and the site's drawn QR images are exercised; a paragraph of rich text
  * per answer), created through the REST API as an editor's browser would.
  */
 import type { TCms } from "./cms.ts";

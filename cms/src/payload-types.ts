@@ -1907,6 +1907,10 @@ export interface SiteSetting {
     filterByIndustry: string;
     filterByFilingType: string;
     noMatches: string;
+    pagination: string;
+    previousPage: string;
+    nextPage: string;
+    pageNumber: string;
     audience: string;
     sellingPoints: string;
     materials: string;
@@ -2198,6 +2202,10 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         filterByIndustry?: T;
         filterByFilingType?: T;
         noMatches?: T;
+        pagination?: T;
+        previousPage?: T;
+        nextPage?: T;
+        pageNumber?: T;
         audience?: T;
         sellingPoints?: T;
         materials?: T;

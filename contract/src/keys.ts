@@ -75,6 +75,10 @@ export const SITE_LABELS = [
   ["filterByIndustry", "「按行业」", "Filter by industry"],
   ["filterByFilingType", "「按备案类型」", "Filter by filing type"],
   ["noMatches", "筛选无结果提示", "No matches"],
+  ["pagination", "分页导航名称(读屏)", "Pagination name"],
+  ["previousPage", "「上一页」", "Previous page"],
+  ["nextPage", "「下一页」", "Next page"],
+  ["pageNumber", "页码({page} 为页码)", "Page number ({page})"],
   ["audience", "「适用对象」", "Audience heading"],
   ["sellingPoints", "「服务亮点」", "Selling points heading"],
   ["materials", "「所需材料」", "Materials heading"],
@@ -133,6 +137,14 @@ export const SITE_LABELS = [
   ["checklistReview", "类型页:审核时限({days} 为天数)", "Type page: review time ({days} = days)"],
 ] as const;
 export type TSiteLabel = (typeof SITE_LABELS)[number][0];
+
+/** Chinese defaults of the labels added after the first release (the seed sets every label). */
+export const SITE_LABEL_DEFAULTS: Partial<Record<TSiteLabel, string>> = {
+  pagination: "分页",
+  previousPage: "上一页",
+  nextPage: "下一页",
+  pageNumber: "第 {page} 页",
+};
 
 /**
  * Mainland provinces, autonomous regions and municipalities: where the entity files (管局). Kept

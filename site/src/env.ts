@@ -15,6 +15,11 @@ const SiteEnvSchema = z.object({
   SITE_PREVIEW_DRAFT: z.string().min(1).optional(),
   /** Preview builds only: the path the CMS serves the preview under (Astro's `base`). */
   SITE_BASE: z.string().startsWith("/").optional(),
+  /**
+   * Cases on one page of the gallery (lib/casePages.ts; default 24). Lower only to see the pager
+   * with few cases, as the end-to-end test of paging does; every page must stay under 200 KB.
+   */
+  SITE_CASES_PER_PAGE: z.coerce.number().int().min(1).max(100).optional(),
   /** `astro check` only: generate types from the schemas without reading the CMS. Never for builds. */
   SITE_TYPECHECK_ONLY: z.enum(["1"]).optional(),
 });

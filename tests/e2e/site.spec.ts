@@ -168,7 +168,7 @@ test.describe("inner pages", () => {
     expect(questions).toEqual(expect.arrayContaining(faqs.map((faq) => faq.question)));
   });
 
-  test("/cases/ filters by industry and filing type without JavaScript", async ({ page }) => {
+  test("/cases/ filters by industry and filing type with links of their own", async ({ page }) => {
     const cases = (
       await cms<TDocs<{ name: string; industry: string; filingType: { slug: string } }>>(
         "/api/cases?limit=200&depth=1",
@@ -191,23 +191,38 @@ test.describe("inner pages", () => {
       .poll(() => logo.evaluate((image: HTMLImageElement) => [image.naturalWidth, image.width]))
       .toEqual([112, 56]);
 
-    await page.locator('label[for="industry-catering"]').click();
+    // Filters are links to pages of their own (/cases/industry/…/, /cases/type/…/, both), so
+    // they work without JavaScript and each view can be shared; the chosen one is aria-current.
+    const industryNav = page.getByRole("navigation", { name: "按行业" });
+    const typeNav = page.getByRole("navigation", { name: "按备案类型" });
+    await expect(industryNav.getByRole("link", { name: "全部" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await industryNav.locator('a[href="/cases/industry/catering/"]').click();
+    await expect(page).toHaveURL(siteUrl("/cases/industry/catering/"));
     const catering = cases.filter((item) => item.industry === "catering");
-    await expect(page.locator(".case-card:visible")).toHaveCount(catering.length);
+    await expect(cards).toHaveCount(catering.length);
+    await expect(industryNav.locator('a[href="/cases/industry/catering/"]')).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
 
-    await page.locator('label[for="industry-all"]').click();
-    await page.locator('label[for="type-enterprise"]').click();
+    await industryNav.getByRole("link", { name: "全部" }).click();
+    await typeNav.locator('a[href="/cases/type/enterprise/"]').click();
+    await expect(page).toHaveURL(siteUrl("/cases/type/enterprise/"));
     const enterprise = cases.filter((item) => item.filingType.slug === "enterprise");
-    await expect(page.locator(".case-card:visible")).toHaveCount(enterprise.length);
+    await expect(cards).toHaveCount(enterprise.length);
 
-    // A combination with no case says so.
+    // A combination with no case has its page, which says so.
     const industries = [...new Set(cases.map((item) => item.industry))];
     const empty = industries.find(
       (industry) => !enterprise.some((item) => item.industry === industry),
     );
     if (empty) {
-      await page.locator(`label[for="industry-${empty}"]`).click();
-      await expect(page.locator(".case-card:visible")).toHaveCount(0);
+      await industryNav.locator(`a[href="/cases/industry/${empty}/type/enterprise/"]`).click();
+      await expect(page).toHaveURL(siteUrl(`/cases/industry/${empty}/type/enterprise/`));
+      await expect(cards).toHaveCount(0);
       await expect(page.locator(".no-matches")).toBeVisible();
     }
   });

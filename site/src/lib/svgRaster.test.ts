@@ -2,10 +2,13 @@
  * An SVG logo becomes a small, sharp WebP of its shown size on a 2× screen: drawn from the vectors
  * at that size (not drawn small and scaled up), fitted inside its box, and cheap to download.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { logoSvg } from "../../../cms/src/seed/logo.ts";
-import { RASTER_SCALE, rasterise, rasterName, rasterSrc } from "./svgRaster.ts";
+import { cachedRaster, RASTER_SCALE, rasterise, rasterName, rasterSrc } from "./svgRaster.ts";
 
 /** Bytes one 56 px case logo may cost a visitor (a dozen on /cases/). */
 const CASE_LOGO_BUDGET = 3_000;
@@ -52,5 +55,24 @@ describe("rasterName", () => {
     expect(rasterName({ ...image, svg: logoSvg("街角", "#000000") })).not.toBe(name);
     expect(rasterName({ ...image, width: 40, height: 40 })).not.toBe(name);
     expect(rasterSrc(image)).toBe(`/img/${name}`);
+  });
+});
+
+describe("cachedRaster", () => {
+  it("draws an image once and keeps it under its name; a later build reads the kept file", async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "beian-raster-cache-"));
+    try {
+      const image = { svg: logoSvg("书香", "#2F6B4F"), width: 56, height: 56 };
+      const drawn = await cachedRaster(image, cacheDir);
+      const kept = path.join(cacheDir, "svg-raster", rasterName(image));
+      expect(readFileSync(kept)).toEqual(drawn);
+      expect((await sharp(drawn).metadata()).format).toBe("webp");
+      // What the cache holds is what the next build serves: it does not draw again.
+      writeFileSync(kept, "kept");
+      expect((await cachedRaster(image, cacheDir)).toString()).toBe("kept");
+      expect(readdirSync(path.dirname(kept))).toEqual([rasterName(image)]);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

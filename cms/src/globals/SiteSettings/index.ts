@@ -1,4 +1,4 @@
-import { FAQ_CATEGORIES, SITE_LABELS, validateLink } from "@beian/contract";
+import { FAQ_CATEGORIES, SITE_LABEL_DEFAULTS, SITE_LABELS, validateLink } from "@beian/contract";
 import type { Field } from "payload";
 import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
@@ -121,6 +121,7 @@ export const SiteSettings = contentGlobal({
                   type: "text",
                   label: { zh, en },
                   required: true,
+                  defaultValue: SITE_LABEL_DEFAULTS[name],
                 }),
               ),
             },
