@@ -64,7 +64,10 @@ function claimNextSendJob(req: PayloadRequest): Promise<TClaimed | null> {
 
 /** Done: the job goes, as the runner deletes a completed job. */
 async function completeClaimed(req: PayloadRequest, job: TClaimed): Promise<void> {
-  await req.payload.db.deleteMany({ collection: "payload-jobs", where: { id: { equals: job.id } } });
+  await req.payload.db.deleteMany({
+    collection: "payload-jobs",
+    where: { id: { equals: job.id } },
+  });
 }
 
 /** Failed: back to the runner, which runs it again after the retry delay. */
