@@ -91,6 +91,20 @@ describe("a backlog of 1,000 emails", () => {
     expect((await payload.count({ collection: "payload-jobs" })).totalDocs).toBe(0);
   });
 
+  it("stops at a text message queued before the next email, which the runner's next tick picks up as it would have", async () => {
+    await queueBacklog(1, "先到");
+    const sms = await payload.jobs.queue({ task: "sendSms", input: { outboxId: "0" } });
+    await queueBacklog(300, "后到");
+
+    await payload.jobs.run({ limit: 1, silent: true });
+    // The first email's job sent its batch (it, and the 99 oldest waiting), then met the text message.
+    expect(fake.requests.map((request) => [request.answered, request.batch])).toEqual([[200, 100]]);
+    const [next] = (
+      await payload.find({ collection: "payload-jobs", sort: "createdAt", limit: 1, depth: 0 })
+    ).docs;
+    expect(next).toMatchObject({ id: sms.id, processing: false });
+  });
+
   it("a batch Resend fails is handed back to the runner and sent once on its retry, after the others", async () => {
     await queueBacklog(300, "重试");
     // The third batch (emails 201–300, sent by a job the drain claimed) fails once.

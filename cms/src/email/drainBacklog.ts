@@ -22,11 +22,10 @@ export type TSendJobWork = (req: PayloadRequest, outboxId: string) => Promise<st
 
 type TClaimed = { id: number | string; outboxId: string };
 
-/** Send jobs the runner could pick up now: not running, not finished, not waiting for a retry. */
-function dueSendJobs(now: Date): Where {
+/** Jobs the runner could pick up now: not running, not finished, not waiting for a retry. */
+function dueJobs(now: Date): Where {
   return {
     and: [
-      { taskSlug: { equals: SEND_EMAIL_TASK } },
       { processing: { not_equals: true } },
       { completedAt: { exists: false } },
       { hasError: { not_equals: true } },
@@ -35,13 +34,17 @@ function dueSendJobs(now: Date): Where {
   };
 }
 
-/** Marks the oldest due send job as running here (in turn with every other claim), if any. */
+/**
+ * Marks the oldest due job as running here (in turn with every other claim) if it is a send job.
+ * If the oldest is another task's (a text message, a nightly run), the drain ends there: the
+ * runner's next tick picks that one up, as it would have, instead of it waiting behind emails.
+ */
 function claimNextSendJob(req: PayloadRequest): Promise<TClaimed | null> {
   return inTransaction(req.payload, async (tx) => {
     const now = new Date();
     const { docs } = await tx.payload.find({
       collection: "payload-jobs",
-      where: dueSendJobs(now),
+      where: dueJobs(now),
       sort: "createdAt",
       limit: 1,
       depth: 0,
@@ -49,7 +52,7 @@ function claimNextSendJob(req: PayloadRequest): Promise<TClaimed | null> {
       req: tx,
     });
     const [job] = docs;
-    if (!job) return null;
+    if (job?.taskSlug !== SEND_EMAIL_TASK) return null;
     await tx.payload.db.updateOne({
       collection: "payload-jobs",
       id: job.id,
