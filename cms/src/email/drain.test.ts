@@ -64,6 +64,11 @@ async function queueBacklog(count: number, tag: string): Promise<void> {
   });
 }
 
+async function nextMillisecond(): Promise<void> {
+  const now = Date.now();
+  while (Date.now() <= now) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Every outbox email sent, each under its own Resend id, each received by Resend once. */
 async function expectEachSentOnce(count: number): Promise<void> {
   const { docs } = await payload.find({ collection: "outbox", pagination: false, depth: 0 });
@@ -92,8 +97,11 @@ describe("a backlog of 1,000 emails", () => {
   });
 
   it("stops at a text message queued before the next email, which the runner's next tick picks up as it would have", async () => {
+    // Jobs are taken oldest first (createdAt, in ms): each step in a later millisecond.
     await queueBacklog(1, "先到");
+    await nextMillisecond();
     const sms = await payload.jobs.queue({ task: "sendSms", input: { outboxId: "0" } });
+    await nextMillisecond();
     await queueBacklog(300, "后到");
 
     await payload.jobs.run({ limit: 1, silent: true });
