@@ -4,6 +4,8 @@
  * request. The jobs of a tick run at once, and a job run elsewhere may take many jobs together, so
  * the requests of this process take turns to stay under the limit however many jobs run, and a
  * 429 (another sender on the same Resend team) holds every request until its `retry-after`.
+ * Resend's `ratelimit-*` headers are followed too: its limit for the team (`ratelimit-limit`, if
+ * Resend raised it) and a window it says is used up (`ratelimit-remaining: 0`, `ratelimit-reset`).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import {
