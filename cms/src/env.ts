@@ -136,6 +136,12 @@ const EnvSchema = z
     EMAIL_RETRY_DELAY_MS: z.coerce.number().int().positive().default(30_000),
     EMAIL_RETRY_ATTEMPTS: z.coerce.number().int().min(0).default(10),
     /**
+     * How long a send job, its own email sent, keeps sending the next batches while emails wait
+     * (src/email/drainBacklog.ts): a backlog drains at Resend's rate instead of a tick's. 0: only
+     * its own. Never more than half of JOBS_STALLED_AFTER_MS.
+     */
+    EMAIL_DRAIN_MS: z.coerce.number().int().min(0).default(30_000),
+    /**
      * Alibaba Cloud SMS (dysmsapi `SendSms`, src/sms/). Without both keys text messages stay in the
      * outbox as "not sent (no key)", like emails without RESEND_API_KEY.
      */

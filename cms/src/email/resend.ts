@@ -24,7 +24,19 @@ export type TSendFailure = {
   retryAfterMs: number | null;
 };
 
-export type TResendResult<T> = { ok: true; data: T } | { ok: false; error: TSendFailure };
+/** What Resend's `ratelimit-*` headers said with an answer (https://resend.com/docs/api-reference/rate-limit). */
+export type TRateLimitHeaders = {
+  /** Requests allowed in a window (2 by default; more for a team Resend raised it for). */
+  limit: number | null;
+  /** Requests left in the current window. */
+  remaining: number | null;
+  /** Until the window resets. */
+  resetMs: number | null;
+};
+
+export type TResendResult<T> = ({ ok: true; data: T } | { ok: false; error: TSendFailure }) & {
+  rateLimit?: TRateLimitHeaders;
+};
 export type TSendResult = TResendResult<{ id: string }>;
 
 /** Resend's limit on one batch request. */
@@ -51,6 +63,22 @@ export function isRetryable(status: number | null, name: string): boolean {
 function retryAfterMs(value: string | undefined): number | null {
   const seconds = Number(value);
   return value && Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
+}
+
+const headerNumber = (value: string | undefined): number | null => {
+  const number = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(number) ? number : null;
+};
+
+/** Resend's rate-limit headers, on every answer to a key. */
+function rateLimitOf(headers: Record<string, string> | null): TRateLimitHeaders | undefined {
+  if (!headers) return undefined;
+  const reset = headerNumber(headers["ratelimit-reset"]);
+  return {
+    limit: headerNumber(headers["ratelimit-limit"]),
+    remaining: headerNumber(headers["ratelimit-remaining"]),
+    resetMs: reset === null ? null : reset * 1000,
+  };
 }
 
 type TResendError = { statusCode?: number | null; name?: string; message?: string } | null;
@@ -91,8 +119,9 @@ export async function sendWithResend(
       // The signal bounds how long a hanging Resend can hold the worker.
       { idempotencyKey, signal: AbortSignal.timeout(settings.timeoutMs) },
     );
-    if (data?.id) return { ok: true, data: { id: data.id } };
-    return { ok: false, error: failureOf(error, headers) };
+    const rateLimit = rateLimitOf(headers);
+    if (data?.id) return { ok: true, data: { id: data.id }, rateLimit };
+    return { ok: false, error: failureOf(error, headers), rateLimit };
   } catch (thrown) {
     // An aborted request (timeout) surfaces here; so would anything else fetch throws.
     return { ok: false, error: thrownFailure(thrown) };
@@ -116,7 +145,8 @@ export async function sendBatchWithResend(
       batchValidation: "permissive",
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
-    if (!data?.data) return { ok: false, error: failureOf(error, headers) };
+    const rateLimit = rateLimitOf(headers);
+    if (!data?.data) return { ok: false, error: failureOf(error, headers), rateLimit };
     const refused = new Map(data.errors.map((entry) => [entry.index, entry.message]));
     const ids = data.data.map((entry) => entry.id);
     const outcomes = emails.map((_, index): TBatchOutcome | undefined => {
@@ -130,9 +160,10 @@ export async function sendBatchWithResend(
       return {
         ok: false,
         error: { message, status: 200, retryable: false, retryAfterMs: null },
+        rateLimit,
       };
     }
-    return { ok: true, data: outcomes as TBatchOutcome[] };
+    return { ok: true, data: outcomes as TBatchOutcome[], rateLimit };
   } catch (thrown) {
     return { ok: false, error: thrownFailure(thrown) };
   }

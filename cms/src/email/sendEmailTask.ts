@@ -12,6 +12,7 @@ import type { TEnv } from "../env.ts";
 import { relationId } from "../lib/relationId.ts";
 import type { Outbox } from "../payload-types.ts";
 import { fixBatch, membersOf, sentAlone } from "./batch.ts";
+import { drainBacklog } from "./drainBacklog.ts";
 import { SEND_EMAIL_TASK, type TOutboxState } from "./outbox.ts";
 import type { TBatchOutcome, TOutgoingEmail, TResendSettings } from "./resend.ts";
 import { sendBatchInTurn, sendInTurn } from "./sendingPace.ts";
@@ -23,6 +24,22 @@ const DONE: readonly string[] = ["sent", "skipped", "failed", "sent_in_digest"];
 
 async function record(req: PayloadRequest, id: number, data: Partial<Outbox>): Promise<void> {
   await req.payload.update({ collection: "outbox", id, data, overrideAccess: true, depth: 0, req });
+}
+
+/**
+ * The same write straight to the database, for the outcomes of a batch: up to 100 in a row,
+ * where the full update (read back, hooks that act only on a person's edits) would cost more
+ * than the send itself.
+ */
+async function recordDirectly(req: PayloadRequest, id: number, data: Partial<Outbox>) {
+  const updatedAt = new Date().toISOString();
+  await req.payload.db.updateOne({
+    collection: "outbox",
+    id,
+    data: { ...data, updatedAt },
+    returning: false,
+    req,
+  });
 }
 
 function findEmail(req: PayloadRequest, id: string): Promise<Outbox | null> {
@@ -145,7 +162,7 @@ async function recordOutcomes(
       // The whole batch went out: a member an admin had given up on was sent all the same.
       if (!outcome || member.state === "sent") continue;
       const tried = { attempts: (member.attempts ?? 0) + 1, lastAttemptAt: attempt.lastAttemptAt };
-      await record(
+      await recordDirectly(
         tx,
         member.id,
         "id" in outcome
@@ -166,7 +183,7 @@ async function recordFailure(
   await inTransaction(req.payload, async (tx) => {
     for (const member of members) {
       if (member.state !== "queued" && member.state !== "scheduled") continue;
-      await record(tx, member.id, {
+      await recordDirectly(tx, member.id, {
         state: failure.final ? "failed" : "queued",
         attempts: (member.attempts ?? 0) + 1,
         lastAttemptAt: attempt.lastAttemptAt,
@@ -267,8 +284,12 @@ export function sendEmailTask(env: TEnv): TSendEmailTask {
       backoff: { type: "exponential", delay: env.EMAIL_RETRY_DELAY_MS },
     },
     onFail: failAfterLastRetry(env),
-    handler: async ({ input, req }) => ({
-      output: { state: await sendJobEmail(env, req, input.outboxId) },
-    }),
+    handler: async ({ input, req }) => {
+      const work = (on: PayloadRequest, outboxId: string) => sendJobEmail(env, on, outboxId);
+      const state = await work(req, input.outboxId);
+      // Its own email out, the job goes on with the next ones waiting (drainBacklog.ts).
+      await drainBacklog(env, req, work);
+      return { output: { state } };
+    },
   };
 }
