@@ -25,11 +25,22 @@ export async function loginAs(
   return { url, token: body.token, userId: body.user.id };
 }
 
-/** One GET read to its end, with the session as the browser sends it (the cookie). */
+/**
+ * The session as each kind of caller sends it: the admin's pages with the browser's cookie, the
+ * REST API with the token in the header, as API clients and scripts do (Payload refuses a cookie
+ * on an API call that does not come from an allowed origin, as a browser's would).
+ */
+export function authHeaders(session: TSession, target: string): Record<string, string> {
+  return target.startsWith("/api/")
+    ? { Authorization: `JWT ${session.token}` }
+    : { Cookie: `payload-token=${session.token}` };
+}
+
+/** One GET read to its end, with the session as its caller sends it. */
 async function timeGet(session: TSession, target: string): Promise<{ ms: number; bytes: number }> {
   const startedAt = performance.now();
   const response = await fetch(`${session.url}${target}`, {
-    headers: { Cookie: `payload-token=${session.token}` },
+    headers: authHeaders(session, target),
     redirect: "manual",
     signal: AbortSignal.timeout(120_000),
   });
@@ -80,7 +91,7 @@ export async function timeExport(
   const startedAt = performance.now();
   try {
     const response = await fetch(`${session.url}${target}`, {
-      headers: { Cookie: `payload-token=${session.token}` },
+      headers: authHeaders(session, target),
       signal: AbortSignal.timeout(600_000),
     });
     if (response.status !== 200 || !response.body) {
