@@ -19,7 +19,7 @@ import { startEntry, stop } from "../cms/src/testing/crash/processes.ts";
 import { onCleanup } from "./lib/cleanup.ts";
 import { startScaleCms, type TScaleCms } from "./lib/scaleCms.ts";
 import {
-  authHeaders,
+  browserHeaders,
   loginAs,
   medianGet,
   type TExportRun,
@@ -112,7 +112,7 @@ async function measureExports(cms: TScaleCms, session: TSession) {
   // The newest ~5,000 leads: from the creation time of the 5,000th newest.
   const response = await fetch(
     `${cms.url}/api/leads?limit=1&page=5000&sort=-createdAt&depth=0&select[createdAt]=true`,
-    { headers: authHeaders(session, "/api/") },
+    { headers: browserHeaders(session) },
   );
   const { docs } = (await response.json()) as { docs: { createdAt: string }[] };
   const since = docs[0]?.createdAt ?? new Date(0).toISOString();

@@ -70,6 +70,8 @@ export const Orders: CollectionConfig = {
     { fields: ["suspectedSpam", "status", "stageDeadline"] },
     { fields: ["suspectedSpam", "assignee", "status"] },
     { fields: ["suspectedSpam", "partner"] },
+    // Open orders (no police filing recorded) past their deadline, soonest first: 已超期.
+    { fields: ["suspectedSpam", "policeFiledAt", "stageDeadline"] },
   ],
   access: { read: isSalesOrAdmin, create: isAdmin, update: isSalesOrAdmin, delete: isAdmin },
   // Sales work an order from its page: no edit locks (they would show who opens which order to
