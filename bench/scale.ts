@@ -187,17 +187,17 @@ export function printScale(run: TScaleRun): void {
       `\n"+ config's indexes": the collections' indexes the committed migration lacks, added for this run:\n${run.indexesAdded.map((statement) => `  ${statement}`).join("\n")}\n`,
     );
   }
-  const small = run.exports[0]?.run;
   printTable(
     "CSV export of leads (streamed), the CMS process's memory sampled every 50 ms",
-    ["export", "aim", "rows", "time", "RSS before", "peak − before"],
+    ["export", "aim", "rows", "time", "RSS before", "peak − before", "1st half / 2nd half"],
     run.exports.map(({ label, run: one }) => [
       label,
       `< ${AIM_EXPORT_SECONDS} s, flat`,
       one.rows,
       `${one.seconds.toFixed(1)} s`,
       MB(one.rssBeforeBytes),
-      `${MB(one.rssPeakBytes - one.rssBeforeBytes)}${one === small ? "" : ` (5,000: ${small ? MB(small.rssPeakBytes - small.rssBeforeBytes) : "–"})`}`,
+      MB(one.rssPeakBytes - one.rssBeforeBytes),
+      one.rssPeakHalvesBytes.map((peak) => `+${MB(peak - one.rssBeforeBytes)}`).join(" / "),
     ]),
   );
 }

@@ -72,6 +72,8 @@ export type TExportRun = {
   bytes: number;
   rssBeforeBytes: number;
   rssPeakBytes: number;
+  /** Peak in the first and in the second half of the download: flat when the second is no higher. */
+  rssPeakHalvesBytes: [number, number];
 };
 
 /** The CSV export read as a download, the CMS's memory sampled every 50 ms meanwhile. */
@@ -81,9 +83,9 @@ export async function timeExport(
   pid: number,
 ): Promise<TExportRun> {
   const rssBeforeBytes = residentBytes(pid);
-  let rssPeakBytes = rssBeforeBytes;
+  const samples: { at: number; bytes: number }[] = [];
   const sampler = setInterval(() => {
-    rssPeakBytes = Math.max(rssPeakBytes, residentBytes(pid));
+    samples.push({ at: performance.now(), bytes: residentBytes(pid) });
   }, 50);
   const startedAt = performance.now();
   try {
@@ -103,12 +105,21 @@ export async function timeExport(
       bytes += next.value.byteLength;
       for (const byte of next.value) if (byte === 10) lines++;
     }
+    const endedAt = performance.now();
+    samples.push({ at: endedAt, bytes: residentBytes(pid) });
+    const half = (startedAt + endedAt) / 2;
+    const peak = (from: number, to: number) =>
+      Math.max(
+        rssBeforeBytes,
+        ...samples.filter((s) => s.at >= from && s.at <= to).map((s) => s.bytes),
+      );
     return {
       rows: lines - 1,
-      seconds: (performance.now() - startedAt) / 1000,
+      seconds: (endedAt - startedAt) / 1000,
       bytes,
       rssBeforeBytes,
-      rssPeakBytes: Math.max(rssPeakBytes, residentBytes(pid)),
+      rssPeakBytes: peak(startedAt, endedAt),
+      rssPeakHalvesBytes: [peak(startedAt, half), peak(half, endedAt)],
     };
   } finally {
     clearInterval(sampler);
