@@ -78,6 +78,8 @@ export async function storedResponse(
     collection: COLLECTION,
     where: { scope: { equals: scope }, expiresAt: { greater_than: new Date().toISOString() } },
     limit: 1,
+    // One row at most: no count of the matches (a second query per submission).
+    pagination: false,
     depth: 0,
     overrideAccess: true,
   });
