@@ -68,7 +68,7 @@ it("writes the submissions that waited together, in one transaction", async () =
 });
 
 it("undoes a failing submission alone: its group's others are stored", async () => {
-  const { settled, transactions } = await whileTurnIsHeld(() => [
+  const { settled, transactions } = await whileTurnIsHeld<unknown>(() => [
     inSubmissionTransaction(payload, (req) => createLead(req, "失败前")),
     // Written, then failed: what it wrote goes with it.
     inSubmissionTransaction(payload, async (req) => {
