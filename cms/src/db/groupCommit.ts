@@ -89,11 +89,14 @@ async function writeGroup(payload: Payload, groups: TGroups): Promise<void> {
     // transaction then finds it committed and only lets go of it.
     await execute(payload, id, "COMMIT");
   } catch (error) {
-    await endOwnedTransaction(payload, id, "rollback");
+    await endOwnedTransaction(payload, id, "rollback").catch(() => {});
     for (const member of group) member.reject(error);
     return;
   }
-  await endOwnedTransaction(payload, id, "commit");
+  // Committed: whatever letting go of the transaction says, every member is answered.
+  await endOwnedTransaction(payload, id, "commit").catch((error: unknown) =>
+    payload.logger.warn({ err: error, msg: "group commit: ending a committed transaction failed" }),
+  );
   group.forEach((member, i) => {
     const outcome = outcomes[i];
     if (outcome?.ok) member.resolve(outcome.value);
