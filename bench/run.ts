@@ -34,6 +34,7 @@ import { startStack } from "./lib/stack.ts";
 import { measureMail, printMail, type TMailRun } from "./mail.ts";
 import { auditPages, printPageAudits } from "./pages.ts";
 import { measurePublishToLive, printPublishRuns, type TPublishRun } from "./publish.ts";
+import { measureScale, printScale, type TScaleRun } from "./scale.ts";
 import { measureWidget, printWidgetSize, type TWidgetSize } from "./widget.ts";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -53,6 +54,7 @@ type TResults = {
   leads?: TLoadRun[];
   mail?: TMailRun;
   customer?: TCustomerRun;
+  scale?: TScaleRun;
   error?: string;
 };
 
@@ -73,6 +75,7 @@ const PHASES = [
   "leads",
   "mail",
   "customer",
+  "scale",
   "large-build",
 ] as const;
 type TPhase = (typeof PHASES)[number];
@@ -127,6 +130,9 @@ async function main(): Promise<void> {
   if (phases.has("customer")) {
     results.customer = await measureCustomer(logDir);
   }
+  if (phases.has("scale")) {
+    results.scale = await measureScale(logDir);
+  }
   if (phases.has("large-build")) {
     results.largeBuild = await timeLargeBuild(logDir, runId);
   }
@@ -143,6 +149,7 @@ function report(): void {
   if (results.leads) printLeadLoad(results.leads);
   if (results.mail) printMail(results.mail);
   if (results.customer) printCustomer(results.customer);
+  if (results.scale) printScale(results.scale);
   if (results.error) process.stdout.write(`\nbench stopped early: ${results.error}\n`);
 
   results.finishedAt = new Date().toISOString();

@@ -11,10 +11,10 @@
  *
  * So here, transactions and writes outside them take turns in one queue; reads never wait; a
  * connection that saw SQLITE_BUSY is discarded; and a lock held by another process (a migration, a
- * seed script) is waited out with backoff instead of failing at once. Used by config.ts only.
+ * seed script) is waited out with backoff instead of failing at once. Used by adapter.ts; groupCommit.ts owns its transactions through it.
  */
 import type { SQLiteAdapter } from "@payloadcms/db-sqlite";
-import type { DatabaseAdapterObj } from "payload";
+import type { DatabaseAdapterObj, Payload } from "payload";
 import { type TTurns, turnQueue } from "../lib/turnQueue.ts";
 import { errorChain } from "./errorChain.ts";
 
@@ -66,6 +66,8 @@ export function takeTransactionsInTurn(
         const end = adapter[name].bind(adapter);
         adapter[name] = async (incoming) => {
           const id = await incoming;
+          // A group's transaction outlives a failed operation inside it (groupCommit.ts).
+          if (ownedTransactions.has(id)) return;
           try {
             await end(id);
           } finally {
@@ -85,6 +87,28 @@ export function takeTransactionsInTurn(
       return adapter;
     },
   };
+}
+
+/**
+ * Transactions that only their owner ends (a group of submissions, groupCommit.ts): Payload rolls
+ * back a request's whole transaction when one operation fails, which inside a group would undo the
+ * other submissions too. A rollback or commit of one of these from anywhere else does nothing.
+ */
+const ownedTransactions = new Set<TTransactionId>();
+
+export function ownTransaction(id: TTransactionId): void {
+  ownedTransactions.add(id);
+}
+
+/** The owner's end of its transaction: commits (or rolls back) and lets the next writer go. */
+export async function endOwnedTransaction(
+  payload: Payload,
+  id: TTransactionId,
+  how: "commit" | "rollback",
+): Promise<void> {
+  ownedTransactions.delete(id);
+  if (how === "commit") await payload.db.commitTransaction(id);
+  else await payload.db.rollbackTransaction(id);
 }
 
 const patchedClients = new WeakSet<TLibsqlClient>();

@@ -79,6 +79,17 @@ beforeAll(async () => {
       partner,
     },
   });
+  // A lead worked by the seeded salesperson and converted into that order: both read by name.
+  const [sales, order, lead] = await Promise.all([
+    t.payload.find({ collection: "users", where: { role: { equals: "sales" } }, limit: 1 }),
+    t.payload.find({ collection: "orders", where: { orderNo: { equals: "B-TEST-AAAA" } } }),
+    t.payload.find({ collection: "leads", where: { reference: { equals: "L-AAAAAA" } } }),
+  ]);
+  await t.payload.update({
+    collection: "leads",
+    id: lead.docs[0]?.id ?? 0,
+    data: { assignee: sales.docs[0]?.id ?? null, convertedOrder: order.docs[0]?.id ?? null },
+  });
 });
 
 afterAll(() => close?.());
@@ -96,6 +107,7 @@ describe("CSV export", () => {
     const row = lines.find((line) => line.startsWith("L-AAAAAA,")) ?? "";
     expect(row).toMatch(/^L-AAAAAA,\d{4}-\d{2}-\d{2} \d{2}:\d{2},新线索,张三,"=""13912345678""",/);
     expect(row).toContain(',企业备案,"第一行\n第二行",云帆云,'); // the partner by name
+    expect(row).toContain(",云帆云,sales@example.com,B-TEST-AAAA,"); // assignee, its order
     expect(text).toContain("有意向");
     expect(text).not.toMatch(/,(new|qualified|enterprise|personal|yunfan),/);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);

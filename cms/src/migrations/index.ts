@@ -1,9 +1,9 @@
-import * as migration_20261201_070931_initial from './20261201_070931_initial';
+import * as migration_20261201_115210_initial from './20261201_115210_initial';
 
 export const migrations = [
   {
-    up: migration_20261201_070931_initial.up,
-    down: migration_20261201_070931_initial.down,
-    name: '20261201_070931_initial'
+    up: migration_20261201_115210_initial.up,
+    down: migration_20261201_115210_initial.down,
+    name: '20261201_115210_initial'
   },
 ];

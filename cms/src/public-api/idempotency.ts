@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { type Payload, type PayloadRequest, ValidationError, type Where } from "payload";
 import { errorChain } from "../db/errorChain.ts";
-import { inTransaction } from "../db/transaction.ts";
+import { inSubmissionTransaction } from "../db/groupCommit.ts";
 import { Refusal } from "../endpoints/refusal.ts";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
@@ -78,6 +78,8 @@ export async function storedResponse(
     collection: COLLECTION,
     where: { scope: { equals: scope }, expiresAt: { greater_than: new Date().toISOString() } },
     limit: 1,
+    // One row at most: no count of the matches (a second query per submission).
+    pagination: false,
     depth: 0,
     overrideAccess: true,
   });
@@ -127,7 +129,9 @@ export async function once(
   work: (req: PayloadRequest) => Promise<TAnswerWithDocument>,
 ): Promise<TStoredResponse & { replayed: boolean }> {
   try {
-    const result = await inTransaction(payload, async (req) => {
+    // On SQLite with the submissions that arrive meanwhile, each in a savepoint of its own
+    // (db/groupCommit.ts); answered once committed either way.
+    const result = await inSubmissionTransaction(payload, async (req) => {
       const { document, ...answer } = await work(req);
       if (request) await storeAnswer(payload, req, request, answer, document);
       return answer;

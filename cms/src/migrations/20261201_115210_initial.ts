@@ -75,6 +75,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`leads_partner_idx\` ON \`leads\` (\`partner_id\`);`)
   await db.run(sql`CREATE INDEX \`leads_updated_at_idx\` ON \`leads\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`leads_created_at_idx\` ON \`leads\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_createdAt_idx\` ON \`leads\` (\`suspected_spam\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_status_createdAt_idx\` ON \`leads\` (\`suspected_spam\`,\`status\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_assignee_status_idx\` ON \`leads\` (\`suspected_spam\`,\`assignee_id\`,\`status\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_partner_idx\` ON \`leads\` (\`suspected_spam\`,\`partner_id\`);`)
   await db.run(sql`CREATE TABLE \`orders_rejection\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -178,6 +182,11 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`orders_lead_idx\` ON \`orders\` (\`lead_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_updated_at_idx\` ON \`orders\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`orders_created_at_idx\` ON \`orders\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_createdAt_1_idx\` ON \`orders\` (\`suspected_spam\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_status_stageDeadline_idx\` ON \`orders\` (\`suspected_spam\`,\`status\`,\`stage_deadline\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_assignee_status_1_idx\` ON \`orders\` (\`suspected_spam\`,\`assignee_id\`,\`status\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_partner_1_idx\` ON \`orders\` (\`suspected_spam\`,\`partner_id\`);`)
+  await db.run(sql`CREATE INDEX \`suspectedSpam_policeFiledAt_stageDeadline_idx\` ON \`orders\` (\`suspected_spam\`,\`police_filed_at\`,\`stage_deadline\`);`)
   await db.run(sql`CREATE TABLE \`materials\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order_id\` integer NOT NULL,
@@ -1086,6 +1095,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`labels_filter_by_industry\` text,
   	\`labels_filter_by_filing_type\` text,
   	\`labels_no_matches\` text,
+  	\`labels_pagination\` text DEFAULT '分页',
+  	\`labels_previous_page\` text DEFAULT '上一页',
+  	\`labels_next_page\` text DEFAULT '下一页',
+  	\`labels_page_number\` text DEFAULT '第 {page} 页',
   	\`labels_audience\` text,
   	\`labels_selling_points\` text,
   	\`labels_materials\` text,
@@ -1206,6 +1219,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`version_labels_filter_by_industry\` text,
   	\`version_labels_filter_by_filing_type\` text,
   	\`version_labels_no_matches\` text,
+  	\`version_labels_pagination\` text DEFAULT '分页',
+  	\`version_labels_previous_page\` text DEFAULT '上一页',
+  	\`version_labels_next_page\` text DEFAULT '下一页',
+  	\`version_labels_page_number\` text DEFAULT '第 {page} 页',
   	\`version_labels_audience\` text,
   	\`version_labels_selling_points\` text,
   	\`version_labels_materials\` text,

@@ -1,0 +1,136 @@
+/**
+ * Group commit for the public submissions on SQLite. SQLite writes one transaction at a time, and
+ * each one pays for BEGIN, a fresh connection (cold page cache, the schema parsed again: libsql
+ * hands the transaction the client's connection and opens a new one for what follows) and the
+ * COMMIT's fsync. Here submissions that arrive while a group is being written wait and are written
+ * together in the next transaction, one after the other, each inside a SAVEPOINT of its own: one
+ * that fails (a duplicate Idempotency-Key, a refused document) is rolled back to its savepoint
+ * alone and the others go on. Every submission is answered only once the COMMIT of its group has
+ * returned — an answer never goes out for something that could still be lost — and a COMMIT that
+ * fails fails the whole group, so each client retries (with its key) and nothing is stored twice.
+ *
+ * Payload rolls back the request's whole transaction when one of its operations fails
+ * (`killTransaction`); inside a group that would take the other submissions with it, so a group's
+ * transaction is `ownedByGroup` (sqliteWrites.ts ignores a rollback or commit asked for by anyone
+ * else) and the group rolls back to the savepoint instead.
+ *
+ * MongoDB keeps one transaction per submission (`inTransaction`): its transactions run
+ * concurrently, and a group there would only serialise them.
+ */
+import { type SQLiteAdapter, sql } from "@payloadcms/db-sqlite";
+import { createLocalReq, type Payload, type PayloadRequest } from "payload";
+import { endOwnedTransaction, ownTransaction } from "./sqliteWrites.ts";
+import { inTransaction } from "./transaction.ts";
+
+/** Enough to share one COMMIT widely, few enough that the first of a group is not kept long. */
+const MAX_GROUP = 32;
+const SAVEPOINT = "submission";
+
+type TWork<T> = (req: PayloadRequest) => Promise<T>;
+type TPending = {
+  work: TWork<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+};
+type TOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type TGroups = { waiting: TPending[]; writing: boolean };
+
+const groupsOf = new WeakMap<Payload, TGroups>();
+
+/**
+ * `work` in a transaction: everything it writes with the `req` it is given commits together, or
+ * none of it does. Resolves after the commit, with what `work` returned.
+ */
+export function inSubmissionTransaction<T>(payload: Payload, work: TWork<T>): Promise<T> {
+  if (payload.db.name !== "sqlite") return inTransaction(payload, work);
+  let groups = groupsOf.get(payload);
+  if (!groups) {
+    groups = { waiting: [], writing: false };
+    groupsOf.set(payload, groups);
+  }
+  const queue = groups;
+  return new Promise<T>((resolve, reject) => {
+    queue.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (!queue.writing) void writeGroups(payload, queue);
+  });
+}
+
+/** Writes groups until nobody waits; only one of these runs per Payload at a time. */
+async function writeGroups(payload: Payload, groups: TGroups): Promise<void> {
+  groups.writing = true;
+  try {
+    while (groups.waiting.length > 0) await writeGroup(payload, groups);
+  } finally {
+    groups.writing = false;
+  }
+}
+
+async function writeGroup(payload: Payload, groups: TGroups): Promise<void> {
+  let id: string | number | null | undefined;
+  try {
+    id = await payload.db.beginTransaction();
+    if (id === null || id === undefined) throw new Error("SQLite began no transaction");
+  } catch (error) {
+    for (const member of groups.waiting.splice(0, MAX_GROUP)) member.reject(error);
+    return;
+  }
+  ownTransaction(id);
+  const group: TPending[] = [];
+  const outcomes: TOutcome[] = [];
+  try {
+    // Submissions that arrive while this group is written join it, up to MAX_GROUP.
+    for (let next = groups.waiting.shift(); next; ) {
+      group.push(next);
+      outcomes.push(await inSavepoint(payload, id, next.work));
+      next = group.length < MAX_GROUP ? groups.waiting.shift() : undefined;
+    }
+    // COMMIT here, not through Payload: Payload's SQLite adapter swallows a failed COMMIT, and an
+    // answer must never go out for a group that was not stored. Payload's own end of the
+    // transaction then finds it committed and only lets go of it.
+    await execute(payload, id, "COMMIT");
+  } catch (error) {
+    await endOwnedTransaction(payload, id, "rollback").catch(() => {});
+    for (const member of group) member.reject(error);
+    return;
+  }
+  // Committed: whatever letting go of the transaction says, every member is answered.
+  await endOwnedTransaction(payload, id, "commit").catch((error: unknown) =>
+    payload.logger.warn({ err: error, msg: "group commit: ending a committed transaction failed" }),
+  );
+  group.forEach((member, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.ok) member.resolve(outcome.value);
+    else member.reject(outcome?.error);
+  });
+}
+
+/** One submission of a group: its writes kept, or undone alone when it fails. */
+async function inSavepoint(
+  payload: Payload,
+  id: string | number,
+  work: TWork<unknown>,
+): Promise<TOutcome> {
+  await execute(payload, id, `SAVEPOINT ${SAVEPOINT}`);
+  try {
+    const req = await createLocalReq({}, payload);
+    req.transactionID = id;
+    const value = await work(req);
+    await execute(payload, id, `RELEASE ${SAVEPOINT}`);
+    return { ok: true, value };
+  } catch (error) {
+    await execute(payload, id, `ROLLBACK TO ${SAVEPOINT}`);
+    await execute(payload, id, `RELEASE ${SAVEPOINT}`);
+    return { ok: false, error };
+  }
+}
+
+/** A statement in the group's transaction (Payload's drizzle session for `id`). */
+async function execute(payload: Payload, id: string | number, raw: string): Promise<void> {
+  const session = (payload.db as unknown as SQLiteAdapter).sessions[id];
+  if (!session) throw new Error(`group commit: transaction ${id} is gone`);
+  // SQLite's drizzle transaction; the adapter's type names every SQL dialect's.
+  const tx = session.db as unknown as {
+    run: (query: ReturnType<typeof sql.raw>) => Promise<unknown>;
+  };
+  await tx.run(sql.raw(raw));
+}
