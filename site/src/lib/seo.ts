@@ -28,13 +28,21 @@ export function serviceJsonLd(brand: string, types: TType[]): Record<string, unk
   };
 }
 
+/**
+ * How many questions the FAQPage data carries. Search engines show a handful of them; every answer
+ * listed is also on the page, so listing all 300 of a grown FAQ would double the page's weight
+ * (about 300 bytes a question) for nothing a search engine uses.
+ */
+export const FAQ_JSON_LD_MAX_QUESTIONS = 20;
+
+/** The FAQPage data for the first questions, in the order given (the editors' order). */
 export function faqPageJsonLd(
   faqs: { question: string; answer: unknown }[],
 ): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "FAQPage",
-    mainEntity: faqs.map((faq) => ({
+    mainEntity: faqs.slice(0, FAQ_JSON_LD_MAX_QUESTIONS).map((faq) => ({
       "@type": "Question",
       name: faq.question,
       acceptedAnswer: {
