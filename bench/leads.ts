@@ -116,19 +116,21 @@ export async function loadLeads(cmsUrl: string, siteUrl: string): Promise<TLoadR
   process.stdout.write(
     `[bench] write path: ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per endpoint…\n`,
   );
-  const stock = () =>
+  // `pass` keeps the two stock runs' references apart: a reference is unique, and a repeated one
+  // is refused (400), which would count as the stock create's failures.
+  const stock = (pass: "first" | "last") =>
     load(
       "POST /api/leads (Payload stock, admin)",
       (i) =>
         fetch(`${cmsUrl}/api/leads`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Authorization: `JWT ${admin.token}` },
-          body: JSON.stringify({ ...lead(i), reference: `B-${run}-${i}`, status: "new" }),
+          body: JSON.stringify({ ...lead(i), reference: `B-${run}-${pass}-${i}`, status: "new" }),
         }),
       countOf("leads"),
     );
   // The baseline first and last: the machine is shared, so the stock figure is the mean of both.
-  const stockBefore = await stock();
+  const stockBefore = await stock("first");
   const leads = await load(
     "POST /api/public/leads",
     (i) => postPublic("leads", lead(i), `bench-lead-${run}-${i}`),
@@ -149,7 +151,7 @@ export async function loadLeads(cmsUrl: string, siteUrl: string): Promise<TLoadR
       }),
     undefined,
   );
-  const stockAfter = await stock();
+  const stockAfter = await stock("last");
   return [leads, orders, lookup, stockBefore, stockAfter];
 }
 
