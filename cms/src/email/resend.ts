@@ -59,25 +59,25 @@ export function isRetryable(status: number | null, name: string): boolean {
   return status === 409 && name === "concurrent_idempotent_requests";
 }
 
-/** `retry-after` (seconds, as Resend sends it) in ms. */
-function retryAfterMs(value: string | undefined): number | null {
-  const seconds = Number(value);
-  return value && Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : null;
-}
-
+/** A header's number, or null when it is missing or not a number. */
 const headerNumber = (value: string | undefined): number | null => {
   const number = Number(value);
   return value !== undefined && value !== "" && Number.isFinite(number) ? number : null;
 };
 
+/** A header in seconds, as Resend sends `retry-after` and `ratelimit-reset`, in ms (never below 0). */
+function headerSecondsMs(value: string | undefined): number | null {
+  const seconds = headerNumber(value);
+  return seconds === null ? null : Math.max(0, seconds * 1000);
+}
+
 /** Resend's rate-limit headers, on every answer to a key. */
 function rateLimitOf(headers: Record<string, string> | null): TRateLimitHeaders | undefined {
   if (!headers) return undefined;
-  const reset = headerNumber(headers["ratelimit-reset"]);
   return {
     limit: headerNumber(headers["ratelimit-limit"]),
     remaining: headerNumber(headers["ratelimit-remaining"]),
-    resetMs: reset === null ? null : reset * 1000,
+    resetMs: headerSecondsMs(headers["ratelimit-reset"]),
   };
 }
 
@@ -88,7 +88,7 @@ function failureOf(error: TResendError, headers: Record<string, string> | null):
   const status = error?.statusCode ?? null;
   const name = error?.name ?? "application_error";
   const message = `${status ?? "no answer"} ${name}: ${error?.message ?? "no id in the answer"}`;
-  const wait = status === 429 ? retryAfterMs(headers?.["retry-after"]) : null;
+  const wait = status === 429 ? headerSecondsMs(headers?.["retry-after"]) : null;
   return { message, status, retryable: isRetryable(status, name), retryAfterMs: wait };
 }
 
