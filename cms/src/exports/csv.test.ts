@@ -7,7 +7,7 @@ import type { TRole } from "@beian/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
-import { csvCell, PAGE_SIZE } from "./csv.ts";
+import { assertPlainColumns, csvCell, PAGE_SIZE } from "./csv.ts";
 
 let t: TTestPayload;
 let server: TTestServer;
@@ -176,6 +176,20 @@ describe("CSV export", () => {
     expect(csvCell("0755")).toBe('"=""0755"""');
     expect(csvCell("2026")).toBe("2026");
     expect(csvCell(null)).toBe("");
+  });
+
+  it("refuses a column it would read wrong as stored: read access or an afterRead hook", () => {
+    const withFields = (fields: object[]) =>
+      ({
+        collections: { leads: { config: { flattenedFields: fields } } },
+      }) as unknown as Parameters<typeof assertPlainColumns>[0];
+    const hidden = { name: "note", type: "text", access: { read: () => false } };
+    const changed = { name: "note", type: "text", hooks: { afterRead: [() => "x"] } };
+    const plain = { name: "note", type: "text" };
+    expect(() => assertPlainColumns(withFields([hidden]), "leads", ["note"])).toThrow(/note/);
+    expect(() => assertPlainColumns(withFields([changed]), "leads", ["note"])).toThrow(/note/);
+    expect(() => assertPlainColumns(withFields([plain]), "leads", ["missing"])).toThrow(/missing/);
+    expect(() => assertPlainColumns(withFields([plain]), "leads", ["note"])).not.toThrow();
   });
 
   it("streams many rows, complete and newest first", async () => {

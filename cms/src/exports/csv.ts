@@ -18,8 +18,10 @@
  *
  * Streamed: pages of PAGE_SIZE rows read by id (newest first, each page after the last id seen, not
  * by offset, so page 200 costs what page 1 costs), written as they come; memory stays flat
- * whatever the number of rows. Measured on the 2-core dev box: 5,000 leads in 0.6 s, 100,000 in
- * about 10 s (most of it the database adapter's own reading, ~70 µs a row).
+ * whatever the number of rows. Rows are read through the database adapter with only the exported
+ * fields, and related documents once per page (`pagesOf`). Measured on the 2-core dev box (a year
+ * of data, `bench scale`): 98,800 leads in about 5 s with memory flat, where Payload's find with
+ * `depth: 1` took 12–15 s and +200 MB (its afterRead on every field and one populate per row).
  */
 import type {
   CollectionSlug,
@@ -28,9 +30,9 @@ import type {
   Payload,
   PayloadRequest,
   SanitizedCollectionConfig,
-  TypedUser,
   Where,
 } from "payload";
+import { executeAccess } from "payload";
 import { combineWhereConstraints, mergeListSearchAndWhere } from "payload/shared";
 import { hasRole } from "../access/index.ts";
 import { answer } from "../endpoints/answer.ts";
@@ -94,13 +96,17 @@ const chinese = (label: unknown, fallback: string): string =>
 
 type TSelection = { [key: string]: true | TSelection };
 
+/** A relationship the columns read through (`partner.name`): the field, its collection, what of it. */
+type TRelation = { field: string; relationTo: CollectionSlug; select: TSelection };
+
 /**
- * What to read for the columns and nothing else (`select`, and `populate` for the related
- * documents): the rest of each document — its notes, emails, history — would only slow the export.
+ * What to read for the columns and nothing else: the document's own fields (`select`) and, for a
+ * column through a relationship, that relationship's id and the related documents' fields. The
+ * rest of each document — its notes, emails, history — would only slow the export.
  */
 export function selectionOf(payload: Payload, slug: string, paths: readonly string[]) {
   const select: TSelection = {};
-  const populate: Record<string, TSelection> = {};
+  const relations = new Map<string, TRelation>();
   for (const path of paths) {
     let fields = payload.collections[slug as CollectionSlug]?.config.flattenedFields ?? [];
     let into = select;
@@ -110,10 +116,13 @@ export function selectionOf(payload: Payload, slug: string, paths: readonly stri
       const last = i === names.length - 1;
       if (field?.type === "relationship" && typeof field.relationTo === "string" && !last) {
         into[name] = true;
-        populate[field.relationTo] = {
-          ...populate[field.relationTo],
-          [names[i + 1] as string]: true,
+        const relation = relations.get(name) ?? {
+          field: name,
+          relationTo: field.relationTo,
+          select: {},
         };
+        relation.select[names[i + 1] as string] = true;
+        relations.set(name, relation);
         break;
       }
       if (field?.type !== "group" || last) {
@@ -126,7 +135,7 @@ export function selectionOf(payload: Payload, slug: string, paths: readonly stri
       fields = field.flattenedFields;
     }
   }
-  return { select, populate };
+  return { select, relations: [...relations.values()] };
 }
 
 /** How the field's value reads in the admin: an option's label, China time, 是/否. */
@@ -169,32 +178,89 @@ export async function exportFilter(
   return combineWhereConstraints([where, GENUINE]);
 }
 
-/** The documents, page after page, newest first (by id: what the list shows by default). */
-async function* pagesOf(
-  payload: Payload,
-  slug: CollectionSlug,
-  where: Where,
-  user: TypedUser,
-  paths: readonly string[],
-) {
-  const { select, populate } = selectionOf(payload, slug, paths);
+type TRow = Record<string, unknown> & { id: number | string };
+
+/**
+ * The rows the caller may read: the collection's read access (a boolean or a filter, as Payload's
+ * own find applies it) on top of the list's filter.
+ */
+async function readableWhere(req: PayloadRequest, slug: CollectionSlug, where: Where) {
+  const config = req.payload.collections[slug]?.config;
+  const access = await executeAccess({ req, disableErrors: true }, config?.access.read);
+  if (!access) throw new Refusal("forbidden");
+  return access === true ? where : combineWhereConstraints([where, access]);
+}
+
+/**
+ * The documents, page after page, newest first (by id: what the list shows by default). Read
+ * through the database adapter with only the exported fields: Payload's find would run every
+ * field's afterRead and populate each row's relationships one by one, which is most of an
+ * export's time (the exported fields have no read access or afterRead hooks of their own:
+ * `assertPlainColumns`). Access is the caller's: the collection's read access is in `where`
+ * (`readableWhere`), the related collections' in `relatedReader`.
+ */
+async function* pagesOf(req: PayloadRequest, slug: CollectionSlug, where: Where, paths: string[]) {
+  const { select, relations } = selectionOf(req.payload, slug, paths);
+  const related = relatedReader(req, relations);
   let before: number | string | undefined;
   for (;;) {
-    const { docs } = await payload.find({
+    const { docs } = await req.payload.db.find<TRow>({
       collection: slug,
       where: before === undefined ? where : { and: [where, { id: { less_than: before } }] },
       sort: "-id",
       limit: PAGE_SIZE,
       pagination: false,
-      depth: 1,
       select,
-      populate,
-      overrideAccess: false,
-      user,
-    } as Parameters<Payload["find"]>[0]);
-    if (docs.length > 0) yield docs as Array<{ id: number | string }>;
+      req,
+    });
+    if (docs.length > 0) yield await related(docs);
     if (docs.length < PAGE_SIZE) return;
     before = docs[docs.length - 1]?.id;
+  }
+}
+
+/** Each relationship's id in a page of rows replaced by its document, if the caller may read it. */
+function relatedReader(req: PayloadRequest, relations: TRelation[]) {
+  // Partners and staff repeat on every page: each is read once per export, not once per page.
+  const known = new Map(relations.map((relation) => [relation.field, new Map<unknown, unknown>()]));
+  return async (rows: TRow[]): Promise<TRow[]> => {
+    for (const relation of relations) {
+      const found = known.get(relation.field) as Map<unknown, unknown>;
+      if (found.size > 5 * PAGE_SIZE) found.clear(); // bounded: an order per lead never repeats
+      const missing = [...new Set(rows.map((row) => row[relation.field]))].filter(
+        (id) => id !== null && id !== undefined && !found.has(id),
+      );
+      if (missing.length > 0) {
+        const { docs } = await req.payload.find({
+          collection: relation.relationTo,
+          where: { id: { in: missing } },
+          select: relation.select,
+          depth: 0,
+          pagination: false,
+          overrideAccess: false,
+          user: req.user,
+          req,
+        } as Parameters<Payload["find"]>[0]);
+        for (const doc of docs) found.set(doc.id, doc);
+      }
+      for (const row of rows) row[relation.field] = found.get(row[relation.field]);
+    }
+    return rows;
+  };
+}
+
+/**
+ * The export reads its fields as stored (`pagesOf`), so none may be hidden from some readers or
+ * changed on reading: such a field would leak or read wrong. A column added on one fails here.
+ */
+export function assertPlainColumns(payload: Payload, slug: CollectionSlug, paths: string[]) {
+  for (const path of paths) {
+    const field = fieldAt(payload, slug, path);
+    if (!field) throw new Error(`${slug} export: no field at ${path}`);
+    const hooks = "hooks" in field ? field.hooks : undefined;
+    if (field.access?.read || (hooks?.afterRead?.length ?? 0) > 0) {
+      throw new Error(`${slug} export: ${path} has read access or afterRead hooks`);
+    }
   }
 }
 
@@ -208,10 +274,9 @@ function csvStream(
   const encoder = new TextEncoder();
   const readers = columns.map((column) => readerFor(fieldAt(req.payload, slug, column.path)));
   const pages = pagesOf(
-    req.payload,
+    req,
     slug,
     where,
-    req.user as TypedUser,
     columns.map((column) => column.path),
   );
   return new ReadableStream({
@@ -254,7 +319,12 @@ export function csvExport(collection: CollectionSlug, columns: TColumn[]): Endpo
       if (!hasRole(req, "admin", "sales")) throw new Refusal("forbidden");
       const config = req.payload.collections[collection]?.config;
       if (!config) throw new Error(`no collection ${collection}`);
-      const where = await exportFilter(req, config);
+      assertPlainColumns(
+        req.payload,
+        collection,
+        columns.map((column) => column.path),
+      );
+      const where = await readableWhere(req, collection, await exportFilter(req, config));
       // A bad filter is refused here, as a 400 in our error shape, before the 200 is sent.
       await req.payload.count({ collection, where, overrideAccess: false, user: req.user });
       return new Response(csvStream(req, collection, columns, where), {
