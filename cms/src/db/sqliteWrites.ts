@@ -11,12 +11,15 @@
  *
  * So here, transactions and writes outside them take turns in one queue; reads never wait; a
  * connection that saw SQLITE_BUSY is discarded; and a lock held by another process (a migration, a
- * seed script) is waited out with backoff instead of failing at once. Used by adapter.ts; groupCommit.ts owns its transactions through it.
+ * seed script) is waited out with backoff instead of failing at once. Transactions run on kept
+ * connections (warmTransactions.ts). Used by adapter.ts; groupCommit.ts owns its transactions
+ * through it.
  */
 import type { SQLiteAdapter } from "@payloadcms/db-sqlite";
 import type { DatabaseAdapterObj, Payload } from "payload";
 import { type TTurns, turnQueue } from "../lib/turnQueue.ts";
 import { errorChain } from "./errorChain.ts";
+import { handOverConnection, keepTransactionConnections } from "./warmTransactions.ts";
 
 type TTransactionId = string | number;
 type TLibsqlClient = SQLiteAdapter["client"];
@@ -82,7 +85,9 @@ export function takeTransactionsInTurn(
       if (connect)
         adapter.connect = async (options) => {
           await connect(options);
-          if (adapter.client) writeInTurn(adapter.client, turns, afterBusy);
+          if (!adapter.client) return;
+          keepTransactionConnections(adapter.client, adapter.clientConfig.url);
+          writeInTurn(adapter.client, turns, afterBusy);
         };
       return adapter;
     },
@@ -184,7 +189,7 @@ function isBusy(error: unknown): boolean {
  */
 async function discardConnection(client: TLibsqlClient | undefined): Promise<void> {
   try {
-    (await client?.transaction("deferred"))?.close();
+    if (client) (await handOverConnection(client, "deferred")).close();
   } catch {
     // Nothing more to do: the next statement reports its own error.
   }
