@@ -167,6 +167,27 @@ describe("POST /api/public/leads", () => {
     expect(stored.consent?.sharingText).toContain("云帆云");
   });
 
+  it("records the consent text as an editor last published it", async () => {
+    const recorded = async () => {
+      const response = await post(lead());
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: number };
+      return (await payload.findByID({ collection: "leads", id })).consent?.privacyText;
+    };
+    const before = await payload.findGlobal({ slug: "site-settings" });
+    expect(await recorded()).toBe(before.consent?.privacyText);
+    const edited = "我已阅读并同意《隐私政策》（2026 年 12 月版）";
+    await payload.updateGlobal({
+      slug: "site-settings",
+      data: { consent: { ...before.consent, privacyText: edited } },
+    });
+    try {
+      expect(await recorded()).toBe(edited);
+    } finally {
+      await payload.updateGlobal({ slug: "site-settings", data: { consent: before.consent } });
+    }
+  });
+
   it("400 validation_failed names each field, in Chinese or in English", async () => {
     const zh = await post({ name: "", phone: "123", consent: { privacy: false } });
     expect(zh.status).toBe(400);

@@ -11,7 +11,7 @@ export function leadsHandler(env: TEnv) {
     validate: validateLead,
     recipient: (data) => data.email,
     store: async ({ data, partner, suspectedSpam, req, payload }) => {
-      const consent = await consentRecord(data, partner.name, env, payload, req);
+      const consent = await consentRecord(data, partner.name, env, payload);
       const reference = await unusedCode(req, { collection: "leads", field: "reference" }, () =>
         newReference("L"),
       );
