@@ -1,11 +1,11 @@
 /**
  * Group commit for the public submissions on SQLite. SQLite writes one transaction at a time, and
- * each one pays for BEGIN, a fresh connection (cold page cache, the schema parsed again: libsql
- * hands the transaction the client's connection and opens a new one for what follows) and the
- * COMMIT's fsync. Here submissions that arrive while a group is being written wait and are written
- * together in the next transaction, one after the other, each inside a SAVEPOINT of its own: one
- * that fails (a duplicate Idempotency-Key, a refused document) is rolled back to its savepoint
- * alone and the others go on. Every submission is answered only once the COMMIT of its group has
+ * each one pays for BEGIN and the COMMIT's fsync (≈ 1.5 ms on the dev box, during which the
+ * synchronous driver holds the whole process). Here a group gathers the submissions that arrive
+ * within GATHER_MS of its first one, and those that arrive while it is written wait for the next;
+ * a group's submissions are written in one transaction, one after the other, each inside a
+ * SAVEPOINT of its own: one that fails (a duplicate Idempotency-Key, a refused document) is rolled
+ * back to its savepoint alone and the others go on. Every submission is answered only once the COMMIT of its group has
  * returned — an answer never goes out for something that could still be lost — and a COMMIT that
  * fails fails the whole group, so each client retries (with its key) and nothing is stored twice.
  *
@@ -24,6 +24,14 @@ import { inTransaction } from "./transaction.ts";
 
 /** Enough to share one COMMIT widely, few enough that the first of a group is not kept long. */
 const MAX_GROUP = 32;
+/**
+ * How long a group waits for company before it is written. A submission's own writes run without
+ * giving the event loop a turn, so without a wait no other request is read in the meantime and
+ * every group is one submission (measured: 1,710 commits for 1,613 leads under 32 clients; with
+ * 3 ms, one commit for about ten, and ~115 leads/s instead of ~85). 3 ms is a tenth of what a lone
+ * lead takes end to end.
+ */
+const GATHER_MS = 3;
 const SAVEPOINT = "submission";
 
 type TWork<T> = (req: PayloadRequest) => Promise<T>;
@@ -59,7 +67,10 @@ export function inSubmissionTransaction<T>(payload: Payload, work: TWork<T>): Pr
 async function writeGroups(payload: Payload, groups: TGroups): Promise<void> {
   groups.writing = true;
   try {
-    while (groups.waiting.length > 0) await writeGroup(payload, groups);
+    while (groups.waiting.length > 0) {
+      await new Promise((next) => setTimeout(next, GATHER_MS));
+      await writeGroup(payload, groups);
+    }
   } finally {
     groups.writing = false;
   }
