@@ -7,18 +7,18 @@
  * half-read. Only connections opened through `withStatementCache` are affected: libsql's
  * `prepare` is wrapped for every connection, but passes straight through for the rest.
  */
-import { createRequire } from "node:module";
+import Database from "libsql";
 
 type TStatement = object;
 type TDatabase = { prepare: (sql: string) => TStatement };
 
+const CHANGES_SCHEMA = /^\s*(CREATE|ALTER|DROP|PRAGMA|VACUUM|REINDEX|ANALYZE)\b/i;
+
 /** Plenty for Payload's statements on a few collections; the least recently used go first. */
 const MAX_STATEMENTS = 256;
 
-// The libsql the client itself loads (its own dependency, not ours).
-const libsql = createRequire(import.meta.resolve("@libsql/client"))("libsql") as {
-  prototype: TDatabase;
-};
+// The engine the libsql client loads: one version in the workspace (pnpm-workspace.yaml overrides).
+const libsql = Database as unknown as { prototype: TDatabase };
 const caches = new WeakMap<TDatabase, Map<string, TStatement>>();
 let adopting = false;
 
@@ -30,6 +30,12 @@ libsql.prototype.prepare = function prepareOnce(this: TDatabase, sql: string) {
   }
   const cache = caches.get(this);
   if (!cache) return prepare.call(this, sql);
+  if (CHANGES_SCHEMA.test(sql)) {
+    // A kept statement would go on describing the tables as they were (`SELECT *` its old
+    // columns): after a migration's step, everything is prepared again.
+    cache.clear();
+    return prepare.call(this, sql);
+  }
   const kept = cache.get(sql);
   if (kept) {
     cache.delete(sql); // to the back: most recently used

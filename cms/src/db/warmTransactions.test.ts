@@ -89,3 +89,11 @@ it("leaves a connection whose kept statements predate a schema change", async ()
   expect(read.columns).toEqual(["id", "name", "phone"]);
   await after.commit();
 });
+
+it("prepares again what a schema change in its own transaction made stale", async () => {
+  const tx = await client.transaction("write");
+  expect((await tx.execute("SELECT * FROM leads")).columns).toEqual(["id", "name"]);
+  await tx.execute("ALTER TABLE leads ADD COLUMN phone TEXT");
+  expect((await tx.execute("SELECT * FROM leads")).columns).toEqual(["id", "name", "phone"]);
+  await tx.commit();
+});
