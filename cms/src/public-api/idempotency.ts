@@ -169,7 +169,8 @@ async function storeAnswer(
     where: { and: [{ scope: { equals: request.scope } }, expired(now)] },
     req,
   });
-  await payload.create({
+  // Through the adapter: nobody edits these, and nothing reads the stored row back here.
+  await payload.db.create({
     collection: COLLECTION,
     data: {
       scope: request.scope,
@@ -178,8 +179,10 @@ async function storeAnswer(
       body: answer.body as Record<string, unknown>,
       document,
       expiresAt: new Date(now.getTime() + TTL_MS).toISOString(),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
     },
-    overrideAccess: true,
+    returning: false,
     req,
   });
 }
