@@ -5,11 +5,10 @@
  * most once a minute per process; an edit shows in emails within that minute.
  */
 import type { Payload, PayloadRequest } from "payload";
+import { contentCache } from "../lib/contentCache.ts";
 import { relationId } from "../lib/relationId.ts";
 import { emailSettingsOf } from "./outbox.ts";
 import type { TEmailContext } from "./templates.ts";
-
-const TTL_MS = 60_000;
 
 type TContent = {
   brand: string;
@@ -19,8 +18,6 @@ type TContent = {
   stages: Map<string, { title: string; summary: string | null }>;
   partners: Map<string, string>;
 };
-
-const cache = new WeakMap<Payload, { at: number; content: Promise<TContent> }>();
 
 async function readContent(payload: Payload): Promise<TContent> {
   const common = { depth: 0, overrideAccess: true } as const;
@@ -45,21 +42,14 @@ async function readContent(payload: Payload): Promise<TContent> {
   };
 }
 
-function contentOf(payload: Payload): Promise<TContent> {
-  const cached = cache.get(payload);
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.content;
-  const content = readContent(payload);
-  cache.set(payload, { at: Date.now(), content });
-  // A failed read is not kept: the next email tries again.
-  content.catch(() => cache.delete(payload));
-  return content;
-}
+/** At most once a minute per process (`contentCache`'s default). */
+const emailContent = contentCache(readContent);
 
 export async function emailContext(
   req: PayloadRequest,
   partner?: number | string | { id: number | string; name?: string | null } | null,
 ): Promise<TEmailContext> {
-  const content = await contentOf(req.payload);
+  const content = await emailContent.get(req.payload);
   const { siteUrl, cmsUrl } = emailSettingsOf(req.payload);
   const id = relationId(partner);
   const partnerId = id === null ? null : String(id);

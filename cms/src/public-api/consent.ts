@@ -1,34 +1,27 @@
 import type { GlobalAfterChangeHook, Payload } from "payload";
 import type { TEnv } from "../env.ts";
+import { contentCache } from "../lib/contentCache.ts";
 
 /**
- * The consent texts of the site settings, read once per process until an editor changes them
- * (`forgetConsentTexts`) or a minute has passed (another process's edit): every lead and order
- * carries them, and reading the settings for each was a query and a pass over every settings
- * field inside the one-at-a-time SQLite transaction.
+ * The consent texts of the site settings: every lead and order carries them, and reading the
+ * settings for each was a query and a pass over every settings field inside the one-at-a-time
+ * SQLite transaction.
  */
-type TConsentTexts = { privacyText: string | null; sharingText: string };
-
-const TTL_MS = 60_000;
-const cache = new WeakMap<Payload, { at: number; texts: Promise<TConsentTexts> }>();
-
-function consentTexts(payload: Payload): Promise<TConsentTexts> {
-  const cached = cache.get(payload);
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.texts;
-  const texts = payload
-    .findGlobal({ slug: "site-settings", depth: 0, overrideAccess: true })
-    .then((settings) => ({
-      privacyText: settings.consent?.privacyText ?? null,
-      sharingText: settings.consent?.sharingText ?? "",
-    }));
-  cache.set(payload, { at: Date.now(), texts });
-  texts.catch(() => cache.delete(payload)); // a failed read is not kept
-  return texts;
-}
+const consentTexts = contentCache(async (payload) => {
+  const settings = await payload.findGlobal({
+    slug: "site-settings",
+    depth: 0,
+    overrideAccess: true,
+  });
+  return {
+    privacyText: settings.consent?.privacyText ?? null,
+    sharingText: settings.consent?.sharingText ?? "",
+  };
+});
 
 /** Site settings' afterChange: the next submission reads the texts as the editor left them. */
 export const forgetConsentTexts: GlobalAfterChangeHook = ({ doc, req }) => {
-  cache.delete(req.payload);
+  consentTexts.forget(req.payload);
   return doc;
 };
 
@@ -39,7 +32,7 @@ export async function consentRecord(
   env: TEnv,
   payload: Payload,
 ) {
-  const texts = await consentTexts(payload);
+  const texts = await consentTexts.get(payload);
   const sharing = lead.consent.sharing === true;
   return {
     privacy: true,

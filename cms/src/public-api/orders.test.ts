@@ -253,6 +253,46 @@ describe("POST /api/public/orders/lookup", () => {
     expect(body).not.toHaveProperty("icpNumber");
   });
 
+  it("says what an editor last published for the stage and the type", async () => {
+    const { orderNo } = await place();
+    const read = async () =>
+      (await (await post("orders/lookup", { orderNo, phone: "13600136000" })).json()) as {
+        nextStep?: string;
+        filingTypeName?: string;
+        stages: { key: string; title: string }[];
+      };
+    const before = await read();
+    const [stage] = (
+      await payload.find({ collection: "filing-stages", where: { key: { equals: "submitted" } } })
+    ).docs;
+    const [type] = (
+      await payload.find({
+        collection: "filing-types",
+        where: { slug: { equals: "individual-business" } },
+      })
+    ).docs;
+    if (!stage || !type)
+      throw new Error("the seed has no submitted stage or individual-business type");
+    const edit = (id: number, data: object, collection: "filing-stages" | "filing-types") =>
+      payload.update({ collection, id, data: { ...data, _status: "published" } });
+    await edit(stage.id, { title: "已提交(新)", customerAction: "请留意短信。" }, "filing-stages");
+    await edit(type.id, { name: "个体工商户备案" }, "filing-types");
+    try {
+      const after = await read();
+      expect(after.nextStep).toBe("请留意短信。");
+      expect(after.filingTypeName).toBe("个体工商户备案");
+      expect(after.stages[0]?.title).toBe("已提交(新)");
+      expect(before.filingTypeName).toBe("个体户备案");
+    } finally {
+      await edit(
+        stage.id,
+        { title: stage.title, customerAction: stage.customerAction },
+        "filing-stages",
+      );
+      await edit(type.id, { name: type.name }, "filing-types");
+    }
+  });
+
   it("lists the rejection reasons per field", async () => {
     const { orderNo } = await place();
     await move(orderNo, "rejected", {

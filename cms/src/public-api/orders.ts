@@ -12,6 +12,7 @@ import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
 import { unusedCode } from "../lib/codes.ts";
 import { checklistFor } from "../orders/checklist.ts";
+import { customerTexts } from "../orders/customerTexts.ts";
 import { newOrderNo } from "../orders/orderNumbers.ts";
 import { orderTimeline } from "../orders/timeline.ts";
 import type { Order } from "../payload-types.ts";
@@ -78,10 +79,10 @@ export async function lookupAnswerOf(
   req: PayloadRequest,
   order: Order,
 ): Promise<TOrderLookupAnswer> {
-  const stages = await stageTexts(req);
+  const { stages, typeNames } = await customerTexts.get(req.payload);
   const timeline = orderTimeline(order, (key) => stages.get(key)?.title ?? key);
   const nextStep = stages.get(order.status)?.customerAction;
-  const filingTypeName = await filingTypeNameOf(req, order.filingType);
+  const filingTypeName = typeNames.get(order.filingType);
   return {
     ...timeline,
     ...(filingTypeName ? { filingTypeName } : {}),
@@ -105,27 +106,4 @@ async function orderWithPhone(req: PayloadRequest, orderNo: string, phone: strin
   const order = docs[0];
   if (!order) throw new Refusal("not_found");
   return order;
-}
-
-/** Each stage's title and what the customer does in it, as the filing-stages content says. */
-async function stageTexts(
-  req: PayloadRequest,
-): Promise<Map<string, { title: string; customerAction?: string | null }>> {
-  const { docs } = await req.payload.find({
-    collection: "filing-stages",
-    pagination: false,
-    depth: 0,
-  });
-  return new Map(docs.map((stage) => [stage.key, stage]));
-}
-
-/** The filing type's name as the filing-types content gives it (none for an unknown slug). */
-async function filingTypeNameOf(req: PayloadRequest, slug: string): Promise<string | undefined> {
-  const { docs } = await req.payload.find({
-    collection: "filing-types",
-    where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 0,
-  });
-  return docs[0]?.name ?? undefined;
 }

@@ -2,6 +2,7 @@ import { STAGE_KEYS } from "@beian/contract";
 import { optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
+import { forgetCustomerTexts } from "../../orders/customerTexts.ts";
 import { contentCollection } from "../contentCollection.ts";
 
 /**
@@ -19,6 +20,7 @@ export const FilingStages = contentCollection({
     defaultColumns: ["title", "key", "typicalDuration", "_status"],
   },
   defaultSort: "order",
+  hooks: { afterChange: [forgetCustomerTexts], afterDelete: [forgetCustomerTexts] },
   fields: [
     {
       name: "key",

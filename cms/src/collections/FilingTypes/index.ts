@@ -3,6 +3,7 @@ import { FILING_TYPE_LABELS, optionsOf } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
 import { UPLOAD_KIND_LABELS, UPLOAD_KINDS } from "../../materials/slots.ts";
+import { forgetCustomerTexts } from "../../orders/customerTexts.ts";
 import { contentCollection } from "../contentCollection.ts";
 import { setWechatEntityCode } from "./hooks/setWechatEntityCode.ts";
 
@@ -17,7 +18,11 @@ export const FilingTypes = contentCollection({
     defaultColumns: ["name", "slug", "audience", "price", "_status"],
   },
   defaultSort: "order",
-  hooks: { beforeValidate: [setWechatEntityCode] },
+  hooks: {
+    beforeValidate: [setWechatEntityCode],
+    afterChange: [forgetCustomerTexts],
+    afterDelete: [forgetCustomerTexts],
+  },
   fields: [
     {
       name: "slug",

@@ -1,0 +1,40 @@
+/**
+ * What an order's customer reads besides the order itself: each stage's title and what to do in
+ * it, each filing type's name, as the CMS's content says. Every lookup and every order in the
+ * customer center needs them (public-api/orders.ts), so they are read once per process until an
+ * editor changes a stage or a type (`forgetCustomerTexts`, their hooks) or a minute passes.
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from "payload";
+import { contentCache } from "../lib/contentCache.ts";
+
+export type TStageText = { title: string; customerAction?: string | null };
+
+export const customerTexts = contentCache(async (payload) => {
+  const [stages, types] = await Promise.all([
+    payload.find({
+      collection: "filing-stages",
+      pagination: false,
+      depth: 0,
+      select: { key: true, title: true, customerAction: true },
+    }),
+    payload.find({
+      collection: "filing-types",
+      pagination: false,
+      depth: 0,
+      select: { slug: true, name: true },
+    }),
+  ]);
+  return {
+    stages: new Map<string, TStageText>(stages.docs.map((stage) => [stage.key, stage])),
+    typeNames: new Map(types.docs.map((type) => [type.slug, type.name])),
+  };
+});
+
+/** Filing stages' and types' afterChange and afterDelete: the next answer reads the edit. */
+export const forgetCustomerTexts: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({
+  doc,
+  req,
+}) => {
+  customerTexts.forget(req.payload);
+  return doc;
+};
