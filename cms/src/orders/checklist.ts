@@ -5,38 +5,51 @@
  * contract's `buildChecklist`, which the site's province picker uses too.
  */
 import { buildChecklist, type TChecklist, type TFilingTypeSlug } from "@beian/contract";
-import type { Payload, PayloadRequest } from "payload";
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from "payload";
+import { contentCache } from "../lib/contentCache.ts";
 
 export { DEFAULT_REVIEW_WORKING_DAYS, type TChecklist } from "@beian/contract";
+
+/**
+ * The published filing types' materials and the published province rules: every new order (and
+ * each stage deadline) needs them inside its transaction, so they are read once per process until
+ * an editor changes a type or a rule (`forgetChecklistContent`, their hooks) or a minute passes.
+ */
+const checklistContent = contentCache(async (payload) => {
+  const published = { _status: { equals: "published" } } as const;
+  const common = { depth: 0, overrideAccess: true, pagination: false, where: published } as const;
+  const [types, rules] = await Promise.all([
+    payload.find({
+      collection: "filing-types",
+      select: { slug: true, materials: true },
+      ...common,
+    }),
+    payload.find({ collection: "province-rules", ...common }),
+  ]);
+  return {
+    materials: new Map(types.docs.map((type) => [type.slug, type.materials])),
+    rules: rules.docs,
+  };
+});
+
+/** Filing types' and province rules' afterChange and afterDelete: the next order reads the edit. */
+export const forgetChecklistContent: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({
+  doc,
+  req,
+}) => {
+  checklistContent.forget(req.payload);
+  return doc;
+};
 
 export async function checklistFor(
   payload: Payload,
   filingType: TFilingTypeSlug,
   province: string,
-  req?: PayloadRequest,
 ): Promise<TChecklist> {
-  const published = { _status: { equals: "published" } };
-  const [types, rules] = await Promise.all([
-    payload.find({
-      collection: "filing-types",
-      where: { and: [{ slug: { equals: filingType } }, published] },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      ...(req ? { req } : {}),
-    }),
-    payload.find({
-      collection: "province-rules",
-      where: { and: [{ province: { in: ["all", province] } }, published] },
-      depth: 0,
-      overrideAccess: true,
-      pagination: false,
-      ...(req ? { req } : {}),
-    }),
-  ]);
+  const { materials, rules } = await checklistContent.get(payload);
   return buildChecklist({
-    materials: types.docs[0]?.materials,
-    rules: rules.docs,
+    materials: materials.get(filingType),
+    rules: rules.filter((rule) => rule.province === "all" || rule.province === province),
     filingType,
     province,
   });

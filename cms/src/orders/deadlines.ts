@@ -75,7 +75,7 @@ export async function stageDeadline(
   const unit = docs[0]?.deadline?.unit;
   let amount = docs[0]?.deadline?.amount;
   if (stage === "bureau_review" && order.filingType && order.province) {
-    amount = (await checklistFor(req.payload, order.filingType, order.province, req))
+    amount = (await checklistFor(req.payload, order.filingType, order.province))
       .reviewMaxWorkingDays;
   }
   return amount && unit ? deadlineFrom(enteredAt, amount, unit).toISOString() : null;

@@ -114,6 +114,32 @@ describe("POST /api/public/orders", () => {
     expect(company.materials.some((item) => item.includes("居住证"))).toBe(false);
   });
 
+  it("lists a province's rule from the next order on once an editor publishes it", async () => {
+    const rule = "浙江管局要求个体户提供经营场所照片。";
+    const before = await place();
+    expect(before.materials).not.toContain(rule);
+    const { docs } = await payload.find({
+      collection: "province-rules",
+      where: { province: { equals: "zhejiang" } },
+    });
+    const zhejiang = docs[0];
+    if (!zhejiang) throw new Error("the seed has no rule for Zhejiang");
+    const notes = (zhejiang.notes ?? []).map(({ filingTypes, text }) => ({ filingTypes, text }));
+    const publish = (data: object) =>
+      payload.update({
+        collection: "province-rules",
+        id: zhejiang.id,
+        data: { ...data, _status: "published" },
+      });
+    await publish({ notes: [...notes, { filingTypes: ["individual-business"], text: rule }] });
+    try {
+      expect((await place()).materials).toContain(rule);
+    } finally {
+      await publish({ notes });
+    }
+    expect((await place()).materials).not.toContain(rule);
+  });
+
   it("400 names the missing province and a malformed AppID", async () => {
     const response = await post(
       "orders",

@@ -28,7 +28,7 @@ export function ordersHandler(env: TEnv) {
     validate: validateOrder,
     recipient: (data) => data.contact.email,
     store: async ({ data, partner, suspectedSpam, req, payload }) => {
-      const { materials } = await checklistFor(payload, data.filingType, data.entity.province, req);
+      const { materials } = await checklistFor(payload, data.filingType, data.entity.province);
       const consent = await consentRecord(data, partner.name, env, payload);
       const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
       const { id } = await payload.create({

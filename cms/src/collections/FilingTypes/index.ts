@@ -3,6 +3,7 @@ import { FILING_TYPE_LABELS, optionsOf } from "../../admin/labels.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
 import { UPLOAD_KIND_LABELS, UPLOAD_KINDS } from "../../materials/slots.ts";
+import { forgetChecklistContent } from "../../orders/checklist.ts";
 import { forgetCustomerTexts } from "../../orders/customerTexts.ts";
 import { contentCollection } from "../contentCollection.ts";
 import { setWechatEntityCode } from "./hooks/setWechatEntityCode.ts";
@@ -20,8 +21,8 @@ export const FilingTypes = contentCollection({
   defaultSort: "order",
   hooks: {
     beforeValidate: [setWechatEntityCode],
-    afterChange: [forgetCustomerTexts],
-    afterDelete: [forgetCustomerTexts],
+    afterChange: [forgetCustomerTexts, forgetChecklistContent],
+    afterDelete: [forgetCustomerTexts, forgetChecklistContent],
   },
   fields: [
     {

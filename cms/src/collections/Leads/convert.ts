@@ -133,7 +133,7 @@ async function convert(
 ): Promise<TConverted> {
   const { payload } = req;
   const { province } = input;
-  const { materials } = await checklistFor(payload, input.filingType, province, req);
+  const { materials } = await checklistFor(payload, input.filingType, province);
   const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
   const order = await payload.create({
     collection: "orders",

@@ -1,6 +1,7 @@
 import { FILING_TYPE_SLUGS, PROVINCES } from "@beian/contract";
 import type { CollectionBeforeChangeHook } from "payload";
 import { rowTitle } from "../../fields/rowTitle.ts";
+import { forgetChecklistContent } from "../../orders/checklist.ts";
 import { contentCollection } from "../contentCollection.ts";
 
 const TYPE_LABELS = {
@@ -33,7 +34,11 @@ export const ProvinceRules = contentCollection({
     useAsTitle: "title",
     defaultColumns: ["province", "reviewMaxWorkingDays", "_status"],
   },
-  hooks: { beforeChange: [nameAfterProvince] },
+  hooks: {
+    beforeChange: [nameAfterProvince],
+    afterChange: [forgetChecklistContent],
+    afterDelete: [forgetChecklistContent],
+  },
   fields: [
     {
       // The document's title in the admin: the province's Chinese name, not its code (`guizhou`).
