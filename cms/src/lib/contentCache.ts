@@ -9,6 +9,8 @@ import type { Payload } from "payload";
 export type TContentCache<T> = {
   get: (payload: Payload) => Promise<T>;
   forget: (payload: Payload) => void;
+  /** An afterChange / afterDelete hook of the content it reads: forgets, returns the document. */
+  forgetOnChange: <D>(change: { doc: D; req: { payload: Payload } }) => D;
 };
 
 export function contentCache<T>(
@@ -30,6 +32,10 @@ export function contentCache<T>(
     },
     forget(payload) {
       cache.delete(payload);
+    },
+    forgetOnChange({ doc, req }) {
+      cache.delete(req.payload);
+      return doc;
     },
   };
 }

@@ -5,7 +5,7 @@
  * contract's `buildChecklist`, which the site's province picker uses too.
  */
 import { buildChecklist, type TChecklist, type TFilingTypeSlug } from "@beian/contract";
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from "payload";
+import type { Payload } from "payload";
 import { contentCache } from "../lib/contentCache.ts";
 
 export { DEFAULT_REVIEW_WORKING_DAYS, type TChecklist } from "@beian/contract";
@@ -33,13 +33,7 @@ const checklistContent = contentCache(async (payload) => {
 });
 
 /** Filing types' and province rules' afterChange and afterDelete: the next order reads the edit. */
-export const forgetChecklistContent: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({
-  doc,
-  req,
-}) => {
-  checklistContent.forget(req.payload);
-  return doc;
-};
+export const forgetChecklistContent = checklistContent.forgetOnChange;
 
 export async function checklistFor(
   payload: Payload,

@@ -4,7 +4,6 @@
  * customer center needs them (public-api/orders.ts), so they are read once per process until an
  * editor changes a stage or a type (`forgetCustomerTexts`, their hooks) or a minute passes.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from "payload";
 import { contentCache } from "../lib/contentCache.ts";
 
 export type TStageText = { title: string; customerAction?: string | null };
@@ -31,10 +30,4 @@ export const customerTexts = contentCache(async (payload) => {
 });
 
 /** Filing stages' and types' afterChange and afterDelete: the next answer reads the edit. */
-export const forgetCustomerTexts: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({
-  doc,
-  req,
-}) => {
-  customerTexts.forget(req.payload);
-  return doc;
-};
+export const forgetCustomerTexts = customerTexts.forgetOnChange;

@@ -1,4 +1,4 @@
-import type { GlobalAfterChangeHook, Payload } from "payload";
+import type { Payload } from "payload";
 import type { TEnv } from "../env.ts";
 import { contentCache } from "../lib/contentCache.ts";
 
@@ -20,10 +20,7 @@ const consentTexts = contentCache(async (payload) => {
 });
 
 /** Site settings' afterChange: the next submission reads the texts as the editor left them. */
-export const forgetConsentTexts: GlobalAfterChangeHook = ({ doc, req }) => {
-  consentTexts.forget(req.payload);
-  return doc;
-};
+export const forgetConsentTexts = consentTexts.forgetOnChange;
 
 /** The consent texts shown when the prospect agreed, kept with the lead as the record. */
 export async function consentRecord(
