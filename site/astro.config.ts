@@ -15,6 +15,9 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   compressHTML: true,
+  // Pages of dynamic routes whose key (lib/pageKeys.ts) and code are unchanged since the last build
+  // are copied from the cache, not rendered: a publish redraws what changed, not 900 gallery pages.
+  experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },
   integrations: [react()],
   image: {

@@ -22,17 +22,19 @@ type TCollectionOptions = {
   idField: string;
   /** Fewer published documents than this is an error, not an empty section. */
   minimum: number;
+  /** The fields the site reads (its schema's): the only ones asked of the CMS. */
+  fields: readonly string[];
 };
 
 export function payloadCollection(
   slug: string,
-  { idField, minimum }: TCollectionOptions,
+  { idField, minimum, fields }: TCollectionOptions,
 ): TPayloadLoader {
   return {
     name: `payload:${slug}`,
     load: async ({ store, parseData, generateDigest, logger }) => {
       if (siteEnv().SITE_TYPECHECK_ONLY) return;
-      const docs = withDraft(slug, await fetchAll(slug));
+      const docs = withDraft(slug, await fetchAll(slug, fields));
       if (docs.length < minimum) {
         throw new CmsError(
           `The CMS publishes ${docs.length} ${slug}, the site needs at least ${minimum}: refusing to build a half site`,

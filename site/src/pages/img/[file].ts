@@ -14,6 +14,8 @@ export const getStaticPaths = (async () =>
   [...(await svgImagesOnSite())].map(([file, image]) => ({
     params: { file },
     props: { image },
+    // The name is the SVG's hash and the box: the same name is the same file (lib/pageKeys.ts).
+    cacheKey: file,
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ image: TSvgImage }> = async ({ props }) =>
