@@ -231,6 +231,27 @@ describe("what the CMS publishes, loaded", () => {
     },
   );
 
+  it("asks the CMS only for the fields the schema checks, and of linked documents what the site shows", async () => {
+    publishOne("cases", VALID.cases);
+    const asked: string[] = [];
+    const published = answer;
+    answer = (path) => {
+      asked.push(path);
+      return published(path);
+    };
+    await loaderOf("cases").load(contextFor("cases").context);
+    const query = new URLSearchParams((asked[0] ?? "").split("?")[1]);
+    const selected = [...query.keys()].flatMap((key) => /^select\[(\w+)\]$/.exec(key)?.[1] ?? []);
+    expect(selected.sort()).toEqual(Object.keys(CONTENT_SOURCES.cases.schema.shape).sort());
+    expect(selected).not.toContain("updatedAt");
+    // Payload derives a media document's url from its filename: both, or the url is null.
+    for (const field of ["url", "filename", "alt", "mimeType"]) {
+      expect(query.get(`populate[media][${field}]`)).toBe("true");
+    }
+    expect(query.get("populate[filing-types][name]")).toBe("true");
+    expect(query.get("populate[filing-types][materials]")).toBeNull();
+  });
+
   /** [collection, field, bad value, entry named when the bad field is the one that names it] */
   it.each<[TCollection, string, unknown, string?]>([
     ["filingTypes", "slug", "company", "company"],
