@@ -5,6 +5,7 @@
  */
 import type { z } from "astro/zod";
 import { payloadCollection, payloadGlobal } from "./payloadLoader.ts";
+import { keepQrCode } from "./qrCodes.ts";
 import * as schema from "./schemas.ts";
 
 /** The fields a schema checks: what the build asks the CMS for (see fetchAll). */
@@ -56,6 +57,8 @@ export const CONTENT_SOURCES = {
       idField: "id",
       minimum: 0,
       fields: fieldsOf(schema.caseStudy),
+      toStore: ({ qrCodeSvg, ...data }) =>
+        typeof qrCodeSvg === "string" ? { ...data, qrCodeSvg: keepQrCode(qrCodeSvg) } : data,
     }),
     schema: schema.caseStudy,
   },

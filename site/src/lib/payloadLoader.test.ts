@@ -5,14 +5,18 @@
  * its collection's schema. The loaders run against a stand-in CMS on a loopback port; their
  * `parseData` reports a schema mismatch with Astro's own message (as `astro build` does).
  */
+import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { SITE_LABELS } from "@beian/contract";
 import { AstroErrorData } from "astro/errors";
 import type { z } from "astro/zod";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CONTENT_SOURCES } from "./contentSources.ts";
 import type { TLoadContext, TPayloadLoader } from "./payloadLoader.ts";
+import { qrCodeSvg } from "./qrCodes.ts";
 
 type TAnswer = { status: number; body: string };
 
@@ -250,6 +254,17 @@ describe("what the CMS publishes, loaded", () => {
     }
     expect(query.get("populate[filing-types][name]")).toBe("true");
     expect(query.get("populate[filing-types][materials]")).toBeNull();
+  });
+
+  it("stores a case's QR code as a file of the build's cache, which the pages read back", async () => {
+    vi.stubEnv("SITE_CACHE_DIR", mkdtempSync(path.join(tmpdir(), "beian-loader-cache-")));
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M1 1h7"/></svg>';
+    publishOne("cases", { ...VALID.cases, qrCodeSvg: svg });
+    const { context, stored } = contextFor("cases");
+    await loaderOf("cases").load(context);
+    const kept = (stored.get(ENTRY.cases) as { qrCodeSvg: string }).qrCodeSvg;
+    expect(kept).not.toContain("<svg");
+    expect(qrCodeSvg(kept)).toBe(svg);
   });
 
   /** [collection, field, bad value, entry named when the bad field is the one that names it] */
