@@ -35,6 +35,20 @@ function cacheDirFor(cmsUrl: string): string {
   return path.join(siteDir, "node_modules", ".astro-cache", key);
 }
 
+/**
+ * Astro's key for server islands, kept with the cache. The site has no server island, but a build
+ * without ASTRO_KEY makes a new key, which is part of every page's code: no page would match the
+ * last build's, and the incremental build (lib/pageKeys.ts) would render them all again.
+ */
+function keepAstroKey(cacheDir: string): string {
+  const file = path.join(cacheDir, "astro-key");
+  if (!existsSync(file)) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 function build(outDir: string, cacheDir: string): Promise<void> {
   const astro = path.join(siteDir, "node_modules", "astro", "bin", "astro.mjs");
   return new Promise((resolve, reject) => {
@@ -44,6 +58,7 @@ function build(outDir: string, cacheDir: string): Promise<void> {
         ...process.env,
         SITE_OUT_DIR: outDir,
         SITE_CACHE_DIR: cacheDir,
+        ASTRO_KEY: keepAstroKey(cacheDir),
         SITE_TYPECHECK_ONLY: "",
         ASTRO_TELEMETRY_DISABLED: "1",
       },
@@ -99,13 +114,22 @@ async function main(): Promise<void> {
   const id = `${stamp}-${randomBytes(3).toString("hex")}`;
   const outDir = path.join(releasesDir, id);
   const cacheDir = cacheDirFor(process.env.CMS_URL ?? "http://127.0.0.1:3000");
+  // Built under a name that is the same every time (Astro's output folder is part of its pages'
+  // code: a new name would make every page new to the incremental build), then renamed to the
+  // release's own. Builds for the same CMS take turns (the lock), so the name is theirs alone.
+  const buildDir = path.join(releasesDir, `.build-${path.basename(cacheDir)}`);
   try {
     await withDirLock(
       `${cacheDir}.lock`,
       { staleMs: 10 * 60_000, timeoutMs: 10 * 60_000, pollMs: 250 },
-      () => build(outDir, cacheDir),
+      async () => {
+        rmSync(buildDir, { recursive: true, force: true });
+        await build(buildDir, cacheDir);
+        renameSync(buildDir, outDir);
+      },
     );
   } catch (error) {
+    rmSync(buildDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
     throw error;
   }

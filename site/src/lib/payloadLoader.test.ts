@@ -5,14 +5,18 @@
  * its collection's schema. The loaders run against a stand-in CMS on a loopback port; their
  * `parseData` reports a schema mismatch with Astro's own message (as `astro build` does).
  */
+import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { SITE_LABELS } from "@beian/contract";
 import { AstroErrorData } from "astro/errors";
 import type { z } from "astro/zod";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CONTENT_SOURCES } from "./contentSources.ts";
 import type { TLoadContext, TPayloadLoader } from "./payloadLoader.ts";
+import { qrCodeSvg } from "./qrCodes.ts";
 
 type TAnswer = { status: number; body: string };
 
@@ -230,6 +234,38 @@ describe("what the CMS publishes, loaded", () => {
       expect(stored.size).toBe(1 + (ALSO_PUBLISHED[collection]?.length ?? 0));
     },
   );
+
+  it("asks the CMS only for the fields the schema checks, and of linked documents what the site shows", async () => {
+    publishOne("cases", VALID.cases);
+    const asked: string[] = [];
+    const published = answer;
+    answer = (path) => {
+      asked.push(path);
+      return published(path);
+    };
+    await loaderOf("cases").load(contextFor("cases").context);
+    const query = new URLSearchParams((asked[0] ?? "").split("?")[1]);
+    const selected = [...query.keys()].flatMap((key) => /^select\[(\w+)\]$/.exec(key)?.[1] ?? []);
+    expect(selected.sort()).toEqual(Object.keys(CONTENT_SOURCES.cases.schema.shape).sort());
+    expect(selected).not.toContain("updatedAt");
+    // Payload derives a media document's url from its filename: both, or the url is null.
+    for (const field of ["url", "filename", "alt", "mimeType"]) {
+      expect(query.get(`populate[media][${field}]`)).toBe("true");
+    }
+    expect(query.get("populate[filing-types][name]")).toBe("true");
+    expect(query.get("populate[filing-types][materials]")).toBeNull();
+  });
+
+  it("stores a case's QR code as a file of the build's cache, which the pages read back", async () => {
+    vi.stubEnv("SITE_CACHE_DIR", mkdtempSync(path.join(tmpdir(), "beian-loader-cache-")));
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M1 1h7"/></svg>';
+    publishOne("cases", { ...VALID.cases, qrCodeSvg: svg });
+    const { context, stored } = contextFor("cases");
+    await loaderOf("cases").load(context);
+    const kept = (stored.get(ENTRY.cases) as { qrCodeSvg: string }).qrCodeSvg;
+    expect(kept).not.toContain("<svg");
+    expect(qrCodeSvg(kept)).toBe(svg);
+  });
 
   /** [collection, field, bad value, entry named when the bad field is the one that names it] */
   it.each<[TCollection, string, unknown, string?]>([

@@ -22,17 +22,21 @@ type TCollectionOptions = {
   idField: string;
   /** Fewer published documents than this is an error, not an empty section. */
   minimum: number;
+  /** The fields the site reads (its schema's): the only ones asked of the CMS. */
+  fields: readonly string[];
+  /** What is stored of a checked document, when not all of it (the cases' QR codes: qrCodes.ts). */
+  toStore?: (data: Record<string, unknown>) => Record<string, unknown>;
 };
 
 export function payloadCollection(
   slug: string,
-  { idField, minimum }: TCollectionOptions,
+  { idField, minimum, fields, toStore = (data) => data }: TCollectionOptions,
 ): TPayloadLoader {
   return {
     name: `payload:${slug}`,
     load: async ({ store, parseData, generateDigest, logger }) => {
       if (siteEnv().SITE_TYPECHECK_ONLY) return;
-      const docs = withDraft(slug, await fetchAll(slug));
+      const docs = withDraft(slug, await fetchAll(slug, fields));
       if (docs.length < minimum) {
         throw new CmsError(
           `The CMS publishes ${docs.length} ${slug}, the site needs at least ${minimum}: refusing to build a half site`,
@@ -42,7 +46,7 @@ export function payloadCollection(
       for (const doc of docs) {
         // A blank slug or key names no entry in the error message: the document's id does.
         const id = String(doc[idField] || doc.id);
-        const data = await parseData({ id, data: doc });
+        const data = toStore(await parseData({ id, data: doc }));
         store.set({ id, data, digest: generateDigest(doc) });
       }
       logger.info(`${docs.length} ${slug}`);

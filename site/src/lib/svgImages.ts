@@ -5,6 +5,7 @@
  */
 import { mediaUrl } from "./cms.ts";
 import { landing, ordered } from "./content.ts";
+import { qrCodeSvg } from "./qrCodes.ts";
 import type { TMedia } from "./schemas.ts";
 import { rasterName, type TSvgImage } from "./svgRaster.ts";
 
@@ -58,7 +59,7 @@ export function svgImagesOnSite(): Promise<Map<string, TSvgImage>> {
       images.push(...(await uploaded(data.logo, CASE_LOGO_PX, CASE_LOGO_PX)));
       images.push(...(await uploaded(data.qrImage, CASE_QR_PX, CASE_QR_PX)));
       if (data.qrCodeSvg)
-        images.push({ svg: data.qrCodeSvg, width: CASE_QR_PX, height: CASE_QR_PX });
+        images.push({ svg: qrCodeSvg(data.qrCodeSvg), width: CASE_QR_PX, height: CASE_QR_PX });
     }
     for (const { data } of await ordered("partners")) {
       images.push(...(await uploaded(data.logo, PARTNER_LOGO_PX, PARTNER_LOGO_PX)));
