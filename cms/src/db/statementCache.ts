@@ -12,7 +12,11 @@ import Database from "libsql";
 type TStatement = object;
 type TDatabase = { prepare: (sql: string) => TStatement };
 
-const CHANGES_SCHEMA = /^\s*(CREATE|ALTER|DROP|PRAGMA|VACUUM|REINDEX|ANALYZE)\b/i;
+/**
+ * What changes the tables' shape. Not PRAGMA: warmTransactions.ts reads `PRAGMA schema_version` at
+ * every BEGIN, and clearing there would empty the cache before every transaction.
+ */
+const CHANGES_SCHEMA = /^\s*(CREATE|ALTER|DROP)\b/i;
 
 /** Plenty for Payload's statements on a few collections; the least recently used go first. */
 const MAX_STATEMENTS = 256;

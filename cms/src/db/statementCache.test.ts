@@ -1,0 +1,43 @@
+/**
+ * A connection opened through `withStatementCache` hands back the statement it prepared before for
+ * the same SQL — across reads of the schema version, which every transaction begins with — and
+ * prepares anew after a statement that changes a table; any other connection prepares every time.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "libsql";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { withStatementCache } from "./statementCache.ts";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "beian-statements-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const open = () => new Database(path.join(dir, "statements.db"));
+const SELECT = "SELECT id FROM leads WHERE id > ?";
+
+it("keeps a statement per SQL until a table changes", () => {
+  const db = withStatementCache(() => {
+    const opened = open();
+    opened.prepare("SELECT 1");
+    return opened;
+  });
+  db.exec("CREATE TABLE leads (id INTEGER PRIMARY KEY)");
+  const first = db.prepare(SELECT);
+  expect(db.prepare(SELECT)).toBe(first);
+  db.prepare("PRAGMA schema_version");
+  expect(db.prepare(SELECT)).toBe(first);
+  db.prepare("ALTER TABLE leads ADD COLUMN name TEXT");
+  expect(db.prepare(SELECT)).not.toBe(first);
+  db.close();
+});
+
+it("leaves every other connection as libsql made it", () => {
+  const db = open();
+  db.exec("CREATE TABLE leads (id INTEGER PRIMARY KEY)");
+  expect(db.prepare(SELECT)).not.toBe(db.prepare(SELECT));
+  db.close();
+});
