@@ -5,14 +5,15 @@
  * within GATHER_MS of its first one, and those that arrive while it is written wait for the next;
  * a group's submissions are written in one transaction, one after the other, each inside a
  * SAVEPOINT of its own: one that fails (a duplicate Idempotency-Key, a refused document) is rolled
- * back to its savepoint alone and the others go on. Every submission is answered only once the COMMIT of its group has
- * returned — an answer never goes out for something that could still be lost — and a COMMIT that
- * fails fails the whole group, so each client retries (with its key) and nothing is stored twice.
+ * back to its savepoint alone and the others go on. Every submission is answered only once the
+ * COMMIT of its group has returned — an answer never goes out for something that could still be
+ * lost — and a COMMIT that fails fails the whole group, so each client retries (with its key) and
+ * nothing is stored twice.
  *
  * Payload rolls back the request's whole transaction when one of its operations fails
- * (`killTransaction`); inside a group that would take the other submissions with it, so a group's
- * transaction is `ownedByGroup` (sqliteWrites.ts ignores a rollback or commit asked for by anyone
- * else) and the group rolls back to the savepoint instead.
+ * (`killTransaction`); inside a group that would take the other submissions with it, so a group
+ * owns its transaction (`ownTransaction`: sqliteWrites.ts ignores a rollback or commit asked for
+ * by anyone else) and rolls back to the savepoint instead.
  *
  * MongoDB keeps one transaction per submission (`inTransaction`): its transactions run
  * concurrently, and a group there would only serialise them.
