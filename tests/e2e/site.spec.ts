@@ -178,13 +178,19 @@ test.describe("inner pages", () => {
     const cards = page.locator(".case-card");
     await expect(cards).toHaveCount(cases.length);
     await expect(cards.first().locator(".case-qr img")).toHaveAttribute("alt", /扫码查看案例/);
-    // Logos and QR codes are WebP files drawn at build from the SVGs, at twice their shown size:
-    // an SVG <img> would be a whole document built on the phone's main thread.
-    const sources = await page
-      .locator("main img")
-      .evaluateAll((images) => images.map((image) => image.getAttribute("src") ?? ""));
+    // Logos and QR codes are files drawn at build from the SVGs, at twice their shown size (WebP;
+    // a generated QR code a 1-bit PNG): an SVG <img> would be a whole document built on the
+    // phone's main thread.
+    const sourcesOf = (images: typeof cards) =>
+      images.evaluateAll((found) => found.map((image) => image.getAttribute("src") ?? ""));
+    const sources = await sourcesOf(page.locator("main img"));
     expect(sources.length).toBeGreaterThanOrEqual(cases.length);
-    expect(sources.filter((src) => !/^\/img\/[0-9a-f]{16}-\d+x\d+\.webp$/.test(src))).toEqual([]);
+    expect(sources.filter((src) => !/^\/img\/[0-9a-f]{16}-\d+x\d+\.(webp|png)$/.test(src))).toEqual(
+      [],
+    );
+    const qrSources = await sourcesOf(page.locator(".case-qr img"));
+    expect(qrSources.length).toBeGreaterThan(0);
+    expect(qrSources.filter((src) => !src.endsWith("-96x96.png"))).toEqual([]);
     const logo = cards.first().locator(".case-logo");
     await logo.scrollIntoViewIfNeeded();
     await expect

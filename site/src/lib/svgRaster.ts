@@ -1,6 +1,7 @@
 /**
  * SVG images (logos, partner marks, QR codes, an SVG hero) are drawn at build time into small
- * lossless WebP files of the size they are shown at, served from our own origin under /img/.
+ * lossless WebP files of the size they are shown at, served from our own origin under /img/ (a
+ * generated QR code into a 1-bit PNG, drawn without sharp: qrRaster.ts).
  *
  * Why not the SVG itself: a browser makes every SVG `<img>` a whole SVG document (loader, window,
  * style, text shaping), built on the page's main thread. Measured on /cases/ in Lighthouse's mobile
@@ -11,6 +12,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { qrModules, qrPng } from "./qrRaster.ts";
 
 /** Device pixels per CSS pixel the file is drawn for: crisp on 2× screens (and Lighthouse's phone). */
 export const RASTER_SCALE = 2;
@@ -18,11 +20,23 @@ export const RASTER_SCALE = 2;
 /** An SVG shown in a box of `width` × `height` CSS pixels. */
 export type TSvgImage = { svg: string; width: number; height: number };
 
-/** The file's name: a hash of the SVG and the box, so a changed logo is a new file. */
-export function rasterName({ svg, width, height }: TSvgImage): string {
-  const hash = createHash("sha256").update(svg).digest("hex").slice(0, 16);
-  return `${hash}-${width}x${height}.webp`;
+/** A generated QR code in a square box, drawn without sharp (qrRaster.ts); else undefined. */
+function qrCodeIn({ svg, width, height }: TSvgImage) {
+  return width === height ? qrModules(svg) : undefined;
 }
+
+/**
+ * The file's name: a hash of the SVG and the box, so a changed logo is a new file; `.png` for a
+ * generated QR code, `.webp` for any other SVG.
+ */
+export function rasterName(image: TSvgImage): string {
+  const hash = createHash("sha256").update(image.svg).digest("hex").slice(0, 16);
+  return `${hash}-${image.width}x${image.height}.${qrCodeIn(image) ? "png" : "webp"}`;
+}
+
+/** The Content-Type of a file named by rasterName. */
+export const rasterContentType = (name: string) =>
+  name.endsWith(".png") ? "image/png" : "image/webp";
 
 /** Where a page finds the file (under the build's base: previews are served below a path). */
 export function rasterSrc(image: TSvgImage): string {
@@ -34,7 +48,10 @@ export function rasterSrc(image: TSvgImage): string {
  * SVG, transparent around it. sharp (libvips) loads an SVG at the scale the resize asks for, so
  * it is drawn from its vectors at that size, not drawn small and scaled up.
  */
-export async function rasterise({ svg, width, height }: TSvgImage): Promise<Buffer> {
+export async function rasterise(image: TSvgImage): Promise<Buffer> {
+  const { svg, width, height } = image;
+  const qrCode = qrCodeIn(image);
+  if (qrCode) return qrPng(qrCode, width * RASTER_SCALE);
   return (
     sharp(Buffer.from(svg))
       .resize(width * RASTER_SCALE, height * RASTER_SCALE, {

@@ -1,11 +1,16 @@
 /**
- * /img/<hash>-<w>x<h>.webp: each SVG image the site shows, drawn at build time at the size it is
+ * /img/<hash>-<w>x<h>.webp (.png for a generated QR code): each SVG image the site shows, drawn at build time at the size it is
  * shown (lib/svgRaster.ts says why; lib/svgImages.ts lists them).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { buildCacheDir } from "../../lib/qrCodes.ts";
 import { svgImagesOnSite } from "../../lib/svgImages.ts";
-import { cachedRaster, type TSvgImage } from "../../lib/svgRaster.ts";
+import {
+  cachedRaster,
+  rasterContentType,
+  rasterName,
+  type TSvgImage,
+} from "../../lib/svgRaster.ts";
 
 export const getStaticPaths = (async () =>
   [...(await svgImagesOnSite())].map(([file, image]) => ({
@@ -17,5 +22,5 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ image: TSvgImage }> = async ({ props }) =>
   new Response(new Uint8Array(await cachedRaster(props.image, buildCacheDir())), {
-    headers: { "Content-Type": "image/webp" },
+    headers: { "Content-Type": rasterContentType(rasterName(props.image)) },
   });
