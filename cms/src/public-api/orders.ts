@@ -14,8 +14,7 @@ import { unusedCode } from "../lib/codes.ts";
 import { checklistFor } from "../orders/checklist.ts";
 import { customerTexts } from "../orders/customerTexts.ts";
 import { newOrderNo } from "../orders/orderNumbers.ts";
-import { orderTimeline } from "../orders/timeline.ts";
-import type { Order } from "../payload-types.ts";
+import { orderTimeline, TIMELINE_SELECT, type TTimelineOrder } from "../orders/timeline.ts";
 import { clientIp, rateLimitKey } from "./clientIp.ts";
 import { consentRecord } from "./consent.ts";
 import { answerWithCors } from "./cors.ts";
@@ -77,7 +76,7 @@ export function orderLookupHandler(env: TEnv) {
  */
 export async function lookupAnswerOf(
   req: PayloadRequest,
-  order: Order,
+  order: TTimelineOrder,
 ): Promise<TOrderLookupAnswer> {
   const { stages, typeNames } = await customerTexts.get(req.payload);
   const timeline = orderTimeline(order, (key) => stages.get(key)?.title ?? key);
@@ -90,7 +89,11 @@ export async function lookupAnswerOf(
   };
 }
 
-async function orderWithPhone(req: PayloadRequest, orderNo: string, phone: string): Promise<Order> {
+async function orderWithPhone(
+  req: PayloadRequest,
+  orderNo: string,
+  phone: string,
+): Promise<TTimelineOrder> {
   const { docs } = await req.payload.find({
     collection: "orders",
     where: {
@@ -100,7 +103,9 @@ async function orderWithPhone(req: PayloadRequest, orderNo: string, phone: strin
       ],
     },
     limit: 1,
+    pagination: false,
     depth: 0,
+    select: TIMELINE_SELECT,
     overrideAccess: true,
   });
   const order = docs[0];
