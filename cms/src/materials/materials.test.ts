@@ -441,3 +441,42 @@ describe("when documents go", () => {
     expect(after.length).toBe(before.length - 1);
   });
 });
+
+describe("upload slots", () => {
+  it("an order keeps the slots it was placed with; the next order has the type's edit", async () => {
+    const slotsOfOrder = async (orderNo: string) => {
+      const { docs } = await payload.find({
+        collection: "orders",
+        where: { orderNo: { equals: orderNo } },
+        limit: 1,
+      });
+      return (docs[0]?.uploadSlots as { item: string }[] | undefined)?.map((slot) => slot.item);
+    };
+    const [type] = (
+      await payload.find({ collection: "filing-types", where: { slug: { equals: "enterprise" } } })
+    ).docs;
+    if (!type) throw new Error("the seed has no enterprise type");
+    const ADDED = "网站负责人授权书";
+    const before = await customerWithOrder("enterprise");
+    expect(await slotsOfOrder(before.orderNo)).not.toContain(ADDED);
+    await payload.update({
+      collection: "filing-types",
+      id: type.id,
+      data: {
+        materials: [...(type.materials ?? []), { item: ADDED, upload: "single" }],
+        _status: "published",
+      },
+    });
+    try {
+      const after = await customerWithOrder("enterprise");
+      expect(await slotsOfOrder(after.orderNo)).toContain(ADDED);
+      expect(await slotsOfOrder(before.orderNo)).not.toContain(ADDED);
+    } finally {
+      await payload.update({
+        collection: "filing-types",
+        id: type.id,
+        data: { materials: type.materials, _status: "published" },
+      });
+    }
+  });
+});

@@ -35,6 +35,14 @@ const checklistContent = contentCache(async (payload) => {
 /** Filing types' and province rules' afterChange and afterDelete: the next order reads the edit. */
 export const forgetChecklistContent = checklistContent.forgetOnChange;
 
+/**
+ * A published filing type's materials as they are now: what a new order snapshots as its upload
+ * slots (collections/Orders/hooks/snapshotUploadSlots.ts), from the same read as its checklist.
+ */
+export async function publishedTypeMaterials(payload: Payload, filingType: TFilingTypeSlug) {
+  return (await checklistContent.get(payload)).materials.get(filingType);
+}
+
 export async function checklistFor(
   payload: Payload,
   filingType: TFilingTypeSlug,

@@ -1,11 +1,13 @@
 import type { CollectionBeforeChangeHook } from "payload";
 import { uploadSlotsOf } from "../../../materials/slots.ts";
-import { typeMaterials } from "../../../materials/state.ts";
+import { publishedTypeMaterials } from "../../../orders/checklist.ts";
 import type { Order } from "../../../payload-types.ts";
 
 /**
  * A new order keeps the upload slots of its filing type as they are now (src/materials/slots.ts),
  * as it keeps its checklist: later edits to the type do not move a customer's uploads around.
+ * From the published types the checklist reads, kept in memory (orders/checklist.ts): not a read
+ * of the whole type, rich text and all, inside every new order's transaction.
  */
 export const snapshotUploadSlots: CollectionBeforeChangeHook<Order> = async ({
   data,
@@ -13,6 +15,6 @@ export const snapshotUploadSlots: CollectionBeforeChangeHook<Order> = async ({
   req,
 }) => {
   if (operation !== "create" || !data.filingType) return data;
-  data.uploadSlots = uploadSlotsOf(await typeMaterials(req, data.filingType));
+  data.uploadSlots = uploadSlotsOf(await publishedTypeMaterials(req.payload, data.filingType));
   return data;
 };
