@@ -9,6 +9,7 @@ import type { TFilingTypeSlug, TStageKey } from "@beian/contract";
 import type { PayloadRequest } from "payload";
 import { CHINA_OFFSET_MS, DAY_MS, nextChinaMidnight } from "../lib/chinaTime.ts";
 import { checklistFor } from "./checklist.ts";
+import { customerTexts } from "./customerTexts.ts";
 
 export type TDeadlineUnit = "hours" | "days" | "working_days";
 
@@ -64,16 +65,9 @@ export async function stageDeadline(
   order: TDeadlineOrder,
   enteredAt: Date,
 ): Promise<string | null> {
-  const { docs } = await req.payload.find({
-    collection: "filing-stages",
-    where: { key: { equals: stage } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  });
-  const unit = docs[0]?.deadline?.unit;
-  let amount = docs[0]?.deadline?.amount;
+  const { stages } = await customerTexts.get(req.payload);
+  const unit = stages.get(stage)?.deadline?.unit;
+  let amount = stages.get(stage)?.deadline?.amount;
   if (stage === "bureau_review" && order.filingType && order.province) {
     amount = (await checklistFor(req.payload, order.filingType, order.province))
       .reviewMaxWorkingDays;

@@ -217,6 +217,40 @@ describe("the order pipeline", () => {
     expect(bureau.stageDeadline).toBe(addWorkingDays(start, 30).toISOString());
   });
 
+  it("a stage's deadline edited in the CMS applies to the next order that enters the stage", async () => {
+    const [stage] = (
+      await payload.find({
+        collection: "filing-stages",
+        where: { key: { equals: "sms_verification" } },
+      })
+    ).docs;
+    if (!stage) throw new Error("the seed has no sms_verification stage");
+    const deadlineOf = async () => {
+      const { orderNo } = await place();
+      await move(orderNo, "preliminary_review");
+      await move(orderNo, "platform_review");
+      const moved = await move(orderNo, "sms_verification");
+      const entered = new Date(moved.stageHistory?.at(-1)?.enteredAt ?? "").getTime();
+      return new Date(moved.stageDeadline ?? "").getTime() - entered;
+    };
+    const HOUR_MS = 60 * 60 * 1000;
+    expect(await deadlineOf()).toBe(24 * HOUR_MS);
+    await payload.update({
+      collection: "filing-stages",
+      id: stage.id,
+      data: { deadline: { amount: 48, unit: "hours" } },
+    });
+    try {
+      expect(await deadlineOf()).toBe(48 * HOUR_MS);
+    } finally {
+      await payload.update({
+        collection: "filing-stages",
+        id: stage.id,
+        data: { deadline: stage.deadline },
+      });
+    }
+  });
+
   it("terminal stages end the pipeline", async () => {
     const { orderNo } = await place();
     await move(orderNo, "cancelled");
