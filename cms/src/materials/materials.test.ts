@@ -357,6 +357,15 @@ describe("review", () => {
     expect(log.docs[0]?.userEmail).toBe(DEV_LOGINS.sales.email);
 
     expect((await review(front, { decision: "rejected" })).status).toBe(400);
+    const longNote = await review(front, {
+      decision: "rejected",
+      reason: "documents_invalid",
+      note: "光".repeat(501),
+    });
+    expect(longNote.status).toBe(400);
+    expect(((await longNote.json()) as { error: { fields: object } }).error.fields).toEqual({
+      note: "说明最多 500 字",
+    });
     const rejected = await review(front, {
       decision: "rejected",
       reason: "documents_invalid",

@@ -19,6 +19,7 @@ import {
   findForCaller,
   invalid,
   languageOf,
+  optionalNote,
   requireSales,
   type TLang,
 } from "../stageActions/endpoint.ts";
@@ -34,12 +35,9 @@ import {
 import { materialStatesOf } from "./state.ts";
 import { orderIdOf, readDocument } from "./store.ts";
 
-const MAX_NOTE = 500;
-
 const TEXTS = {
   decision: { zh: "请选择通过或驳回", en: "Choose accept or reject" },
   reason: { zh: "请从列表中选择驳回原因", en: "Choose the reason from the list" },
-  note: { zh: `说明最多 ${MAX_NOTE} 字`, en: `The note has at most ${MAX_NOTE} characters` },
 } as const;
 
 export function materialStaffEndpoints(env: TEnv): Endpoint[] {
@@ -114,13 +112,12 @@ function readReview(data: unknown, lang: TLang): TReview {
   }
   const rejected = decision === "rejected";
   if (rejected && !isDocumentRejectionReason(body.reason)) errors.reason = TEXTS.reason[lang];
-  const note = body.note ?? "";
-  if (typeof note !== "string" || note.length > MAX_NOTE) errors.note = TEXTS.note[lang];
+  const note = optionalNote(body.note, "note", lang, errors);
   if (Object.keys(errors).length > 0) throw invalid(errors);
   return {
     decision: decision as TReviewDecision,
     reason: rejected ? (body.reason as TDocumentRejectionReason) : null,
-    note: rejected ? String(note).trim() : "",
+    note: rejected ? (note ?? "") : "",
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * What the two stage-action endpoints (POST /api/orders/:id/move, POST /api/leads/:id/move) share:
- * who may act, finding the record as the caller may see it, and a rule's refusal (a Payload
+ * who may act, finding the record as the caller may see it, a note's limits (also a document
+ * review's), and a rule's refusal (a Payload
  * ValidationError thrown by the collection's hook) answered with the rule's own words, which
  * Payload's generic mapping (`endpoints/refusal.ts`) would replace by "invalid".
  */
@@ -43,6 +44,31 @@ export async function findForCaller<T extends "orders" | "leads">(
   const doc = found?.docs[0] as (Record<string, unknown> & { id: number }) | undefined;
   if (!doc) throw new Refusal("not_found");
   return doc;
+}
+
+/** The longest note a salesperson may add to a move or a document review. */
+export const MAX_NOTE = 500;
+const NOTE_TOO_LONG = {
+  zh: `说明最多 ${MAX_NOTE} 字`,
+  en: `The note has at most ${MAX_NOTE} characters`,
+} as const;
+
+/**
+ * An optional note (a move's, a rejection row's, a document review's): absent, or text of at
+ * most MAX_NOTE characters, trimmed (blank is none); otherwise `errors[path]` says why.
+ */
+export function optionalNote(
+  value: unknown,
+  path: string,
+  lang: TLang,
+  errors: Record<string, string>,
+): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string" || value.length > MAX_NOTE) {
+    errors[path] = NOTE_TOO_LONG[lang];
+    return null;
+  }
+  return value.trim() || null;
 }
 
 /** A 400 whose message is the first field's (what the person fixes first). */

@@ -23,6 +23,7 @@ import {
   findForCaller,
   invalid,
   languageOf,
+  optionalNote,
   requireSales,
   type TLang,
   withRuleRefusals,
@@ -35,12 +36,10 @@ export type TOrderMove = {
   icpNumber: string | null;
 };
 
-const MAX_NOTE = 500;
 const MAX_ROWS = 20;
 
 const TEXTS = {
   to: { zh: "请选择要进行的操作", en: "Choose the action" },
-  note: { zh: `说明最多 ${MAX_NOTE} 字`, en: `The note has at most ${MAX_NOTE} characters` },
   rows: { zh: `驳回原因最多 ${MAX_ROWS} 条`, en: `At most ${MAX_ROWS} reasons` },
   field: { zh: "请从列表中选择被驳回的项目", en: "Choose the rejected item from the list" },
   reason: { zh: "请从列表中选择驳回原因", en: "Choose the reason from the list" },
@@ -52,16 +51,6 @@ type TErrors = Record<string, string>;
 const isText = (value: unknown): value is string => typeof value === "string";
 const isKeyOf = <T extends object>(map: T, value: unknown): value is keyof T =>
   typeof value === "string" && Object.hasOwn(map, value);
-
-/** An optional note: absent or text of at most MAX_NOTE characters, trimmed. */
-function optionalNote(value: unknown, path: string, lang: TLang, errors: TErrors): string | null {
-  if (value === undefined || value === null) return null;
-  if (!isText(value) || value.length > MAX_NOTE) {
-    errors[path] = TEXTS.note[lang];
-    return null;
-  }
-  return value.trim() || null;
-}
 
 function rejectionRows(value: unknown, lang: TLang, errors: TErrors): TRejectionChoice[] {
   if (value === undefined || value === null) return [];

@@ -238,6 +238,9 @@ describe("stage actions (POST /api/orders/:id/move)", () => {
     const unknownStage = await move(id, { to: "shipped" });
     expect(unknownStage.status).toBe(400);
     expect(unknownStage.body.error.fields).toEqual({ to: "请选择要进行的操作" });
+    const longNote = await move(id, { to: "preliminary_review", note: "备".repeat(501) });
+    expect(longNote.status).toBe(400);
+    expect(longNote.body.error.fields).toEqual({ note: "说明最多 500 字" });
     expect((await move(id, "{not json")).status).toBe(400);
     expect((await move(id, { to: "preliminary_review" }, null)).status).toBe(401);
     expect((await move(id, { to: "preliminary_review" }, "editor")).status).toBe(403);
