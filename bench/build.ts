@@ -224,6 +224,14 @@ function medianLive(runs: TPublishRun[] | undefined): string {
   return `${seconds(median(live))} (median of ${live.length})`;
 }
 
+/** Each run's preview time, in order: the first fills the preview's build cache, later ones reuse it. */
+function previewRuns(runs: TPublishRun[] | undefined): string {
+  if (!runs) return "not run";
+  return runs
+    .map((run) => (run.previewMs === null ? "gave up" : seconds(run.previewMs)))
+    .join(" / ");
+}
+
 /**
  * `seeded` is the seeded-build phase's figure; the large run brings its own seeded baseline, which
  * is preferred (same run, same database, same conditions).
@@ -280,6 +288,12 @@ export function printBuildTimings(seeded?: TBuildTiming, large?: TLargeBuild): v
         large ? medianLive(large.seededPublish) : "not run",
         large ? medianLive(large.publish) : "not run",
         `< ${PUBLISH_AIM_MS / 1000} s`,
+      ],
+      [
+        "preview of a FAQ draft, runs 1 / 2 / 3",
+        large ? previewRuns(large.seededPublish) : "not run",
+        large ? previewRuns(large.publish) : "not run",
+        "",
       ],
       ["creating the extra docs (REST)", "–", column(large, (t) => seconds(t.createMs)), ""],
     ],

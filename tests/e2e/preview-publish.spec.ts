@@ -58,6 +58,21 @@ test("a marketer previews a draft landing hero, publishes it, and sees 已上线
     await expect(preview.locator("[data-preview-banner]")).toContainText("预览(草稿)");
     await screenshot(preview, "marketing-2-preview");
     await expect(preview.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    // Every preview is built under one base path, which the CMS replaces by the link's own signed
+    // path as it serves each file: the page's styles, scripts and images stay behind the signature.
+    const signedBase = new URL(preview.url()).pathname.split("/").slice(0, 4).join("/");
+    const assets = await preview
+      .locator("link[href], script[src], img[src]")
+      .evaluateAll((found) =>
+        found.map((element) => element.getAttribute("href") ?? element.getAttribute("src") ?? ""),
+      );
+    expect(assets.filter((address) => address.includes("_preview_"))).toEqual([]);
+    const signed = assets.filter((address) => address.startsWith(`${signedBase}/`));
+    expect(signed.length, `assets under ${signedBase}/: ${assets.join(" ")}`).toBeGreaterThan(0);
+    for (const asset of signed) {
+      const answer = await preview.request.get(new URL(asset, preview.url()).toString());
+      expect(answer.status(), asset).toBe(200);
+    }
     const previewAnswer = await preview.request.get(preview.url());
     expect(previewAnswer.headers()["x-robots-tag"]).toContain("noindex");
     // Nobody else sees the draft: the live site still shows the published title.

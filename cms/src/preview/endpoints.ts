@@ -17,7 +17,12 @@ import { hasRole } from "../access/index.ts";
 import { answer } from "../endpoints/answer.ts";
 import { Refusal } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
-import { createPreviewBuilder, type TPreviewBuild, type TPreviewBuilder } from "./previewBuilds.ts";
+import {
+  createPreviewBuilder,
+  PREVIEW_BASE_SEGMENT,
+  type TPreviewBuild,
+  type TPreviewBuilder,
+} from "./previewBuilds.ts";
 import { previewLinkKey, verifyPreviewToken } from "./signedLink.ts";
 import { documentParam, parseDocumentParam, sitePathOf, type TSiteDocument } from "./sitePages.ts";
 
@@ -142,12 +147,24 @@ export function servePreviewEndpoint(env: TEnv): Endpoint {
       if (!file) throw new Refusal("not_found");
       const type =
         SITE_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-      return new Response(new Uint8Array(await fs.readFile(file)), {
-        headers: { ...PREVIEW_HEADERS, "Content-Type": type },
-      });
+      const bytes = await fs.readFile(file);
+      const body = isText(type)
+        ? withLinkBase(bytes.toString("utf8"), String(params.token))
+        : new Uint8Array(bytes);
+      return new Response(body, { headers: { ...PREVIEW_HEADERS, "Content-Type": type } });
     }),
   };
 }
+
+const isText = (type: string) => type.startsWith("text/") || /[/+](json|xml)\b/.test(type);
+
+/**
+ * Every preview is built under one base path (previewBuilds.ts says why); its pages' links,
+ * scripts and styles go to the signed link they were opened with.
+ */
+const BUILT_BASE = `/api${PREVIEW_ROUTE}/${PREVIEW_BASE_SEGMENT}`;
+const withLinkBase = (text: string, token: string) =>
+  text.replaceAll(BUILT_BASE, `/api${PREVIEW_ROUTE}/${token}`);
 
 /** The build's file for a request path: the file, or a folder's index.html; nothing outside it. */
 async function previewFile(root: string, relative: string): Promise<string | undefined> {

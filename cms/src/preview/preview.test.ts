@@ -4,7 +4,7 @@
  * hands over, where the output lands and how it is served can be observed. (The real Astro build
  * of a real draft is driven end to end in tests/e2e/preview-publish.spec.ts.)
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSeededServer, type TSeededServer } from "../testing/server.ts";
@@ -25,6 +25,9 @@ const out = process.env.SITE_OUT_DIR;
 mkdirSync(out + "/faq", { recursive: true });
 writeFileSync(out + "/index.html", "<h1>" + title + "</h1><p>" + process.env.SITE_BASE + "</p>");
 writeFileSync(out + "/faq/index.html", "<h1>faq</h1>");
+writeFileSync(out + "/built-with.json", JSON.stringify({
+  base: process.env.SITE_BASE, out, key: process.env.ASTRO_KEY,
+}));
 `;
 
 beforeAll(async () => {
@@ -145,6 +148,32 @@ describe("previews of drafts", () => {
     const second = await previewOfLanding();
     expect(second).not.toBe(first);
     expect(await (await get(second)).text()).toContain("又改了一次");
+  });
+
+  it("every build has the same folder, base and key, so Astro's incremental build reuses pages", async () => {
+    await saveLandingDraft("第三版");
+    const third = await previewOfLanding();
+    await saveLandingDraft("第四版");
+    const fourth = await previewOfLanding();
+    const builtWith = async (location: string) => {
+      const [buildId] = location.split("/")[3]?.split(".") ?? [];
+      const onDisk = readFileSync(path.join(previewDir, buildId ?? "", "built-with.json"), "utf8");
+      return {
+        onDisk: JSON.parse(onDisk),
+        served: await (await get(`${location}built-with.json`)).json(),
+      };
+    };
+    const [a, b] = [await builtWith(third), await builtWith(fourth)];
+    expect(a.onDisk).toEqual(b.onDisk);
+    expect(a.onDisk).toMatchObject({
+      base: "/api/site-preview/_preview_",
+      out: path.join(previewDir, ".build"),
+    });
+    expect(Buffer.from(a.onDisk.key, "base64")).toHaveLength(32);
+    // Served, the base is each link's own: its pages' links keep its signature.
+    expect(a.served.base).toBe(third.replace(/\/$/, ""));
+    expect(b.served.base).toBe(fourth.replace(/\/$/, ""));
+    expect(readdirSync(previewDir).filter((name) => name.startsWith(".build"))).toEqual([]);
   });
 
   it("a tampered or expired link is 403 in the contract's shape; nothing outside the build", async () => {

@@ -11,10 +11,17 @@
  *
  * One preview builds at a time (previews and the live build each have their own Astro cache, so
  * they never wait for each other's lock); asking again for the same draft reuses its build.
+ *
+ * Every preview builds alike — in the same folder (`.build`, renamed to the build's id when done),
+ * under the same base path (PREVIEW_BASE, which the server replaces by the link's signed token as
+ * it sends each text file: endpoints.ts) and with the same ASTRO_KEY — because all three are part
+ * of each page's code in Astro's incremental build (site/src/lib/pageKeys.ts): so a preview
+ * renders again only the pages the draft changes, not every page of the site (at 5,000 cases,
+ * 25–45 s each when every build had its own folder and base).
  */
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PREVIEW_LINK_TTL_S, signPreviewToken } from "./signedLink.ts";
 
@@ -56,6 +63,11 @@ export type TPreviewBuilder = {
   /** Resolves when every build asked for so far has finished (tests). */
   idle: () => Promise<void>;
 };
+
+/** The path segment every preview is built under; the served files carry the link's token. */
+export const PREVIEW_BASE_SEGMENT = "_preview_";
+/** The folder each preview is built in, before it is renamed to its build's id. */
+const BUILD_FOLDER = ".build";
 
 const LOG_TAIL = 2_000;
 /** A build is reused while its link has this long left to live. */
@@ -114,6 +126,11 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
     }
   };
 
+  const buildFolder = path.join(options.previewDir, BUILD_FOLDER);
+  // Astro's key for server islands (the site has none): one per CMS secret, so every preview's
+  // pages share it. Derived, not stored: base64 of 32 bytes, as ASTRO_KEY is.
+  const astroKey = createHmac("sha256", options.linkKey).update("ASTRO_KEY").digest("base64");
+
   const start = (draftKey: string, draft: { source: string; doc: unknown }): TPreviewBuild => {
     const now = Date.now();
     const id = `${new Date(now).toISOString().replace(/\D/g, "").slice(0, 14)}-${randomBytes(4).toString("hex")}`;
@@ -128,16 +145,19 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
       startedAt: now,
     };
     builds.set(draftKey, build);
-    mkdirSync(options.previewDir, { recursive: true });
-    const draftFile = path.join(options.previewDir, `${id}.draft.json`);
-    writeFileSync(draftFile, JSON.stringify(draft));
     queue = queue.then(async () => {
-      const result = await runBuild(options, {
-        SITE_OUT_DIR: dirOf(id),
+      mkdirSync(options.previewDir, { recursive: true });
+      rmSync(buildFolder, { recursive: true, force: true }); // a build a crash left half done
+      const draftFile = `${buildFolder}.draft.json`;
+      writeFileSync(draftFile, JSON.stringify(draft));
+      const built = await runBuild(options, {
+        SITE_OUT_DIR: buildFolder,
         SITE_PREVIEW_DRAFT: draftFile,
-        SITE_BASE: `${options.servedUnder}/${token}`,
+        SITE_BASE: `${options.servedUnder}/${PREVIEW_BASE_SEGMENT}`,
+        ASTRO_KEY: astroKey,
       });
       rmSync(draftFile, { force: true });
+      const result = built.ok ? moveInto(buildFolder, dirOf(id)) : built;
       build.finishedAt = Date.now();
       const took = `${build.finishedAt - build.startedAt} ms`;
       options.log?.(
@@ -147,7 +167,7 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
       else {
         build.state = "failed";
         build.error = result.error;
-        rmSync(dirOf(id), { recursive: true, force: true });
+        rmSync(buildFolder, { recursive: true, force: true });
       }
       prune();
       removeExpired(options.previewDir, Date.now());
@@ -172,6 +192,17 @@ function reusable(build: TPreviewBuild, now: number): boolean {
 }
 
 type TBuildResult = { ok: true } | { ok: false; error: string };
+
+/** The finished build, renamed from the shared build folder to its own. */
+function moveInto(buildFolder: string, dir: string): TBuildResult {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(buildFolder, dir);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
 
 /** Astro's cache for previews: apart from the live build's (site/scripts/release.ts) and its lock. */
 function previewCacheDir(siteDir: string, cmsUrl: string): string {
