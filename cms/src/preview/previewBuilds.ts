@@ -12,7 +12,7 @@
  * One preview builds at a time (previews and the live build each have their own Astro cache, so
  * they never wait for each other's lock); asking again for the same draft reuses its build.
  *
- * Every preview builds alike — in the same folder (`.build`, renamed to the build's id when done),
+ * Every preview builds alike — in the same folder (`.build-…`, renamed to the build's id when done),
  * under the same base path (PREVIEW_BASE, which the server replaces by the link's signed token as
  * it sends each text file: endpoints.ts) and with the same ASTRO_KEY — because all three are part
  * of each page's code in Astro's incremental build (site/src/lib/pageKeys.ts): so a preview
@@ -66,8 +66,6 @@ export type TPreviewBuilder = {
 
 /** The path segment every preview is built under; the served files carry the link's token. */
 export const PREVIEW_BASE_SEGMENT = "_preview_";
-/** The folder each preview is built in, before it is renamed to its build's id. */
-const BUILD_FOLDER = ".build";
 
 const LOG_TAIL = 2_000;
 /** A build is reused while its link has this long left to live. */
@@ -126,7 +124,10 @@ export function createPreviewBuilder(options: TPreviewBuilderOptions): TPreviewB
     }
   };
 
-  const buildFolder = path.join(options.previewDir, BUILD_FOLDER);
+  // The folder each preview is built in, before it is renamed to its build's id: one per CMS (as
+  // its Astro cache), so two stacks sharing the default SITE_PREVIEW_DIR never build in each
+  // other's folder.
+  const buildFolder = path.join(options.previewDir, `.build-${cmsKey(options.buildEnv.CMS_URL)}`);
   // Astro's key for server islands (the site has none): one per CMS secret, so every preview's
   // pages share it. Derived, not stored: base64 of 32 bytes, as ASTRO_KEY is.
   const astroKey = createHmac("sha256", options.linkKey).update("ASTRO_KEY").digest("base64");
@@ -204,10 +205,12 @@ function moveInto(buildFolder: string, dir: string): TBuildResult {
   }
 }
 
+/** A short name for a CMS, by its address. */
+const cmsKey = (cmsUrl: string) => createHash("sha256").update(cmsUrl).digest("hex").slice(0, 12);
+
 /** Astro's cache for previews: apart from the live build's (site/scripts/release.ts) and its lock. */
 function previewCacheDir(siteDir: string, cmsUrl: string): string {
-  const key = createHash("sha256").update(cmsUrl).digest("hex").slice(0, 12);
-  return path.join(siteDir, "node_modules", ".astro-cache", `${key}-preview`);
+  return path.join(siteDir, "node_modules", ".astro-cache", `${cmsKey(cmsUrl)}-preview`);
 }
 
 function runBuild(options: TPreviewBuilderOptions, env: Record<string, string>) {
