@@ -91,4 +91,13 @@ describe("rasterise and rasterName for a generated QR code", () => {
     expect(file.length).toBeLessThan(1_000);
     expect(rasterName({ svg, width: 96, height: 48 })).toMatch(/\.webp$/);
   });
+
+  it("a code in the generated envelope whose path cannot be read is drawn by sharp, still a PNG", async () => {
+    const svg = (await generated("https://example.com/mini/case-4")).replace(/d="M1 /, 'd="M1.25 ');
+    expect(qrModules(svg)).toBeUndefined();
+    const image = { svg, width: CASE_QR_PX, height: CASE_QR_PX };
+    expect(rasterName(image)).toMatch(/\.png$/);
+    const meta = await sharp(await rasterise(image)).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 192, 192]);
+  });
 });

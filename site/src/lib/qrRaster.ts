@@ -15,6 +15,12 @@ const QR_SVG =
   /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (\d+) \1" shape-rendering="crispEdges"><path fill="#ffffff" d="M0 0h\1v\1H0z"\/><path stroke="#000000" d="([^"]*)"\/><\/svg>\n?$/;
 const PATH_COMMAND = /([Mmh])(\d+(?:\.5)?)(?: (\d+(?:\.5)?))?/y;
 
+/**
+ * Whether `svg` is written as the `qrcode` package writes a code: a test of its envelope alone,
+ * cheap enough for every time a page names the image (qrModules reads the path).
+ */
+export const isGeneratedQrCode = (svg: string) => QR_SVG.test(svg);
+
 /** The modules of a QR code SVG as the `qrcode` package writes it, or undefined for any other SVG. */
 export function qrModules(svg: string): TQrModules | undefined {
   const match = QR_SVG.exec(svg);

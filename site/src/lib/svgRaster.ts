@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { qrModules, qrPng } from "./qrRaster.ts";
+import { isGeneratedQrCode, qrModules, qrPng } from "./qrRaster.ts";
 
 /** Device pixels per CSS pixel the file is drawn for: crisp on 2× screens (and Lighthouse's phone). */
 export const RASTER_SCALE = 2;
@@ -20,10 +20,9 @@ export const RASTER_SCALE = 2;
 /** An SVG shown in a box of `width` × `height` CSS pixels. */
 export type TSvgImage = { svg: string; width: number; height: number };
 
-/** A generated QR code in a square box, drawn without sharp (qrRaster.ts); else undefined. */
-function qrCodeIn({ svg, width, height }: TSvgImage) {
-  return width === height ? qrModules(svg) : undefined;
-}
+/** A generated QR code in a square box: a 1-bit PNG (qrRaster.ts), not a WebP. */
+const isQrCodeImage = ({ svg, width, height }: TSvgImage) =>
+  width === height && isGeneratedQrCode(svg);
 
 /**
  * The file's name: a hash of the SVG and the box, so a changed logo is a new file; `.png` for a
@@ -31,7 +30,7 @@ function qrCodeIn({ svg, width, height }: TSvgImage) {
  */
 export function rasterName(image: TSvgImage): string {
   const hash = createHash("sha256").update(image.svg).digest("hex").slice(0, 16);
-  return `${hash}-${image.width}x${image.height}.${qrCodeIn(image) ? "png" : "webp"}`;
+  return `${hash}-${image.width}x${image.height}.${isQrCodeImage(image) ? "png" : "webp"}`;
 }
 
 /** The Content-Type of a file named by rasterName. */
@@ -50,19 +49,19 @@ export function rasterSrc(image: TSvgImage): string {
  */
 export async function rasterise(image: TSvgImage): Promise<Buffer> {
   const { svg, width, height } = image;
-  const qrCode = qrCodeIn(image);
-  if (qrCode) return qrPng(qrCode, width * RASTER_SCALE);
-  return (
-    sharp(Buffer.from(svg))
-      .resize(width * RASTER_SCALE, height * RASTER_SCALE, {
-        fit: "contain",
-        background: { r: 0, g: 0, b: 0, alpha: 0 },
-      })
-      // Effort 4, not 6: measured on the site's logos and QR codes, the files are as small (a QR
-      // code the same bytes, a logo 3% smaller) and drawn 4–5× faster (a QR code 2.7 ms, not 11).
-      .webp({ lossless: true, effort: 4 })
-      .toBuffer()
-  );
+  const isQrCode = isQrCodeImage(image);
+  const modules = isQrCode ? qrModules(svg) : undefined;
+  if (modules) return qrPng(modules, width * RASTER_SCALE);
+  const drawn = sharp(Buffer.from(svg)).resize(width * RASTER_SCALE, height * RASTER_SCALE, {
+    fit: "contain",
+    background: { r: 0, g: 0, b: 0, alpha: 0 },
+  });
+  // A code in the generated envelope whose path qrRaster cannot read: sharp draws it, as the PNG
+  // its name says.
+  if (isQrCode) return drawn.png().toBuffer();
+  // Effort 4, not 6: measured on the site's logos and QR codes, the files are as small (a QR
+  // code the same bytes, a logo 3% smaller) and drawn 4–5× faster (a QR code 2.7 ms, not 11).
+  return drawn.webp({ lossless: true, effort: 4 }).toBuffer();
 }
 
 /**

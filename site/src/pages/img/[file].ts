@@ -1,16 +1,11 @@
 /**
- * /img/<hash>-<w>x<h>.webp (.png for a generated QR code): each SVG image the site shows, drawn at build time at the size it is
- * shown (lib/svgRaster.ts says why; lib/svgImages.ts lists them).
+ * /img/<hash>-<w>x<h>.webp (.png for a generated QR code): each SVG image the site shows, drawn at
+ * build time at the size it is shown (lib/svgRaster.ts says why; lib/svgImages.ts lists them).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { buildCacheDir } from "../../lib/qrCodes.ts";
 import { svgImagesOnSite } from "../../lib/svgImages.ts";
-import {
-  cachedRaster,
-  rasterContentType,
-  rasterName,
-  type TSvgImage,
-} from "../../lib/svgRaster.ts";
+import { cachedRaster, rasterContentType, type TSvgImage } from "../../lib/svgRaster.ts";
 
 export const getStaticPaths = (async () =>
   [...(await svgImagesOnSite())].map(([file, image]) => ({
@@ -20,7 +15,7 @@ export const getStaticPaths = (async () =>
     cacheKey: file,
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ image: TSvgImage }> = async ({ props }) =>
+export const GET: APIRoute<{ image: TSvgImage }> = async ({ params, props }) =>
   new Response(new Uint8Array(await cachedRaster(props.image, buildCacheDir())), {
-    headers: { "Content-Type": rasterContentType(rasterName(props.image)) },
+    headers: { "Content-Type": rasterContentType(String(params.file)) },
   });
