@@ -452,6 +452,26 @@ describe("when documents go", () => {
 });
 
 describe("upload slots", () => {
+  it("an order from before slots were kept shows its type's slots as they are now", async () => {
+    const { orderNo, cookie } = await customerWithOrder("personal");
+    const { docs } = await payload.find({
+      collection: "orders",
+      where: { orderNo: { equals: orderNo } },
+      limit: 1,
+    });
+    await payload.db.updateOne({
+      collection: "orders",
+      id: docs[0]?.id ?? 0,
+      data: { uploadSlots: null },
+    });
+    const { orders } = await ordersOf(cookie);
+    expect(orders[0]?.materials.map((state) => state.item)).toEqual([
+      "本人身份证(人像面)",
+      "本人身份证(国徽面)",
+      "其他补充材料",
+    ]);
+  });
+
   it("an order keeps the slots it was placed with; the next order has the type's edit", async () => {
     const slotsOfOrder = async (orderNo: string) => {
       const { docs } = await payload.find({

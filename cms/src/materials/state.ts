@@ -4,6 +4,7 @@
  */
 import type { TCustomerMaterial, TMaterialStatus, TStageKey } from "@beian/contract";
 import type { PayloadRequest } from "payload";
+import { publishedTypeMaterials } from "../orders/checklist.ts";
 import type { Material, Order } from "../payload-types.ts";
 import { isDocumentRejectionReason, rejectionForCustomer } from "./review.ts";
 import { storedSlots, type TUploadSlot, uploadSlotsOf } from "./slots.ts";
@@ -17,23 +18,14 @@ export function isUploadable(stage: TStageKey, status: TMaterialStatus): boolean
   return UPLOAD_STAGES.includes(stage) && status !== "accepted";
 }
 
-/** The slots the order was placed with; an order from before slots existed gets its type's now. */
+/**
+ * The slots the order was placed with; an order from before slots existed gets its type's now
+ * (the published types' materials new orders snapshot: orders/checklist.ts).
+ */
 export async function slotsOf(req: PayloadRequest, order: Order): Promise<TUploadSlot[]> {
   const stored = storedSlots(order.uploadSlots);
   if (stored) return stored;
-  return uploadSlotsOf(await typeMaterials(req, order.filingType));
-}
-
-export async function typeMaterials(req: PayloadRequest, filingType: string) {
-  const { docs } = await req.payload.find({
-    collection: "filing-types",
-    where: { slug: { equals: filingType } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  });
-  return docs[0]?.materials;
+  return uploadSlotsOf(await publishedTypeMaterials(req.payload, order.filingType));
 }
 
 /** The documents of these orders, newest first (a slot has one; the newest wins regardless). */
