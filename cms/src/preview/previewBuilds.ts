@@ -13,11 +13,11 @@
  * they never wait for each other's lock); asking again for the same draft reuses its build.
  *
  * Every preview builds alike — in the same folder (`.build-…`, renamed to the build's id when done),
- * under the same base path (PREVIEW_BASE, which the server replaces by the link's signed token as
- * it sends each text file: endpoints.ts) and with the same ASTRO_KEY — because all three are part
- * of each page's code in Astro's incremental build (site/src/lib/pageKeys.ts): so a preview
- * renders again only the pages the draft changes, not every page of the site (at 5,000 cases,
- * 25–45 s each when every build had its own folder and base).
+ * under the same base path (PREVIEW_BASE_SEGMENT, which the server replaces by the link's signed
+ * token as it sends each text file: endpoints.ts) and with the same ASTRO_KEY — because all three
+ * are part of each page's code in Astro's incremental build (site/src/lib/pageKeys.ts): so a
+ * preview renders again only the pages the draft changes, not every page of the site (at 5,000
+ * cases, 21–45 s each when every build had its own folder and base).
  */
 import { spawn } from "node:child_process";
 import { createHash, createHmac, randomBytes } from "node:crypto";

@@ -1,9 +1,9 @@
 /**
  * What the two stage-action endpoints (POST /api/orders/:id/move, POST /api/leads/:id/move) share:
  * who may act, finding the record as the caller may see it, a note's limits (also a document
- * review's), and a rule's refusal (a Payload
- * ValidationError thrown by the collection's hook) answered with the rule's own words, which
- * Payload's generic mapping (`endpoints/refusal.ts`) would replace by "invalid".
+ * review's), and a rule's refusal (a Payload ValidationError thrown by the collection's hook)
+ * answered with the rule's own words, which Payload's generic mapping (`endpoints/refusal.ts`)
+ * would replace by "invalid".
  */
 import { type PayloadRequest, ValidationError } from "payload";
 import { hasRole } from "../access/index.ts";
@@ -47,7 +47,7 @@ export async function findForCaller<T extends "orders" | "leads">(
 }
 
 /** The longest note a salesperson may add to a move or a document review. */
-export const MAX_NOTE = 500;
+const MAX_NOTE = 500;
 const NOTE_TOO_LONG = {
   zh: `说明最多 ${MAX_NOTE} 字`,
   en: `The note has at most ${MAX_NOTE} characters`,
