@@ -41,3 +41,25 @@ it("leaves every other connection as libsql made it", () => {
   expect(db.prepare(SELECT)).not.toBe(db.prepare(SELECT));
   db.close();
 });
+
+it("answers a kept statement's columns and raw mode from the first answers", () => {
+  const db = withStatementCache(() => {
+    const opened = open();
+    opened.prepare("SELECT 1");
+    return opened;
+  });
+  db.exec("CREATE TABLE leads (id INTEGER PRIMARY KEY, name TEXT)");
+  const select = db.prepare("SELECT id, name FROM leads");
+  const columns = select.columns();
+  expect(columns.map((column) => column.name)).toEqual(["id", "name"]);
+  expect(db.prepare("SELECT id, name FROM leads").columns()).toBe(columns);
+  db.prepare("INSERT INTO leads (name) VALUES ('甲')").run();
+  expect(select.raw(true).all()).toEqual([[1, "甲"]]);
+  expect(select.raw(false).all()).toEqual([{ id: 1, name: "甲" }]);
+  expect(select.raw(true).all()).toEqual([[1, "甲"]]);
+  // A statement returning no rows refuses raw mode every time, as libsql does.
+  const insert = db.prepare("INSERT INTO leads (name) VALUES (?)");
+  expect(() => insert.raw(true)).toThrow();
+  expect(() => insert.raw(true)).toThrow();
+  db.close();
+});
