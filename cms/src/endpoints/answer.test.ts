@@ -7,7 +7,7 @@
 import type { TRole } from "@beian/contract";
 import type { Payload } from "payload";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failOperations, type TTestPayload } from "../testing/payload.ts";
+import { failAdapterCreates, failOperations, type TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
 
 const SITE = "http://site.test";
@@ -95,7 +95,7 @@ const CASES: TCase[] = [
     method: "POST",
     path: "/api/public/leads",
     body: lead,
-    fault: () => failOperations(payload, "leads", ["create"], diskFull),
+    fault: () => failAdapterCreates(payload, "leads", diskFull),
     status: 500,
     code: "internal_error",
     en: internal,

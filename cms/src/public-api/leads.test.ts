@@ -8,7 +8,7 @@ import { createLocalReq, type Payload, ValidationError } from "payload";
 import { email as payloadEmail } from "payload/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inTransaction } from "../db/transaction.ts";
-import { failOperations, type TTestPayload } from "../testing/payload.ts";
+import { failAdapterCreates, type TTestPayload } from "../testing/payload.ts";
 import { startSeededServer, type TTestServer } from "../testing/server.ts";
 import { expireKeys, forgetStoredAnswers } from "./idempotency.ts";
 
@@ -147,6 +147,53 @@ describe("POST /api/public/leads", () => {
     });
     expect(stored.consent?.privacyText).toContain("隐私政策");
     expect(stored.statusHistory).toHaveLength(1);
+  });
+
+  it("stores a lead as Payload's create stores one from the same data, its history and emails included", async () => {
+    const response = await post(
+      lead({ partner: "yunfan", company: "云帆科技", consent: { privacy: true, sharing: true } }),
+      { Origin: PARTNER_ORIGIN },
+    );
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: number };
+    const publicLead = await payload.findByID({ collection: "leads", id, depth: 0 });
+    const {
+      id: _i,
+      reference: _r,
+      createdAt,
+      updatedAt: _u,
+      statusHistory,
+      emails: _e,
+      ...data
+    } = publicLead;
+    expect(statusHistory).toEqual([
+      {
+        id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        from: null,
+        to: "new",
+        by: null,
+        at: createdAt,
+      },
+    ]);
+    // The same lead through Payload's create, with every hook and validation: what the public
+    // endpoint leaves to its own code must come out the same.
+    const byPayload = await payload.create({
+      collection: "leads",
+      data: { ...data, reference: "L-PAYLD2" },
+      overrideAccess: true,
+      depth: 0,
+    });
+    const comparable = (doc: typeof publicLead) => {
+      // `emails` lists each lead's own (compared by kind below).
+      const { id: _id, reference: _ref, createdAt: _c, updatedAt: _up, emails: _em, ...rest } = doc;
+      const h = rest.statusHistory;
+      return { ...rest, statusHistory: h?.map(({ from, to, by }) => ({ from, to, by })) };
+    };
+    expect(comparable(publicLead)).toEqual(
+      comparable(await payload.findByID({ collection: "leads", id: byPayload.id, depth: 0 })),
+    );
+    expect(await emailKinds(id)).toEqual(["lead_alert", "lead_confirmation"]);
+    expect(await emailKinds(byPayload.id)).toEqual(await emailKinds(id));
   });
 
   it("attributes a partner's lead, with the partner's origin and sharing consent", async () => {
@@ -483,7 +530,7 @@ describe("POST /api/public/leads", () => {
 
   it("answers a failure while storing in the contract's shape, with CORS: 400 or a logged 500", async () => {
     let failure: Error = new Error("unused");
-    const undo = failOperations(payload, "leads", ["create"], () => failure);
+    const undo = failAdapterCreates(payload, "leads", () => failure);
     const logged = vi.spyOn(payload.logger, "error");
     try {
       failure = new ValidationError({
@@ -790,7 +837,7 @@ describe("the plain HTML form (no JavaScript)", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     await page(limited, 429, "Too many submissions; please try again later");
 
-    const undo = failOperations(payload, "leads", ["create"], () => new Error("disk full"));
+    const undo = failAdapterCreates(payload, "leads", () => new Error("disk full"));
     try {
       await page(await form(valid), 500, "服务暂时不可用,请稍后再试或致电咨询热线");
     } finally {

@@ -71,3 +71,23 @@ export function failOperations(
     hooks.splice(hooks.indexOf(hook), 1);
   };
 }
+
+/**
+ * Until the returned function is called, every document written to `collection` through the
+ * database adapter (`payload.db.create`, as the public lead endpoint writes its leads) fails with
+ * `failure()`, where a full disk or a broken file would make the adapter throw.
+ */
+export function failAdapterCreates(
+  payload: Payload,
+  collection: CollectionSlug,
+  failure: () => Error,
+): () => void {
+  const create = payload.db.create;
+  payload.db.create = (args) => {
+    if (args.collection === collection) return Promise.reject(failure());
+    return create.call(payload.db, args);
+  };
+  return () => {
+    payload.db.create = create;
+  };
+}

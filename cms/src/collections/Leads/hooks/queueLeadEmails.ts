@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook } from "payload";
+import type { CollectionAfterChangeHook, PayloadRequest } from "payload";
 import { emailContext } from "../../../email/context.ts";
 import { emailSettingsOf, queueEmail } from "../../../email/outbox.ts";
 import { leadAlert, leadConfirmation } from "../../../email/templates.ts";
@@ -13,23 +13,29 @@ import { arrives } from "../../../quarantine/arrival.ts";
  * suspected spam mails nobody; restored by sales, it gets the emails it held back then.
  */
 export const queueLeadEmails: CollectionAfterChangeHook<Lead> = async (change) => {
-  const { doc, req, context: requestContext } = change;
-  if (!arrives(change)) return doc;
-  const context = await emailContext(req, doc.partner);
+  if (arrives(change)) await queueLeadArrivalEmails(change.req, change.doc);
+  return change.doc;
+};
+
+/**
+ * The emails of a lead that comes in, with `req`: also called by the public endpoint, which
+ * writes a new lead without Payload's create (`public-api/leads.ts`).
+ */
+export async function queueLeadArrivalEmails(req: PayloadRequest, lead: Lead): Promise<void> {
+  const context = await emailContext(req, lead.partner);
   await queueEmail(req, {
     kind: "lead_alert",
     to: emailSettingsOf(req.payload).salesInbox,
-    replyTo: doc.email,
-    content: leadAlert(doc, context),
-    lead: doc.id,
+    replyTo: lead.email,
+    content: leadAlert(lead, context),
+    lead: lead.id,
   });
-  if (doc.email && !confirmationWithheld(requestContext)) {
+  if (lead.email && !confirmationWithheld(req.context)) {
     await queueEmail(req, {
       kind: "lead_confirmation",
-      to: doc.email,
-      content: leadConfirmation(doc, context),
-      lead: doc.id,
+      to: lead.email,
+      content: leadConfirmation(lead, context),
+      lead: lead.id,
     });
   }
-  return doc;
-};
+}

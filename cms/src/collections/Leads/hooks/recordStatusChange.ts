@@ -63,8 +63,17 @@ export const recordStatusChange: CollectionBeforeChangeHook = ({
     const history = Array.isArray(originalDoc?.statusHistory) ? originalDoc.statusHistory : [];
     data.statusHistory = [
       ...history,
-      { from, to, by: req.user?.id ?? null, at: new Date().toISOString() },
+      statusHistoryEntry(from as TLeadStatus | null, to as TLeadStatus, req.user?.id ?? null),
     ];
   }
   return data;
 };
+
+/** A row of the status history: who moved the lead from which status to which, and when. */
+export function statusHistoryEntry(
+  from: TLeadStatus | null,
+  to: TLeadStatus,
+  by: number | null,
+): { from: TLeadStatus | null; to: TLeadStatus; by: number | null; at: string } {
+  return { from, to, by, at: new Date().toISOString() };
+}
