@@ -2,13 +2,17 @@
  * Group commit on real SQLite: submissions that wait while another transaction is open are written
  * together in one transaction, each in a savepoint of its own; one that fails is undone alone; each
  * is answered only after its group's COMMIT; a duplicate Idempotency-Key inside one group is stored
- * once and replayed to the other.
+ * once and replayed to the other; the emails its members queue are written together, exactly as
+ * they are outside a group, and only for the members that succeed.
  */
 import type { Payload, PayloadRequest } from "payload";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { queueEmail } from "../email/outbox.ts";
+import type { Outbox } from "../payload-types.ts";
 import { once } from "../public-api/idempotency.ts";
 import { createTestPayload, type TTestPayload } from "../testing/payload.ts";
 import { inSubmissionTransaction } from "./groupCommit.ts";
+import { inTransaction } from "./transaction.ts";
 
 let t: TTestPayload;
 let payload: Payload;
@@ -32,6 +36,32 @@ async function createLead(req: PayloadRequest, name: string): Promise<number> {
     req,
   });
   return lead.id;
+}
+
+/** A lead's emails and their send jobs, as the job runner and the admin read them. */
+async function emailsOf(lead: number) {
+  const { docs: emails } = await payload.find({
+    collection: "outbox",
+    where: { lead: { equals: lead } },
+    sort: "id",
+    depth: 0,
+  });
+  const { docs: jobs } = await payload.find({
+    collection: "payload-jobs",
+    where: { "input.outboxId": { in: emails.map((email) => String(email.id)) } },
+    depth: 0,
+  });
+  return { emails, jobs };
+}
+
+/** An email and its job without what differs between any two (ids, keys, times, the lead). */
+function comparable(email: Outbox, job: { input?: unknown; [key: string]: unknown }) {
+  const { id: _i, idempotencyKey, createdAt: _c, updatedAt: _u, lead: _l, ...row } = email;
+  const { id: _j, input, createdAt: _jc, updatedAt: _ju, ...jobRow } = job;
+  expect(idempotencyKey).toMatch(/^beian-outbox-/);
+  expect(input).toEqual({ outboxId: String(email.id) });
+  // The content is the lead's own, rendered by the same template either way.
+  return { ...row, subject: "", text: "", html: "", job: jobRow };
 }
 
 const storedNamed = async (name: string) =>
@@ -65,6 +95,50 @@ it("writes the submissions that waited together, in one transaction", async () =
   expect(settled.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
   expect(transactions).toBe(1);
   for (const name of ["同组甲", "同组乙", "同组丙"]) expect(await storedNamed(name)).toBe(1);
+  // Each lead's alert and its send job, written with the group's, are what a lead created outside
+  // any group gets.
+  const alone = await inTransaction(payload, (req) => createLead(req, "独自"));
+  const reference = await emailsOf(alone);
+  expect(reference.emails).toHaveLength(1);
+  expect(reference.jobs).toHaveLength(1);
+  const expected = comparable(reference.emails[0] as Outbox, reference.jobs[0] as never);
+  for (const result of settled) {
+    if (result.status !== "fulfilled") throw result.reason;
+    const { emails, jobs } = await emailsOf(result.value);
+    expect(emails.map((email) => email.kind)).toEqual(["lead_alert"]);
+    expect(jobs).toHaveLength(1);
+    expect(comparable(emails[0] as Outbox, jobs[0] as never)).toEqual(expected);
+  }
+});
+
+it("writes no email of a member that failed, and fails the group when its emails cannot be written", async () => {
+  const emailCount = async () => (await payload.count({ collection: "outbox" })).totalDocs;
+  const before = await emailCount();
+  const failed = await whileTurnIsHeld<unknown>(() => [
+    inSubmissionTransaction(payload, (req) => createLead(req, "邮件留下")),
+    inSubmissionTransaction(payload, async (req) => {
+      await createLead(req, "邮件随之撤销");
+      throw new Error("refused after queueing its email");
+    }),
+  ]);
+  expect(failed.settled.map((result) => result.status)).toEqual(["fulfilled", "rejected"]);
+  expect(await emailCount()).toBe(before + 1);
+
+  // An email naming a lead that does not exist breaks a foreign key when the group writes it.
+  const broken = await whileTurnIsHeld<unknown>(() => [
+    inSubmissionTransaction(payload, (req) => createLead(req, "同组连坐")),
+    inSubmissionTransaction(payload, (req) =>
+      queueEmail(req, {
+        kind: "lead_alert",
+        to: "sales@example.com",
+        content: { subject: "无主", text: "无主", html: "<p>无主</p>" },
+        lead: 999_999,
+      }),
+    ),
+  ]);
+  expect(broken.settled.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+  expect(await storedNamed("同组连坐")).toBe(0);
+  expect(await emailCount()).toBe(before + 1);
 });
 
 it("undoes a failing submission alone: its group's others are stored", async () => {

@@ -15,11 +15,17 @@
  * owns its transaction (`ownTransaction`: sqliteWrites.ts ignores a rollback or commit asked for
  * by anyone else) and rolls back to the savepoint instead.
  *
+ * Rows that every submission writes alike (its emails: an outbox row and a send job each) can be
+ * left to the group (`deferToGroup`): the rows of every member that succeeded are written together
+ * after the last member and before the COMMIT, one statement per table for the whole group instead
+ * of two per email — a failed member's rows go with it, and a failure to write them fails the
+ * group like a failed COMMIT.
+ *
  * MongoDB keeps one transaction per submission (`inTransaction`): its transactions run
  * concurrently, and a group there would only serialise them.
  */
 import { type SQLiteAdapter, sql } from "@payloadcms/db-sqlite";
-import { createLocalReq, type Payload, type PayloadRequest } from "payload";
+import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest } from "payload";
 import { endOwnedTransaction, ownTransaction } from "./sqliteWrites.ts";
 import { inTransaction } from "./transaction.ts";
 
@@ -36,15 +42,43 @@ const GATHER_MS = 3;
 const SAVEPOINT = "submission";
 
 type TWork<T> = (req: PayloadRequest) => Promise<T>;
+
+/** Inserts rows into a collection's table in the group's transaction; resolves with the rows written. */
+export type TInsertRows = (
+  collection: CollectionSlug,
+  rows: Record<string, unknown>[],
+) => Promise<Record<string, unknown>[]>;
+
+/** Rows of one kind that a group writes for all of its members at once (`deferToGroup`). */
+export type TGroupedWrite<T> = {
+  /** Writes the items of every member that succeeded, in the order the members were written. */
+  write: (insert: TInsertRows, items: T[]) => Promise<void>;
+};
+/** What one member left to its group, by writer. */
+type TDeferred = Map<TGroupedWrite<never>, unknown[]>;
+const DEFERRED = "groupCommit.deferred";
 type TPending = {
   work: TWork<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 };
-type TOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type TOutcome = { ok: true; value: unknown; deferred: TDeferred } | { ok: false; error: unknown };
 type TGroups = { waiting: TPending[]; writing: boolean };
 
 const groupsOf = new WeakMap<Payload, TGroups>();
+
+/**
+ * Leaves `item` to `writer`, written with the rest of its group's after the member succeeds, when
+ * `req` is a group member's: true then. False when it is not (MongoDB, a request outside the
+ * public submissions): the caller writes the item itself.
+ */
+export function deferToGroup<T>(req: PayloadRequest, writer: TGroupedWrite<T>, item: T): boolean {
+  const deferred = req.context[DEFERRED] as TDeferred | undefined;
+  if (!deferred) return false;
+  const key = writer as TGroupedWrite<never>;
+  deferred.set(key, [...(deferred.get(key) ?? []), item]);
+  return true;
+}
 
 /**
  * `work` in a transaction: everything it writes with the `req` it is given commits together, or
@@ -96,6 +130,7 @@ async function writeGroup(payload: Payload, groups: TGroups): Promise<void> {
       outcomes.push(await inSavepoint(payload, id, next.work));
       next = group.length < MAX_GROUP ? groups.waiting.shift() : undefined;
     }
+    await writeDeferred(payload, id, outcomes);
     // COMMIT here, not through Payload: Payload's SQLite adapter swallows a failed COMMIT, and an
     // answer must never go out for a group that was not stored. Payload's own end of the
     // transaction then finds it committed and only lets go of it.
@@ -116,6 +151,30 @@ async function writeGroup(payload: Payload, groups: TGroups): Promise<void> {
   });
 }
 
+/** What the members that succeeded left to the group, one writer after the other. */
+async function writeDeferred(
+  payload: Payload,
+  id: string | number,
+  outcomes: TOutcome[],
+): Promise<void> {
+  const byWriter: TDeferred = new Map();
+  for (const outcome of outcomes) {
+    if (!outcome.ok) continue;
+    for (const [writer, items] of outcome.deferred) {
+      byWriter.set(writer, [...(byWriter.get(writer) ?? []), ...items]);
+    }
+  }
+  const insert: TInsertRows = async (collection, rows) => {
+    const adapter = payload.db as unknown as SQLiteAdapter;
+    const tableName = collection.replaceAll("-", "_");
+    if (!adapter.tables[tableName]) throw new Error(`group commit: no table ${tableName}`);
+    const db = adapter.sessions[id]?.db;
+    if (!db) throw new Error(`group commit: transaction ${id} is gone`);
+    return rows.length ? adapter.insert({ db: db as never, tableName, values: rows }) : [];
+  };
+  for (const [writer, items] of byWriter) await writer.write(insert, items as never[]);
+}
+
 /** One submission of a group: its writes kept, or undone alone when it fails. */
 async function inSavepoint(
   payload: Payload,
@@ -126,9 +185,11 @@ async function inSavepoint(
   try {
     const req = await createLocalReq({}, payload);
     req.transactionID = id;
+    const deferred: TDeferred = new Map();
+    req.context[DEFERRED] = deferred;
     const value = await work(req);
     await execute(payload, id, `RELEASE ${SAVEPOINT}`);
-    return { ok: true, value };
+    return { ok: true, value, deferred };
   } catch (error) {
     await execute(payload, id, `ROLLBACK TO ${SAVEPOINT}`);
     await execute(payload, id, `RELEASE ${SAVEPOINT}`);
