@@ -103,6 +103,72 @@ describe("POST /api/public/orders", () => {
     });
   });
 
+  it("stores an order as Payload's create stores one from the same data, its stage, slots and emails included", async () => {
+    const response = await post(
+      "orders",
+      order({ partner: "yunfan", note: "加急", consent: { privacy: true, sharing: true } }),
+      { Origin: PARTNER_ORIGIN },
+    );
+    expect(response.status).toBe(201);
+    const { orderNo } = (await response.json()) as { orderNo: string };
+    const { docs } = await payload.find({
+      collection: "orders",
+      where: { orderNo: { equals: orderNo } },
+      depth: 0,
+    });
+    const publicOrder = docs[0] as Order;
+    const { id, orderNo: _n, createdAt, updatedAt: _u, emails: _e, ...data } = publicOrder;
+    expect(publicOrder.stageHistory).toEqual([
+      {
+        id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        stage: "submitted",
+        enteredAt: expect.any(String),
+        by: null,
+        note: null,
+      },
+    ]);
+    expect(Date.parse(publicOrder.stageHistory?.[0]?.enteredAt ?? "")).toBeLessThanOrEqual(
+      Date.parse(createdAt),
+    );
+    // The same order through Payload's create, given what the endpoint gave it before it wrote
+    // orders itself, with every hook, default and validation: what the endpoint now leaves to its
+    // own code must come out the same.
+    const { filingType, contact, entity, miniProgram, note, materials, partner, source, consent } =
+      data;
+    const byPayload = await payload.create({
+      collection: "orders",
+      data: {
+        orderNo: "B-PAYL-0RD2",
+        ...{ filingType, contact, entity, miniProgram, note, materials, partner, source, consent },
+        status: "submitted",
+      },
+      overrideAccess: true,
+      depth: 0,
+    });
+    const comparable = (doc: Order) => {
+      const { id: _i, orderNo: _o, createdAt: _c, updatedAt: _up, emails: _em, ...rest } = doc;
+      return {
+        ...rest,
+        stageHistory: rest.stageHistory?.map(({ stage, by, note }) => ({ stage, by, note })),
+        stageDeadline: rest.stageDeadline?.slice(0, 10),
+      };
+    };
+    expect(comparable(publicOrder)).toEqual(
+      comparable(await payload.findByID({ collection: "orders", id: byPayload.id, depth: 0 })),
+    );
+    const kinds = async (order: number) =>
+      (
+        await payload.find({
+          collection: "outbox",
+          where: { order: { equals: order } },
+          sort: "id",
+          depth: 0,
+        })
+      ).docs.map((email) => email.kind);
+    expect(await kinds(id)).toEqual(["order_alert", "order_confirmation"]);
+    expect(await kinds(byPayload.id)).toEqual(await kinds(id));
+  });
+
   it("adds each province's own rules: Shanghai's residence permit, companies never cross provinces", async () => {
     const shanghai = await place({ filingType: "personal", entity: { province: "shanghai" } });
     expect(shanghai.materials).toContain("上海管局要求非上海户籍的个人提供上海居住证。");

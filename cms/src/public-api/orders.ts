@@ -7,52 +7,93 @@ import {
   validateOrderLookup,
 } from "@beian/contract";
 import type { PayloadRequest } from "payload";
+import type { TSpamReason } from "../admin/labels.ts";
+import { stageFieldsOfChange } from "../collections/Orders/hooks/moveThroughStages.ts";
+import { queueOrderArrivalEmails } from "../collections/Orders/hooks/queueOrderEmails.ts";
+import { uploadSlotsOfNewOrder } from "../collections/Orders/hooks/snapshotUploadSlots.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
+import { arrayRowId } from "../lib/arrayRowId.ts";
 import { unusedCode } from "../lib/codes.ts";
 import { checklistFor } from "../orders/checklist.ts";
 import { customerTexts } from "../orders/customerTexts.ts";
 import { newOrderNo } from "../orders/orderNumbers.ts";
 import { orderTimeline, TIMELINE_SELECT, type TTimelineOrder } from "../orders/timeline.ts";
+import type { Order } from "../payload-types.ts";
+import { arrives } from "../quarantine/arrival.ts";
 import { clientIp, rateLimitKey } from "./clientIp.ts";
 import { consentRecord } from "./consent.ts";
 import { answerWithCors } from "./cors.ts";
 import { charge, limitersFor } from "./rateLimit.ts";
-import { submissionHandler } from "./submission.ts";
+import { submissionHandler, type TPartnerRef } from "./submission.ts";
 
 export function ordersHandler(env: TEnv) {
   return submissionHandler<TOrder, TOrderCreated>(env, {
     kind: "orders",
     validate: validateOrder,
     recipient: (data) => data.contact.email,
-    store: async ({ data, partner, suspectedSpam, req, payload }) => {
-      const { materials } = await checklistFor(payload, data.filingType, data.entity.province);
-      const consent = await consentRecord(data, partner.name, env, payload);
-      const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
-      const { id } = await payload.create({
-        collection: "orders",
-        data: {
-          orderNo,
-          filingType: data.filingType,
-          contact: data.contact,
-          entity: data.entity,
-          miniProgram: data.miniProgram,
-          note: data.note,
-          materials,
-          partner: partner.id,
-          source: data.source,
-          consent,
-          status: "submitted",
-          suspectedSpam,
-        },
-        overrideAccess: true,
-        req,
-        depth: 0,
-      });
+    store: async ({ data, partner, suspectedSpam, req }) => {
+      const { id, orderNo, materials } = await storeOrder(env, req, data, partner, suspectedSpam);
       return { id, answer: { orderNo, status: "submitted", materials } };
     },
   });
+}
+
+/**
+ * Writes a new order through the database adapter, with what the Orders collection's hooks would
+ * add to an order created through Payload — its upload slots (`snapshotUploadSlots`), its first
+ * stage and deadline (`moveThroughStages`), its emails (`queueOrderEmails`; a new order has no
+ * text message) — from the same functions, as a public lead is written (`leads.ts`, which says
+ * why). The orders tests compare an order stored so with one Payload's create stored.
+ */
+async function storeOrder(
+  env: TEnv,
+  req: PayloadRequest,
+  data: TOrder,
+  partner: TPartnerRef,
+  suspectedSpam: TSpamReason | undefined,
+): Promise<{ id: number; orderNo: string; materials: string[] }> {
+  const { payload } = req;
+  const { materials } = await checklistFor(payload, data.filingType, data.entity.province);
+  const consent = await consentRecord(data, partner.name, env, payload);
+  const orderNo = await unusedCode(req, { collection: "orders", field: "orderNo" }, newOrderNo);
+  const fields = {
+    orderNo,
+    filingType: data.filingType,
+    contact: { email: null, ...data.contact },
+    entity: { name: null, ...data.entity },
+    miniProgram: { name: null, appId: null, ...data.miniProgram },
+    note: data.note ?? null,
+    materials,
+    partner: partner.id,
+    source: data.source ?? {},
+    consent,
+    status: "submitted",
+    notifyByEmail: true,
+    paymentState: "unpaid",
+    suspectedSpam: suspectedSpam ?? null,
+  } satisfies Partial<Order>;
+  const { stageHistory, ...stage } = await stageFieldsOfChange(req, fields, undefined);
+  const now = new Date().toISOString();
+  const order: Omit<Order, "id"> = {
+    ...fields,
+    ...stage,
+    stageHistory: stageHistory?.map((row) => ({ id: arrayRowId(), ...row })),
+    uploadSlots: await uploadSlotsOfNewOrder(req, data.filingType),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { id } = (await payload.db.create({
+    collection: "orders",
+    data: order,
+    select: { id: true },
+    req,
+  })) as { id: number };
+  if (arrives({ doc: order, operation: "create" })) {
+    await queueOrderArrivalEmails(req, { ...order, id });
+  }
+  return { id, orderNo, materials };
 }
 
 /**

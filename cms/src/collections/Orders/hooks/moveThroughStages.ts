@@ -6,10 +6,16 @@
  * field to correct, and writes the fields the rules set. `stageDeadline` is computed here only
  * (no client may write it: field access).
  */
-import { type CollectionBeforeChangeHook, ValidationError } from "payload";
+import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from "payload";
 import { documentsRefusal } from "../../../materials/gate.ts";
 import { stageDeadline } from "../../../orders/deadlines.ts";
-import { refusalOf, stageFields, type TRefusal, type TStageChange } from "../../../orders/moves.ts";
+import {
+  refusalOf,
+  stageFields,
+  type TRefusal,
+  type TStageChange,
+  type TStageFields,
+} from "../../../orders/moves.ts";
 import type { Order } from "../../../payload-types.ts";
 
 /** The refused field as its label, so Payload's toast names 「当前阶段」, never `status`. */
@@ -27,6 +33,20 @@ export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
   req,
 }) => {
   const before = operation === "update" ? originalDoc : undefined;
+  return Object.assign(data, await stageFieldsOfChange(req, data, before));
+};
+
+/**
+ * The fields a change of an order sets by the stage rules (`orders/moves.ts`), or the refusal of
+ * the change as a validation error; `before` is the stored order, none for a new one. Also called
+ * by the public endpoint, which writes a new order without Payload's create
+ * (`public-api/orders.ts`).
+ */
+export async function stageFieldsOfChange(
+  req: PayloadRequest,
+  data: Partial<Order>,
+  before: Order | undefined,
+): Promise<TStageFields> {
   /** A field as it will be after the change: sent, else stored. */
   const after = <K extends keyof Order>(field: K): Order[K] | undefined =>
     data[field] !== undefined ? data[field] : before?.[field];
@@ -53,10 +73,6 @@ export const moveThroughStages: CollectionBeforeChangeHook<Order> = async ({
       req.t,
     );
   }
-
   const order = { filingType: after("filingType"), province: after("entity")?.province };
-  const fields = await stageFields(change, (stage, enteredAt) =>
-    stageDeadline(req, stage, order, enteredAt),
-  );
-  return Object.assign(data, fields);
-};
+  return stageFields(change, (stage, enteredAt) => stageDeadline(req, stage, order, enteredAt));
+}

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook } from "payload";
+import type { CollectionAfterChangeHook, PayloadRequest } from "payload";
 import { emailContext } from "../../../email/context.ts";
 import { emailSettingsOf, queueEmail } from "../../../email/outbox.ts";
 import {
@@ -27,34 +27,19 @@ export const SMS_REMINDER_BEFORE_DEADLINE_MS = 4 * 60 * 60 * 1000;
  * spam mails nobody, even when worked; restored by sales, it gets the emails of a new order then.
  */
 export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change) => {
-  const { doc, previousDoc, operation, req, context: requestContext } = change;
+  const { doc, previousDoc, operation, req } = change;
   const created = arrives(change);
   const moved = operation === "update" && !doc.suspectedSpam && previousDoc?.status !== doc.status;
-  if (!created && !moved) return doc;
-  const context = await emailContext(req, doc.partner);
-  // A customer may turn emails off (the order's 邮件通知客户); text messages still go.
-  const customer = doc.notifyByEmail === false ? null : doc.contact?.email;
-  const about = { order: doc.id };
-
   if (created) {
-    await queueEmail(req, {
-      kind: "order_alert",
-      to: emailSettingsOf(req.payload).salesInbox,
-      replyTo: customer,
-      content: orderAlert(doc, context),
-      ...about,
-    });
-    if (customer && !confirmationWithheld(requestContext)) {
-      await queueEmail(req, {
-        kind: "order_confirmation",
-        to: customer,
-        content: orderConfirmation(doc, context),
-        ...about,
-      });
-    }
+    await queueOrderArrivalEmails(req, doc);
     return doc;
   }
+  if (!moved) return doc;
+  // A customer may turn emails off (the order's 邮件通知客户); text messages still go.
+  const customer = doc.notifyByEmail === false ? null : doc.contact?.email;
   if (!customer) return doc;
+  const context = await emailContext(req, doc.partner);
+  const about = { order: doc.id };
   if (doc.status !== "sms_verification") {
     await queueEmail(req, {
       kind: "stage_change",
@@ -87,3 +72,27 @@ export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change)
   }
   return doc;
 };
+
+/**
+ * The emails of an order that comes in, with `req`: also called by the public endpoint, which
+ * writes a new order without Payload's create (`public-api/orders.ts`).
+ */
+export async function queueOrderArrivalEmails(req: PayloadRequest, order: Order): Promise<void> {
+  const context = await emailContext(req, order.partner);
+  const customer = order.notifyByEmail === false ? null : order.contact?.email;
+  await queueEmail(req, {
+    kind: "order_alert",
+    to: emailSettingsOf(req.payload).salesInbox,
+    replyTo: customer,
+    content: orderAlert(order, context),
+    order: order.id,
+  });
+  if (customer && !confirmationWithheld(req.context)) {
+    await queueEmail(req, {
+      kind: "order_confirmation",
+      to: customer,
+      content: orderConfirmation(order, context),
+      order: order.id,
+    });
+  }
+}

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from "payload";
+import type { CollectionBeforeChangeHook, PayloadRequest } from "payload";
 import { uploadSlotsOf } from "../../../materials/slots.ts";
 import { publishedTypeMaterials } from "../../../orders/checklist.ts";
 import type { Order } from "../../../payload-types.ts";
@@ -15,6 +15,14 @@ export const snapshotUploadSlots: CollectionBeforeChangeHook<Order> = async ({
   req,
 }) => {
   if (operation !== "create" || !data.filingType) return data;
-  data.uploadSlots = uploadSlotsOf(await publishedTypeMaterials(req.payload, data.filingType));
+  data.uploadSlots = await uploadSlotsOfNewOrder(req, data.filingType);
   return data;
 };
+
+/** A new order's upload slots; also called by the public endpoint (`public-api/orders.ts`). */
+export async function uploadSlotsOfNewOrder(
+  req: PayloadRequest,
+  filingType: Order["filingType"],
+): Promise<Order["uploadSlots"]> {
+  return uploadSlotsOf(await publishedTypeMaterials(req.payload, filingType));
+}
