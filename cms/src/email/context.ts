@@ -1,8 +1,10 @@
 /**
  * What the templates need from the CMS besides the lead or order: brand and hotline (site
  * settings), filing-type and stage titles, the partner's name. These change rarely and every new
- * lead or order needs them inside its (SQLite: one-at-a-time) transaction, so they are read at
- * most once a minute per process; an edit shows in emails within that minute.
+ * lead or order needs them inside its (SQLite: one-at-a-time) transaction, so they are read once
+ * per process until an editor changes one of them (`forgetEmailContent`, the afterChange and
+ * afterDelete hooks of site settings, filing types, stages and partners) or a minute passes (an
+ * edit made in another process).
  */
 import type { Payload, PayloadRequest } from "payload";
 import { contentCache } from "../lib/contentCache.ts";
@@ -42,8 +44,10 @@ async function readContent(payload: Payload): Promise<TContent> {
   };
 }
 
-/** At most once a minute per process (`contentCache`'s default). */
 const emailContent = contentCache(readContent);
+
+/** The hooks of what the emails read: the next email reads the edit. */
+export const forgetEmailContent = emailContent.forgetOnChange;
 
 export async function emailContext(
   req: PayloadRequest,

@@ -230,6 +230,44 @@ describe("a new lead", () => {
     expect(sent[0]?.providerId).toBe(delivered[0]?.id);
   });
 
+  it("reads an editor's change of the hotline or a type's name in its next email, not a minute later", async () => {
+    const alertOf = async (extra: Record<string, unknown>) => {
+      const response = await post("leads", lead(extra));
+      expect(response.status).toBe(201);
+      const { reference } = (await response.json()) as { reference: string };
+      const [alert] = await outbox({ subject: { contains: reference } });
+      return alert?.text ?? "";
+    };
+    const settings = await payload.findGlobal({ slug: "site-settings", depth: 0 });
+    const { docs } = await payload.find({
+      collection: "filing-types",
+      where: { slug: { equals: "personal" } },
+      depth: 0,
+    });
+    const personal = docs[0];
+    if (!personal) throw new Error("no personal filing type seeded");
+    // Read once: what the emails say now is kept in memory.
+    expect(await alertOf({ filingType: "personal" })).toContain(personal.name);
+    try {
+      await payload.updateGlobal({ slug: "site-settings", data: { hotline: "400-000-1234" } });
+      await payload.update({
+        collection: "filing-types",
+        id: personal.id,
+        data: { name: "个人小程序备案(新)", _status: "published" },
+      });
+      const text = await alertOf({ filingType: "personal" });
+      expect(text).toContain("400-000-1234");
+      expect(text).toContain("个人小程序备案(新)");
+    } finally {
+      await payload.updateGlobal({ slug: "site-settings", data: { hotline: settings.hotline } });
+      await payload.update({
+        collection: "filing-types",
+        id: personal.id,
+        data: { name: personal.name, _status: "published" },
+      });
+    }
+  });
+
   it("without an email address, only sales hear of it", async () => {
     const response = await post("leads", lead({ email: "", phone: "13900139000" }));
     expect(response.status).toBe(201);

@@ -1,5 +1,6 @@
 import { STAGE_KEYS } from "@beian/contract";
 import { optionsOf, STAGE_LABELS } from "../../admin/labels.ts";
+import { forgetEmailContent } from "../../email/context.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
 import { forgetCustomerTexts } from "../../orders/customerTexts.ts";
@@ -20,7 +21,10 @@ export const FilingStages = contentCollection({
     defaultColumns: ["title", "key", "typicalDuration", "_status"],
   },
   defaultSort: "order",
-  hooks: { afterChange: [forgetCustomerTexts], afterDelete: [forgetCustomerTexts] },
+  hooks: {
+    afterChange: [forgetCustomerTexts, forgetEmailContent],
+    afterDelete: [forgetCustomerTexts, forgetEmailContent],
+  },
   fields: [
     {
       name: "key",

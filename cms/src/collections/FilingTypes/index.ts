@@ -1,5 +1,6 @@
 import { FILING_TYPE_SLUGS } from "@beian/contract";
 import { FILING_TYPE_LABELS, optionsOf } from "../../admin/labels.ts";
+import { forgetEmailContent } from "../../email/context.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
 import { UPLOAD_KIND_LABELS, UPLOAD_KINDS } from "../../materials/slots.ts";
@@ -21,8 +22,8 @@ export const FilingTypes = contentCollection({
   defaultSort: "order",
   hooks: {
     beforeValidate: [setWechatEntityCode],
-    afterChange: [forgetCustomerTexts, forgetChecklistContent],
-    afterDelete: [forgetCustomerTexts, forgetChecklistContent],
+    afterChange: [forgetCustomerTexts, forgetChecklistContent, forgetEmailContent],
+    afterDelete: [forgetCustomerTexts, forgetChecklistContent, forgetEmailContent],
   },
   fields: [
     {

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field, PayloadRequest } from "payload";
 import { isAdmin, staffField, staffOrActivePartner } from "../../access/index.ts";
+import { forgetEmailContent } from "../../email/context.ts";
 import { demoField } from "../../fields/demo.ts";
 import { orderField } from "../../fields/order.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
@@ -103,7 +104,10 @@ export const partnersCollection = (urls: TPartnerUrls): CollectionConfig => ({
     group: { zh: "渠道", en: "Channels" },
   },
   defaultSort: "order",
-  hooks: { afterChange: [forgetPartnersOnChange], afterDelete: [forgetPartnersOnDelete] },
+  hooks: {
+    afterChange: [forgetPartnersOnChange, forgetEmailContent],
+    afterDelete: [forgetPartnersOnDelete, forgetEmailContent],
+  },
   access: {
     read: staffOrActivePartner,
     create: isAdmin,

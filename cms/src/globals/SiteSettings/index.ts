@@ -1,6 +1,7 @@
 import { FAQ_CATEGORIES, SITE_LABEL_DEFAULTS, SITE_LABELS, validateLink } from "@beian/contract";
 import type { Field } from "payload";
 import { FAQ_CATEGORY_LABELS } from "../../collections/Faqs/index.ts";
+import { forgetEmailContent } from "../../email/context.ts";
 import { rowTitle } from "../../fields/rowTitle.ts";
 import { forgetConsentTexts } from "../../public-api/consent.ts";
 import { contentGlobal } from "../contentGlobal.ts";
@@ -8,7 +9,7 @@ import { contentGlobal } from "../contentGlobal.ts";
 export const SiteSettings = contentGlobal({
   slug: "site-settings",
   label: { zh: "站点设置", en: "Site settings" },
-  hooks: { afterChange: [forgetConsentTexts] },
+  hooks: { afterChange: [forgetConsentTexts, forgetEmailContent] },
   fields: [
     {
       type: "tabs",
