@@ -35,3 +35,12 @@ export function siteEnv(source: Record<string, string | undefined> = process.env
   }
   return { ...result.data, CMS_URL: result.data.CMS_URL.replace(/\/$/, "") };
 }
+
+/**
+ * Astro's cache folder (release.ts sets one per CMS; a plain `astro build` uses Astro's default),
+ * where the build also keeps what it made once and reuses: the QR codes' SVG (lib/qrCodes.ts) and
+ * the images drawn from SVG (lib/svgRaster.ts, served by pages/img/).
+ */
+export function buildCacheDir(): string {
+  return siteEnv().SITE_CACHE_DIR ?? "node_modules/.astro";
+}

@@ -8,15 +8,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { siteEnv } from "../env.ts";
+import { buildCacheDir } from "../env.ts";
 
 /** What the content store holds in place of the SVG itself. */
 const REFERENCE = /^qr-code:([0-9a-f]{64})$/;
-
-/** Astro's cache folder (release.ts sets one per CMS; a plain `astro build` uses Astro's default). */
-export function buildCacheDir(): string {
-  return siteEnv().SITE_CACHE_DIR ?? "node_modules/.astro";
-}
 
 const fileOf = (hash: string) => path.join(buildCacheDir(), "qr-codes", `${hash}.svg`);
 

@@ -3,7 +3,7 @@
  * build time at the size it is shown (lib/svgRaster.ts says why; lib/svgImages.ts lists them).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { buildCacheDir } from "../../lib/qrCodes.ts";
+import { buildCacheDir } from "../../env.ts";
 import { svgImagesOnSite } from "../../lib/svgImages.ts";
 import { cachedRaster, rasterContentType, type TSvgImage } from "../../lib/svgRaster.ts";
 
