@@ -3,7 +3,7 @@
  * current document (if any), its review, and whether the customer may upload to it now.
  */
 import type { TCustomerMaterial, TMaterialStatus, TStageKey } from "@beian/contract";
-import type { PayloadRequest } from "payload";
+import type { Payload, PayloadRequest } from "payload";
 import { publishedTypeMaterials } from "../orders/checklist.ts";
 import type { Material, Order } from "../payload-types.ts";
 import { isDocumentRejectionReason, rejectionForCustomer } from "./review.ts";
@@ -18,14 +18,21 @@ export function isUploadable(stage: TStageKey, status: TMaterialStatus): boolean
   return UPLOAD_STAGES.includes(stage) && status !== "accepted";
 }
 
-/**
- * The slots the order was placed with; an order from before slots existed gets its type's now
- * (the published types' materials new orders snapshot: orders/checklist.ts).
- */
+/** The slots the order was placed with; an order from before slots existed gets its type's now. */
 export async function slotsOf(req: PayloadRequest, order: Order): Promise<TUploadSlot[]> {
-  const stored = storedSlots(order.uploadSlots);
-  if (stored) return stored;
-  return uploadSlotsOf(await publishedTypeMaterials(req.payload, order.filingType));
+  return storedSlots(order.uploadSlots) ?? typeUploadSlots(req.payload, order.filingType);
+}
+
+/**
+ * A filing type's upload slots as its published materials are now (orders/checklist.ts keeps them
+ * in memory): what a new order keeps (collections/Orders/hooks/snapshotUploadSlots.ts, the public
+ * endpoint's `storeOrder`).
+ */
+export async function typeUploadSlots(
+  payload: Payload,
+  filingType: Order["filingType"],
+): Promise<TUploadSlot[]> {
+  return uploadSlotsOf(await publishedTypeMaterials(payload, filingType));
 }
 
 /** The documents of these orders, newest first (a slot has one; the newest wins regardless). */

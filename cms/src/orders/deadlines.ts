@@ -65,9 +65,9 @@ export async function stageDeadline(
   order: TDeadlineOrder,
   enteredAt: Date,
 ): Promise<string | null> {
-  const { stages } = await customerTexts.get(req.payload);
-  const unit = stages.get(stage)?.deadline?.unit;
-  let amount = stages.get(stage)?.deadline?.amount;
+  const deadline = (await customerTexts.get(req.payload)).stages.get(stage)?.deadline;
+  const unit = deadline?.unit;
+  let amount = deadline?.amount;
   if (stage === "bureau_review" && order.filingType && order.province) {
     amount = (await checklistFor(req.payload, order.filingType, order.province))
       .reviewMaxWorkingDays;

@@ -10,12 +10,12 @@ import type { PayloadRequest } from "payload";
 import type { TSpamReason } from "../admin/labels.ts";
 import { stageFieldsOfChange } from "../collections/Orders/hooks/moveThroughStages.ts";
 import { queueOrderArrivalEmails } from "../collections/Orders/hooks/queueOrderEmails.ts";
-import { uploadSlotsOfNewOrder } from "../collections/Orders/hooks/snapshotUploadSlots.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
 import { arrayRowId } from "../lib/arrayRowId.ts";
 import { unusedCode } from "../lib/codes.ts";
+import { typeUploadSlots } from "../materials/state.ts";
 import { checklistFor } from "../orders/checklist.ts";
 import { customerTexts } from "../orders/customerTexts.ts";
 import { newOrderNo } from "../orders/orderNumbers.ts";
@@ -44,8 +44,8 @@ export function ordersHandler(env: TEnv) {
  * Writes a new order through the database adapter, with what the Orders collection's hooks would
  * add to an order created through Payload — its upload slots (`snapshotUploadSlots`), its first
  * stage and deadline (`moveThroughStages`), its emails (`queueOrderEmails`; a new order has no
- * text message) — from the same functions, as a public lead is written (`leads.ts`, which says
- * why). The orders tests compare an order stored so with one Payload's create stored.
+ * text message) — from the functions those hooks call, as a public lead is written (`leads.ts`,
+ * which says why). The orders tests compare an order stored so with one Payload's create stored.
  */
 async function storeOrder(
   env: TEnv,
@@ -80,7 +80,7 @@ async function storeOrder(
     ...fields,
     ...stage,
     stageHistory: stageHistory?.map((row) => ({ id: arrayRowId(), ...row })),
-    uploadSlots: await uploadSlotsOfNewOrder(req, data.filingType),
+    uploadSlots: await typeUploadSlots(payload, data.filingType),
     createdAt: now,
     updatedAt: now,
   };

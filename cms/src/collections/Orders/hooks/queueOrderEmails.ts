@@ -35,8 +35,7 @@ export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change)
     return doc;
   }
   if (!moved) return doc;
-  // A customer may turn emails off (the order's 邮件通知客户); text messages still go.
-  const customer = doc.notifyByEmail === false ? null : doc.contact?.email;
+  const customer = customerEmailOf(doc);
   if (!customer) return doc;
   const context = await emailContext(req, doc.partner);
   const about = { order: doc.id };
@@ -79,7 +78,7 @@ export const queueOrderEmails: CollectionAfterChangeHook<Order> = async (change)
  */
 export async function queueOrderArrivalEmails(req: PayloadRequest, order: Order): Promise<void> {
   const context = await emailContext(req, order.partner);
-  const customer = order.notifyByEmail === false ? null : order.contact?.email;
+  const customer = customerEmailOf(order);
   await queueEmail(req, {
     kind: "order_alert",
     to: emailSettingsOf(req.payload).salesInbox,
@@ -95,4 +94,9 @@ export async function queueOrderArrivalEmails(req: PayloadRequest, order: Order)
       order: order.id,
     });
   }
+}
+
+/** Where the customer's emails go: none when they turned emails off (邮件通知客户); texts still go. */
+function customerEmailOf(order: Order): string | null | undefined {
+  return order.notifyByEmail === false ? null : order.contact?.email;
 }

@@ -1,6 +1,5 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from "payload";
-import { uploadSlotsOf } from "../../../materials/slots.ts";
-import { publishedTypeMaterials } from "../../../orders/checklist.ts";
+import type { CollectionBeforeChangeHook } from "payload";
+import { typeUploadSlots } from "../../../materials/state.ts";
 import type { Order } from "../../../payload-types.ts";
 
 /**
@@ -15,14 +14,6 @@ export const snapshotUploadSlots: CollectionBeforeChangeHook<Order> = async ({
   req,
 }) => {
   if (operation !== "create" || !data.filingType) return data;
-  data.uploadSlots = await uploadSlotsOfNewOrder(req, data.filingType);
+  data.uploadSlots = await typeUploadSlots(req.payload, data.filingType);
   return data;
 };
-
-/** A new order's upload slots; also called by the public endpoint (`public-api/orders.ts`). */
-export async function uploadSlotsOfNewOrder(
-  req: PayloadRequest,
-  filingType: Order["filingType"],
-): Promise<Order["uploadSlots"]> {
-  return uploadSlotsOf(await publishedTypeMaterials(req.payload, filingType));
-}
