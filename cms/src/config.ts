@@ -62,6 +62,7 @@ import {
   type TRetentionSettings,
 } from "./retention/index.ts";
 import { MAX_UPLOAD_BYTES } from "./server/bodyLimits.ts";
+import { offerDirectApi } from "./server/offerDirectApi.ts";
 import type { TSmsQueueSettings } from "./sms/outbox.ts";
 import { sendSmsTask } from "./sms/sendSmsTask.ts";
 import { storagePlugins } from "./storage/index.ts";
@@ -146,6 +147,8 @@ export function buildBeianConfig(env: TEnv) {
       if (unsafe) throw new Error(`refusing to start: ${unsafe}`);
       // While this process runs, `pnpm restore` keeps off its database (and the other way round).
       markDatabaseInUse(payload, env.DATABASE_URI);
+      // Under server.ts, the public API is answered without going through Next.js.
+      offerDirectApi(payload);
       if (!env.JOBS_AUTORUN) return;
       await scheduleNextRetention(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: "jobs: could not schedule the retention run" }),

@@ -2,7 +2,7 @@
  * Real HTTP in front of a test Payload, through Payload's own REST handler (`handleEndpoints`,
  * what the Next route calls): endpoint tests speak HTTP without building the Next app.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TRole } from "@beian/contract";
 import { handleEndpoints } from "payload";
@@ -11,6 +11,7 @@ import { seed } from "../seed/index.ts";
 import { limitRequestBodies, refuseBeforeContinue } from "../server/bodyLimits.ts";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
 import { takeSessionWritesInTurn } from "../server/sessionWrites.ts";
+import { sendWebResponse, toWebRequest } from "../server/webExchange.ts";
 import { createTestPayload, type TTestPayload } from "./payload.ts";
 
 export type TPostOptions = {
@@ -59,33 +60,14 @@ export type TTestServer = {
   close: () => Promise<void>;
 };
 
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", base), {
-    method: req.method ?? "GET",
-    headers,
-    ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
-  });
-}
-
 export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const config = t.payload.config;
   // The same front as server.ts: the client's address, bodies within their route's limit, and
   // session writes one at a time.
   const handleInTurn = takeSessionWritesInTurn((req, res) => {
-    const base = `http://${req.headers.host}`;
-    return toRequest(req, base)
+    return toWebRequest(req, `http://${req.headers.host}`)
       .then((request) => handleEndpoints({ config, request, payloadInstanceCacheKey: t.dir }))
-      .then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })
+      .then((response) => sendWebResponse(res, response))
       .catch(() => {
         res.writeHead(500).end();
       });
