@@ -1,5 +1,5 @@
 /**
- * A connection opened through `withStatementCache` hands back the statement it prepared before for
+ * A connection opened (or adopted) through `withStatementCache` hands back the statement it prepared before for
  * the same SQL — across reads of the schema version, which every transaction begins with — and
  * prepares anew after a statement that changes a table; any other connection prepares every time.
  */
@@ -61,5 +61,15 @@ it("answers a kept statement's columns and raw mode from the first answers", () 
   const insert = db.prepare("INSERT INTO leads (name) VALUES (?)");
   expect(() => insert.raw(true)).toThrow();
   expect(() => insert.raw(true)).toThrow();
+  db.close();
+});
+
+it("adopts a connection already open, by a statement it prepares (the client's own, once connected)", () => {
+  const db = open();
+  db.exec("CREATE TABLE leads (id INTEGER PRIMARY KEY)");
+  expect(db.prepare(SELECT)).not.toBe(db.prepare(SELECT));
+  withStatementCache(() => db.prepare("SELECT 1"));
+  const first = db.prepare(SELECT);
+  expect(db.prepare(SELECT)).toBe(first);
   db.close();
 });

@@ -1,6 +1,6 @@
 /**
  * Prepared statements kept per connection, for the connections transactions run on
- * (warmTransactions.ts). The libsql client prepares every statement anew, so SQLite compiled the
+ * (warmTransactions.ts) and the client's own (sqliteWrites.ts). The libsql client prepares every statement anew, so SQLite compiled the
  * same few dozen INSERTs and SELECTs again for every lead: 8–13 % of the CMS's CPU under 32
  * clients posting leads. A statement here is compiled once per connection and reused; the client
  * runs each one to its end synchronously (`all` or `run`), so a reused statement is never
@@ -91,6 +91,9 @@ function describedOnce(statement: TStatement): TStatement {
 /**
  * Opens a connection whose statements are kept: `open` must prepare its first statement on the
  * new connection before it returns (the libsql client checks every connection it opens so).
+ * Also adopts a connection already open, when `open` is a statement on it: the client's own
+ * connection, once connected (its migrations run), keeps the statements of every read outside a
+ * transaction — a stored answer looked up for each submission, the order lookup, the admin's lists.
  */
 export function withStatementCache<T>(open: () => T): T {
   adopting = true;
