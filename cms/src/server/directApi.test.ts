@@ -14,6 +14,7 @@ import {
   type TWebHandler,
 } from "./directApi.ts";
 import { SECURITY_HEADERS } from "./securityHeaders.ts";
+import { acceptsGzip } from "./webExchange.ts";
 
 const SLOT = Symbol.for("beian.cms.directApi");
 const forgetSlot = () => delete (globalThis as Record<symbol, unknown>)[SLOT];
@@ -45,16 +46,33 @@ const echo: TWebHandler = async (request) =>
   );
 
 describe("isPublicApiRequest", () => {
-  const of = (url: string) => isPublicApiRequest({ url } as IncomingMessage);
-  it("takes /api/public/… and nothing else", () => {
+  const of = (url: string, method = "POST") =>
+    isPublicApiRequest({ url, method } as IncomingMessage);
+  it("takes /api/public/… (but not HEAD, which Next answers from GET) and nothing else", () => {
     expect(of("/api/public/leads")).toBe(true);
     expect(of("/api/public/orders/lookup?x=1")).toBe(true);
+    expect(of("/api/public/widget-config?partner=direct", "GET")).toBe(true);
+    expect(of("/api/public/widget-config?partner=direct", "HEAD")).toBe(false);
     expect(of("/api/public")).toBe(false);
     expect(of("/api/leads")).toBe(false);
     expect(of("/admin")).toBe(false);
     // Where Payload would route it: a login, left to Next.
     expect(of("/api/public/../users/login")).toBe(false);
     expect(of("http://[")).toBe(false);
+  });
+});
+
+describe("acceptsGzip", () => {
+  it("reads Accept-Encoding as a list with weights", () => {
+    expect(acceptsGzip("gzip, deflate, br")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, GZIP;q=0.5")).toBe(true);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("gzip;q=0.0, br")).toBe(false);
+    expect(acceptsGzip("gzip;q=0, *")).toBe(false);
+    expect(acceptsGzip("*;q=0")).toBe(false);
+    expect(acceptsGzip("x-gzip-not, identity")).toBe(false);
+    expect(acceptsGzip("")).toBe(false);
   });
 });
 

@@ -43,8 +43,12 @@ export function handToFront(handler: TWebHandler): boolean {
   return true;
 }
 
-/** `/api/public/…`, as Payload routes it (a `..` that leaves it does not count). */
+/**
+ * `/api/public/…`, as Payload routes it (a `..` that leaves it does not count). Not HEAD: Next
+ * answers it from the GET handler, Payload's own handler has none.
+ */
 export function isPublicApiRequest(req: IncomingMessage): boolean {
+  if (req.method === "HEAD") return false;
   const pathname = URL.parse(req.url ?? "/", "http://cms")?.pathname;
   return pathname?.startsWith("/api/public/") === true;
 }

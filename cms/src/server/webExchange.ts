@@ -70,9 +70,20 @@ function shouldCompress(response: Response, body: Buffer, acceptEncoding: string
   const { headers } = response;
   return (
     body.byteLength >= COMPRESS_FROM_BYTES &&
-    /\bgzip\b/i.test(acceptEncoding) &&
+    acceptsGzip(acceptEncoding) &&
     !headers.has("content-encoding") &&
     COMPRESSIBLE.test(headers.get("content-type") ?? "") &&
     !/\bno-transform\b/i.test(headers.get("cache-control") ?? "")
   );
+}
+
+/** `Accept-Encoding` allows gzip: named with a weight above 0, or else allowed by `*`. */
+export function acceptsGzip(acceptEncoding: string): boolean {
+  const weights = new Map<string, number>();
+  for (const entry of acceptEncoding.split(",")) {
+    const [coding = "", ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
+  }
+  return (weights.get("gzip") ?? weights.get("*") ?? 0) > 0;
 }
