@@ -120,6 +120,15 @@ describe("answerDirectly", () => {
     expect(((await chunked.json()) as { body: string }).body).toBe(large);
   });
 
+  it("lets the handler's own header win over the CMS's default of that name", async () => {
+    const url = await serve(
+      async () => new Response("x", { headers: { "Referrer-Policy": "no-referrer" } }),
+    );
+    const response = await fetch(`${url}/api/public/customer/materials/1`);
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
   it("keeps every cookie the handler sets", async () => {
     const url = await serve(async () => {
       const headers = new Headers();

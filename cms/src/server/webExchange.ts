@@ -41,7 +41,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xm
 const COMPRESS_FROM_BYTES = 256;
 
 /**
- * Writes `response` (status, headers, every Set-Cookie, body) to Node's `res`, plus `extra` headers;
+ * Writes `response` (status, headers, every Set-Cookie, body) to Node's `res`, plus `extra` headers
+ * where the response has none of that name (its own win, as over Next's configured headers);
  * gzipped when the client accepts it, as Next compresses what it answers (the widget's
  * configuration, read on every page view of a partner's site, is 1 KB of JSON).
  */
@@ -51,7 +52,8 @@ export async function sendWebResponse(
   extra: Record<string, string> = {},
   acceptEncoding = "",
 ): Promise<void> {
-  const headers: Record<string, string | string[]> = { ...extra };
+  const headers: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(extra)) headers[key.toLowerCase()] = value;
   for (const [key, value] of response.headers) if (key !== "set-cookie") headers[key] = value;
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
