@@ -19,7 +19,6 @@ import type { SQLiteAdapter } from "@payloadcms/db-sqlite";
 import type { DatabaseAdapterObj, Payload } from "payload";
 import { type TTurns, turnQueue } from "../lib/turnQueue.ts";
 import { errorChain } from "./errorChain.ts";
-import { withStatementCache } from "./statementCache.ts";
 import { handOverConnection, keepTransactionConnections } from "./warmTransactions.ts";
 
 type TTransactionId = string | number;
@@ -87,12 +86,7 @@ export function takeTransactionsInTurn(
         adapter.connect = async (options) => {
           await connect(options);
           if (!adapter.client) return;
-          const { client } = adapter;
-          keepTransactionConnections(client, adapter.clientConfig.url);
-          // The client's connection is never handed away now: its statements can be kept too.
-          if (!adapter.clientConfig.url.includes(":memory:")) {
-            await withStatementCache(() => client.execute("SELECT 1"));
-          }
+          await keepTransactionConnections(adapter.client, adapter.clientConfig.url);
           writeInTurn(adapter.client, turns, afterBusy);
         };
       return adapter;

@@ -19,12 +19,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const open = () => new Database(path.join(dir, "statements.db"));
 const SELECT = "SELECT id FROM leads WHERE id > ?";
 
-it("keeps a statement per SQL until a table changes", () => {
-  const db = withStatementCache(() => {
+/** A connection opened as warmTransactions.ts opens one: its first statement prepared inside. */
+const openKept = () =>
+  withStatementCache(() => {
     const opened = open();
     opened.prepare("SELECT 1");
     return opened;
   });
+
+it("keeps a statement per SQL until a table changes", () => {
+  const db = openKept();
   db.exec("CREATE TABLE leads (id INTEGER PRIMARY KEY)");
   const first = db.prepare(SELECT);
   expect(db.prepare(SELECT)).toBe(first);
@@ -43,11 +47,7 @@ it("leaves every other connection as libsql made it", () => {
 });
 
 it("answers a kept statement's columns and raw mode from the first answers", () => {
-  const db = withStatementCache(() => {
-    const opened = open();
-    opened.prepare("SELECT 1");
-    return opened;
-  });
+  const db = openKept();
   db.exec("CREATE TABLE leads (id INTEGER PRIMARY KEY, name TEXT)");
   const select = db.prepare("SELECT id, name FROM leads");
   const columns = select.columns();

@@ -1,8 +1,8 @@
 /**
- * Prepared statements kept per connection, for the connections transactions run on
- * (warmTransactions.ts) and the client's own (sqliteWrites.ts). The libsql client prepares every statement anew, so SQLite compiled the
- * same few dozen INSERTs and SELECTs again for every lead: 8–13 % of the CMS's CPU under 32
- * clients posting leads. A statement here is compiled once per connection and reused; the client
+ * Prepared statements kept per connection, for the connections transactions run on and the
+ * client's own (warmTransactions.ts). The libsql client prepares every statement anew, so SQLite
+ * compiled the same few dozen INSERTs and SELECTs again for every lead: 8–13 % of the CMS's CPU
+ * under 32 clients posting leads. A statement here is compiled once per connection and reused; the client
  * runs each one to its end synchronously (`all` or `run`), so a reused statement is never
  * half-read. Only connections opened through `withStatementCache` are affected: libsql's
  * `prepare` is wrapped for every connection, but passes straight through for the rest.

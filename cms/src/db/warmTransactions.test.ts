@@ -19,7 +19,7 @@ beforeEach(async () => {
   client = createClient({ url });
   await client.execute("PRAGMA journal_mode = WAL");
   await client.execute("CREATE TABLE leads (id INTEGER PRIMARY KEY, name TEXT UNIQUE)");
-  keepTransactionConnections(client, url);
+  await keepTransactionConnections(client, url);
 });
 afterEach(() => {
   client.close();

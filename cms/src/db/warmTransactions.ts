@@ -40,8 +40,11 @@ export function handOverConnection(client: Client, mode: TransactionMode) {
   return (handOver.get(client) ?? client.transaction.bind(client))(mode);
 }
 
-/** Makes `client`'s transactions run on kept connections to the same database (`url`). */
-export function keepTransactionConnections(client: Client, url: string): void {
+/**
+ * Makes `client`'s transactions run on kept connections to the same database (`url`); the
+ * client's own connection, which transactions no longer take away, keeps its statements too.
+ */
+export async function keepTransactionConnections(client: Client, url: string): Promise<void> {
   // Another connection to `:memory:` would be another, empty database.
   if (handOver.has(client) || url.includes(":memory:")) return;
   handOver.set(client, client.transaction.bind(client));
@@ -63,6 +66,7 @@ export function keepTransactionConnections(client: Client, url: string): void {
       else connection.close();
     });
   };
+  await withStatementCache(() => client.execute("SELECT 1"));
 }
 
 /** The schema each kept connection's statements were prepared against. */
