@@ -8,9 +8,8 @@ import type { TEnv } from "../env.ts";
 import { arrayRowId } from "../lib/arrayRowId.ts";
 import { newReference, unusedCode } from "../lib/codes.ts";
 import type { Lead } from "../payload-types.ts";
-import { arrives } from "../quarantine/arrival.ts";
 import { consentRecord } from "./consent.ts";
-import { submissionHandler, type TPartnerRef } from "./submission.ts";
+import { createArrived, submissionHandler, type TPartnerRef } from "./submission.ts";
 
 export function leadsHandler(env: TEnv) {
   return submissionHandler<TLead, TLeadCreated>(env, {
@@ -63,14 +62,6 @@ async function storeLead(
     createdAt: now,
     updatedAt: now,
   };
-  const { id } = (await payload.db.create({
-    collection: "leads",
-    data: lead,
-    select: { id: true },
-    req,
-  })) as { id: number };
-  if (arrives({ doc: lead, operation: "create" })) {
-    await queueLeadArrivalEmails(req, { ...lead, id });
-  }
+  const id = await createArrived(req, "leads", lead, queueLeadArrivalEmails);
   return { id, reference };
 }

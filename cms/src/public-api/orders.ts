@@ -21,12 +21,11 @@ import { customerTexts } from "../orders/customerTexts.ts";
 import { newOrderNo } from "../orders/orderNumbers.ts";
 import { orderTimeline, TIMELINE_SELECT, type TTimelineOrder } from "../orders/timeline.ts";
 import type { Order } from "../payload-types.ts";
-import { arrives } from "../quarantine/arrival.ts";
 import { clientIp, rateLimitKey } from "./clientIp.ts";
 import { consentRecord } from "./consent.ts";
 import { answerWithCors } from "./cors.ts";
 import { charge, limitersFor } from "./rateLimit.ts";
-import { submissionHandler, type TPartnerRef } from "./submission.ts";
+import { createArrived, submissionHandler, type TPartnerRef } from "./submission.ts";
 
 export function ordersHandler(env: TEnv) {
   return submissionHandler<TOrder, TOrderCreated>(env, {
@@ -84,15 +83,7 @@ async function storeOrder(
     createdAt: now,
     updatedAt: now,
   };
-  const { id } = (await payload.db.create({
-    collection: "orders",
-    data: order,
-    select: { id: true },
-    req,
-  })) as { id: number };
-  if (arrives({ doc: order, operation: "create" })) {
-    await queueOrderArrivalEmails(req, { ...order, id });
-  }
+  const id = await createArrived(req, "orders", order, queueOrderArrivalEmails);
   return { id, orderNo, materials };
 }
 

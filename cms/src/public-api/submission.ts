@@ -17,6 +17,7 @@ import type { TSpamReason } from "../admin/labels.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
+import { arrives } from "../quarantine/arrival.ts";
 import { clientIp, rateLimitKey } from "./clientIp.ts";
 import { mayConfirm, withholdConfirmation } from "./confirmations.ts";
 import { activePartners, answerWithCors, type TPartnerAccess } from "./cors.ts";
@@ -236,4 +237,24 @@ export function thanksUrl(
     }
   }
   return new URL("/thanks/", env.SITE_URL).toString();
+}
+
+/**
+ * A new lead or order written through the database adapter, then its arrival emails queued as the
+ * collection's afterChange hook would queue them for a create (none for suspected spam); its id.
+ */
+export async function createArrived<D extends { suspectedSpam?: TSpamReason | null }>(
+  req: PayloadRequest,
+  collection: "leads" | "orders",
+  doc: D,
+  queueArrivalEmails: (req: PayloadRequest, doc: D & { id: number }) => Promise<void>,
+): Promise<number> {
+  const { id } = (await req.payload.db.create({
+    collection,
+    data: doc,
+    select: { id: true },
+    req,
+  })) as { id: number };
+  if (arrives({ doc, operation: "create" })) await queueArrivalEmails(req, { ...doc, id });
+  return id;
 }
