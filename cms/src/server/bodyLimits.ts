@@ -8,7 +8,7 @@
  * rest of the body.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { apiError, localeFrom } from "@beian/contract";
+import { sendApiError } from "./webExchange.ts";
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -113,13 +113,5 @@ function holdChunkedBody(
 
 /** The contract's 413, in the caller's language; the connection ends with it. */
 function refuse(req: IncomingMessage, res: ServerResponse): void {
-  const locale = localeFrom(req.headers["accept-language"]);
-  const body = JSON.stringify(apiError("payload_too_large", locale));
-  res.writeHead(413, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    Connection: "close",
-  });
-  res.end(body);
+  sendApiError(req, res, 413, "payload_too_large", { Connection: "close" });
 }

@@ -18,9 +18,8 @@
  * config inside it, and the two copies meet only at the global symbol.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { apiError, localeFrom } from "@beian/contract";
 import { SECURITY_HEADERS } from "./securityHeaders.ts";
-import { sendWebResponse, toWebRequest } from "./webExchange.ts";
+import { sendApiError, sendWebResponse, toWebRequest } from "./webExchange.ts";
 
 export type TWebHandler = (request: Request) => Promise<Response>;
 
@@ -68,14 +67,6 @@ export async function answerDirectly(
     await sendWebResponse(res, response, SECURITY_HEADERS, req.headers["accept-encoding"]);
   } catch {
     if (res.headersSent) return void res.destroy();
-    const body = JSON.stringify(
-      apiError("internal_error", localeFrom(req.headers["accept-language"])),
-    );
-    res.writeHead(500, {
-      ...SECURITY_HEADERS,
-      "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": "no-store",
-    });
-    res.end(body);
+    sendApiError(req, res, 500, "internal_error", SECURITY_HEADERS);
   }
 }

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
+import { apiError, localeFrom, type TApiErrorCode } from "@beian/contract";
 
 /** A body declared this small is read before the handler runs (see `toWebRequest`). */
 const READ_AHEAD_BYTES = 64 * 1024;
@@ -88,4 +89,22 @@ export function acceptsGzip(acceptEncoding: string): boolean {
     weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
   }
   return (weights.get("gzip") ?? weights.get("*") ?? 0) > 0;
+}
+
+/** The contract's error `code` with `status`, in the caller's language, plus `extra` headers. */
+export function sendApiError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: TApiErrorCode,
+  extra: Record<string, string> = {},
+): void {
+  const body = JSON.stringify(apiError(code, localeFrom(req.headers["accept-language"])));
+  res.writeHead(status, {
+    ...extra,
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+  });
+  res.end(body);
 }

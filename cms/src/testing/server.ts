@@ -9,9 +9,9 @@ import { handleEndpoints } from "payload";
 import { DEV_LOGINS } from "../devLogins.ts";
 import { seed } from "../seed/index.ts";
 import { limitRequestBodies, refuseBeforeContinue } from "../server/bodyLimits.ts";
+import { answerDirectly } from "../server/directApi.ts";
 import { normaliseForwardedFor } from "../server/forwardedFor.ts";
 import { takeSessionWritesInTurn } from "../server/sessionWrites.ts";
-import { sendWebResponse, toWebRequest } from "../server/webExchange.ts";
 import { createTestPayload, type TTestPayload } from "./payload.ts";
 
 export type TPostOptions = {
@@ -62,16 +62,13 @@ export type TTestServer = {
 
 export async function startTestServer(t: TTestPayload): Promise<TTestServer> {
   const config = t.payload.config;
-  // The same front as server.ts: the client's address, bodies within their route's limit, and
-  // session writes one at a time.
-  const handleInTurn = takeSessionWritesInTurn((req, res) => {
-    return toWebRequest(req, `http://${req.headers.host}`)
-      .then((request) => handleEndpoints({ config, request, payloadInstanceCacheKey: t.dir }))
-      .then((response) => sendWebResponse(res, response))
-      .catch(() => {
-        res.writeHead(500).end();
-      });
-  });
+  // The same front as server.ts: the client's address, bodies within their route's limit,
+  // session writes one at a time, and Payload's answer as its direct public API gives it.
+  const handler = (request: Request) =>
+    handleEndpoints({ config, request, payloadInstanceCacheKey: t.dir });
+  const handleInTurn = takeSessionWritesInTurn((req, res) =>
+    answerDirectly(req, res, handler, `http://${req.headers.host}`),
+  );
   const handle = limitRequestBodies(handleInTurn);
   const server = createServer((req, res) => {
     normaliseForwardedFor(req, t.env.TRUST_PROXY);
