@@ -22,6 +22,10 @@ export function databaseAdapter(env: TEnv): DatabaseAdapterObj {
     sqliteAdapter({
       client: { url: env.DATABASE_URI },
       wal: true,
+      // An id is never given twice: SQLite would otherwise give the newest row's id again once that
+      // row is deleted, and an erased or purged person's links (a sales email's, a bookmark, a
+      // history row) would open someone else's lead or order.
+      autoIncrement: true,
       // No busy timeout: the driver is synchronous, so waiting for a lock would block the event loop
       // and the transaction holding it. sqliteWrites.ts takes turns and waits asynchronously instead.
       // Payload only wraps multi-step writes in transactions on SQLite when asked to.

@@ -302,3 +302,23 @@ describe("erasing a person whose submission was set aside as suspected spam", ()
     expect(await ids("leads", [docs[0]?.id as number])).toBe(0);
   });
 });
+
+describe("the ids of an erased person's lead and order", () => {
+  it("are never given to anyone after them: a link to the erased lead stays a 404", async () => {
+    // The newest lead and order: SQLite would give their ids to the next ones without AUTOINCREMENT.
+    const lead = await submitLead({ phone: "13966667777" });
+    const order = await submitOrder({ phone: "13966667777" });
+    const erased = await call("POST", "erasures", tokens.admin, {
+      identifier: "13966667777",
+      confirmed: true,
+    });
+    expect(erased.status).toBe(201);
+
+    const nextLead = await submitLead({ phone: "13977778888" });
+    const nextOrder = await submitOrder({ phone: "13977778888" });
+    expect(nextLead).toBeGreaterThan(lead);
+    expect(nextOrder).toBeGreaterThan(order);
+    expect((await call("GET", `leads/${lead}`, tokens.admin)).status).toBe(404);
+    expect((await call("GET", `orders/${order}`, tokens.admin)).status).toBe(404);
+  });
+});

@@ -31,7 +31,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`leads_status_history_parent_id_idx\` ON \`leads_status_history\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`leads_status_history_by_idx\` ON \`leads_status_history\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`leads\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`reference\` text NOT NULL,
   	\`name\` text NOT NULL,
   	\`phone\` text NOT NULL,
@@ -121,7 +121,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`orders_stage_history_parent_id_idx\` ON \`orders_stage_history\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_stage_history_by_idx\` ON \`orders_stage_history\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`orders\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`order_no\` text NOT NULL,
   	\`filing_type\` text NOT NULL,
   	\`contact_name\` text NOT NULL,
@@ -188,7 +188,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`suspectedSpam_partner_1_idx\` ON \`orders\` (\`suspected_spam\`,\`partner_id\`);`)
   await db.run(sql`CREATE INDEX \`suspectedSpam_policeFiledAt_stageDeadline_idx\` ON \`orders\` (\`suspected_spam\`,\`police_filed_at\`,\`stage_deadline\`);`)
   await db.run(sql`CREATE TABLE \`materials\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`order_id\` integer NOT NULL,
   	\`item\` text NOT NULL,
   	\`status\` text DEFAULT 'uploaded' NOT NULL,
@@ -219,7 +219,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`materials_created_at_idx\` ON \`materials\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`materials_filename_idx\` ON \`materials\` (\`filename\`);`)
   await db.run(sql`CREATE TABLE \`outbox\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`channel\` text DEFAULT 'email',
   	\`subject\` text NOT NULL,
   	\`to\` text NOT NULL,
@@ -264,7 +264,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`outbox_updated_at_idx\` ON \`outbox\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`outbox_created_at_idx\` ON \`outbox\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`customers\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`phone\` text NOT NULL,
   	\`last_signed_in_at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -275,7 +275,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`customers_updated_at_idx\` ON \`customers\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`customers_created_at_idx\` ON \`customers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`customer_codes\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`phone\` text NOT NULL,
   	\`code_hash\` text NOT NULL,
   	\`expires_at\` text NOT NULL,
@@ -290,7 +290,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`customer_codes_updated_at_idx\` ON \`customer_codes\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`customer_codes_created_at_idx\` ON \`customer_codes\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`customer_sessions\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`token_hash\` text NOT NULL,
   	\`customer_id\` integer NOT NULL,
   	\`expires_at\` text NOT NULL,
@@ -315,7 +315,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`partners_allowed_origins_order_idx\` ON \`partners_allowed_origins\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`partners_allowed_origins_parent_id_idx\` ON \`partners_allowed_origins\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`partners\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`key\` text NOT NULL,
   	\`name\` text NOT NULL,
   	\`logo_id\` integer,
@@ -347,7 +347,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_sessions_order_idx\` ON \`users_sessions\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`users\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text,
   	\`role\` text DEFAULT 'editor' NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -363,7 +363,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
   await db.run(sql`CREATE TABLE \`erasures\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`erased_at\` text,
   	\`kind\` text,
   	\`by_id\` integer,
@@ -380,7 +380,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`erasures_updated_at_idx\` ON \`erasures\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`erasures_created_at_idx\` ON \`erasures\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`material_views\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`at\` text NOT NULL,
   	\`user_id\` integer,
   	\`user_email\` text,
@@ -401,7 +401,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`material_views_updated_at_idx\` ON \`material_views\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`material_views_created_at_idx\` ON \`material_views\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`idempotency_keys\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`scope\` text NOT NULL,
   	\`request_hash\` text NOT NULL,
   	\`status\` numeric NOT NULL,
@@ -418,7 +418,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`idempotency_keys_updated_at_idx\` ON \`idempotency_keys\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`idempotency_keys_created_at_idx\` ON \`idempotency_keys\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`pages\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`slug\` text,
   	\`title\` text,
   	\`description\` text,
@@ -434,7 +434,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`pages_created_at_idx\` ON \`pages\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`pages__status_idx\` ON \`pages\` (\`_status\`);`)
   await db.run(sql`CREATE TABLE \`_pages_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`parent_id\` integer,
   	\`version_slug\` text,
   	\`version_title\` text,
@@ -480,7 +480,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`filing_types_materials_order_idx\` ON \`filing_types_materials\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`filing_types_materials_parent_id_idx\` ON \`filing_types_materials\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`filing_types\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`slug\` text,
   	\`name\` text,
   	\`audience\` text,
@@ -501,7 +501,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_filing_types_v_version_selling_points\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`text\` text,
   	\`_uuid\` text,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_filing_types_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
@@ -512,7 +512,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_filing_types_v_version_materials\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`item\` text,
   	\`upload\` text DEFAULT 'none',
   	\`_uuid\` text,
@@ -522,7 +522,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_filing_types_v_version_materials_order_idx\` ON \`_filing_types_v_version_materials\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_filing_types_v_version_materials_parent_id_idx\` ON \`_filing_types_v_version_materials\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_filing_types_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`parent_id\` integer,
   	\`version_slug\` text,
   	\`version_name\` text,
@@ -562,7 +562,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`filing_stages_guide_steps_order_idx\` ON \`filing_stages_guide_steps\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`filing_stages_guide_steps_parent_id_idx\` ON \`filing_stages_guide_steps\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`filing_stages\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`key\` text,
   	\`title\` text,
   	\`summary\` text,
@@ -588,7 +588,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_filing_stages_v_version_guide_steps\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`number\` numeric,
   	\`title\` text,
   	\`text\` text,
@@ -599,7 +599,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_filing_stages_v_version_guide_steps_order_idx\` ON \`_filing_stages_v_version_guide_steps\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_filing_stages_v_version_guide_steps_parent_id_idx\` ON \`_filing_stages_v_version_guide_steps\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_filing_stages_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`parent_id\` integer,
   	\`version_key\` text,
   	\`version_title\` text,
@@ -632,7 +632,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_filing_stages_v_updated_at_idx\` ON \`_filing_stages_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_filing_stages_v_latest_idx\` ON \`_filing_stages_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`guide_articles\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`phase\` text,
   	\`title\` text,
   	\`tab_label\` text,
@@ -651,7 +651,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`guide_articles_created_at_idx\` ON \`guide_articles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`guide_articles__status_idx\` ON \`guide_articles\` (\`_status\`);`)
   await db.run(sql`CREATE TABLE \`_guide_articles_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`parent_id\` integer,
   	\`version_phase\` text,
   	\`version_title\` text,
@@ -679,7 +679,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_guide_articles_v_updated_at_idx\` ON \`_guide_articles_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_guide_articles_v_latest_idx\` ON \`_guide_articles_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`faqs\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`category\` text,
   	\`question\` text,
   	\`answer\` text,
@@ -697,7 +697,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`faqs_created_at_idx\` ON \`faqs\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`faqs__status_idx\` ON \`faqs\` (\`_status\`);`)
   await db.run(sql`CREATE TABLE \`_faqs_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`parent_id\` integer,
   	\`version_category\` text,
   	\`version_question\` text,
@@ -724,7 +724,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_faqs_v_updated_at_idx\` ON \`_faqs_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_faqs_v_latest_idx\` ON \`_faqs_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`cases\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text,
   	\`introduction\` text,
   	\`industry\` text,
@@ -753,7 +753,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`cases_created_at_idx\` ON \`cases\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`cases__status_idx\` ON \`cases\` (\`_status\`);`)
   await db.run(sql`CREATE TABLE \`_cases_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`parent_id\` integer,
   	\`version_name\` text,
   	\`version_introduction\` text,
@@ -791,7 +791,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_cases_v_updated_at_idx\` ON \`_cases_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_latest_idx\` ON \`_cases_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`media\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`alt\` text NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -834,7 +834,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`order\` integer NOT NULL,
   	\`parent_id\` text NOT NULL,
   	\`value\` text,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`province_rules_notes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -851,7 +851,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`province_rules_notes_order_idx\` ON \`province_rules_notes\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`province_rules_notes_parent_id_idx\` ON \`province_rules_notes\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`province_rules\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`title\` text,
   	\`province\` text,
   	\`review_max_working_days\` numeric,
@@ -868,7 +868,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
   	\`value\` text,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_province_rules_v_version_notes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -877,7 +877,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_province_rules_v_version_notes\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`text\` text,
   	\`_uuid\` text,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_province_rules_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
@@ -886,7 +886,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_province_rules_v_version_notes_order_idx\` ON \`_province_rules_v_version_notes\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_province_rules_v_version_notes_parent_id_idx\` ON \`_province_rules_v_version_notes\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_province_rules_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`parent_id\` integer,
   	\`version_title\` text,
   	\`version_province\` text,
@@ -909,7 +909,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_province_rules_v_updated_at_idx\` ON \`_province_rules_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_province_rules_v_latest_idx\` ON \`_province_rules_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`key\` text NOT NULL,
   	\`data\` text NOT NULL
   );
@@ -933,7 +933,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_jobs_log_order_idx\` ON \`payload_jobs_log\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_log_parent_id_idx\` ON \`payload_jobs_log\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_jobs\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`input\` text,
   	\`completed_at\` text,
   	\`total_tried\` numeric DEFAULT 0,
@@ -957,7 +957,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_jobs_updated_at_idx\` ON \`payload_jobs\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_created_at_idx\` ON \`payload_jobs\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`global_slug\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
@@ -1017,7 +1017,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_province_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`province_rules_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`key\` text,
   	\`value\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -1042,7 +1042,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`name\` text,
   	\`batch\` numeric,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -1076,7 +1076,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`site_settings_faq_categories_order_idx\` ON \`site_settings_faq_categories\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`site_settings_faq_categories_parent_id_idx\` ON \`site_settings_faq_categories\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`site_settings\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`brand_name\` text,
   	\`brand_logo_id\` integer,
   	\`hotline\` text,
@@ -1176,7 +1176,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_site_settings_v_version_navigation\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`label\` text,
   	\`href\` text,
   	\`_uuid\` text,
@@ -1188,7 +1188,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_site_settings_v_version_faq_categories\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`category\` text,
   	\`title\` text,
   	\`intro\` text,
@@ -1200,7 +1200,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_site_settings_v_version_faq_categories_order_idx\` ON \`_site_settings_v_version_faq_categories\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_site_settings_v_version_faq_categories_parent_id_idx\` ON \`_site_settings_v_version_faq_categories\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_site_settings_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`version_brand_name\` text,
   	\`version_brand_logo_id\` integer,
   	\`version_hotline\` text,
@@ -1326,7 +1326,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`landing_advantages_items_order_idx\` ON \`landing_advantages_items\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`landing_advantages_items_parent_id_idx\` ON \`landing_advantages_items\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`landing\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`hero_title\` text,
   	\`hero_subtitle\` text,
   	\`hero_cta_label\` text,
@@ -1357,7 +1357,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_landing_v_version_promises_items\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`title\` text,
   	\`text\` text,
   	\`_uuid\` text,
@@ -1369,7 +1369,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_landing_v_version_advantages_items\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`title\` text,
   	\`text\` text,
   	\`_uuid\` text,
@@ -1379,7 +1379,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_landing_v_version_advantages_items_order_idx\` ON \`_landing_v_version_advantages_items\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_landing_v_version_advantages_items_parent_id_idx\` ON \`_landing_v_version_advantages_items\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_landing_v\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`version_hero_title\` text,
   	\`version_hero_subtitle\` text,
   	\`version_hero_cta_label\` text,
@@ -1414,7 +1414,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_landing_v_updated_at_idx\` ON \`_landing_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_landing_v_latest_idx\` ON \`_landing_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`site_publish\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`state\` text DEFAULT 'idle',
   	\`reason\` text,
   	\`started_at\` text,
@@ -1428,7 +1428,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE TABLE \`sms_templates\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`stage_change_code\` text,
   	\`stage_change_wording\` text,
   	\`rejected_code\` text,
