@@ -14,6 +14,7 @@
 import type { TFieldErrors, TLocale, TResult } from "@beian/contract";
 import type { Payload, PayloadRequest } from "payload";
 import type { TSpamReason } from "../admin/labels.ts";
+import { createReturningId } from "../db/createReturningId.ts";
 import { readBody } from "../endpoints/body.ts";
 import { localeOf, Refusal, requireValid } from "../endpoints/refusal.ts";
 import type { TEnv } from "../env.ts";
@@ -249,12 +250,7 @@ export async function createArrived<D extends { suspectedSpam?: TSpamReason | nu
   doc: D,
   queueArrivalEmails: (req: PayloadRequest, doc: D & { id: number }) => Promise<void>,
 ): Promise<number> {
-  const { id } = (await req.payload.db.create({
-    collection,
-    data: doc,
-    select: { id: true },
-    req,
-  })) as { id: number };
+  const id = await createReturningId(req, collection, doc);
   if (arrives({ doc, operation: "create" })) await queueArrivalEmails(req, { ...doc, id });
   return id;
 }

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { SQLiteAdapter } from "@payloadcms/db-sqlite";
 import {
   type CollectionBeforeOperationHook,
   type CollectionSlug,
@@ -73,21 +74,23 @@ export function failOperations(
 }
 
 /**
- * Until the returned function is called, every document written to `collection` through the
- * database adapter (`payload.db.create`, as the public lead endpoint writes its leads) fails with
- * `failure()`, where a full disk or a broken file would make the adapter throw.
+ * Until the returned function is called, every row written to `collection`'s table through the
+ * SQLite adapter fails with `failure()`, where a full disk or a broken file would make the adapter
+ * throw: Payload's `create` and the public endpoints' `createReturningId` alike.
  */
 export function failAdapterCreates(
   payload: Payload,
   collection: CollectionSlug,
   failure: () => Error,
 ): () => void {
-  const create = payload.db.create;
-  payload.db.create = (args) => {
-    if (args.collection === collection) return Promise.reject(failure());
-    return create.call(payload.db, args);
+  const adapter = payload.db as unknown as SQLiteAdapter;
+  const insert = adapter.insert;
+  const tableName = collection.replaceAll("-", "_");
+  adapter.insert = (args) => {
+    if (args.tableName === tableName) return Promise.reject(failure());
+    return insert.call(adapter, args);
   };
   return () => {
-    payload.db.create = create;
+    adapter.insert = insert;
   };
 }
