@@ -43,10 +43,14 @@ const SAVEPOINT = "submission";
 
 type TWork<T> = (req: PayloadRequest) => Promise<T>;
 
-/** Inserts rows into a collection's table in the group's transaction; resolves with the rows written. */
+/**
+ * Inserts rows into a collection's table in the group's transaction; resolves with the `returning`
+ * fields (as the adapter names them) of each row written, in order.
+ */
 export type TInsertRows = (
   collection: CollectionSlug,
   rows: Record<string, unknown>[],
+  returning: readonly string[],
 ) => Promise<Record<string, unknown>[]>;
 
 /** Rows of one kind that a group writes for all of its members at once (`deferToGroup`). */
@@ -164,16 +168,31 @@ async function writeDeferred(
       byWriter.set(writer, [...(byWriter.get(writer) ?? []), ...items]);
     }
   }
-  const insert: TInsertRows = async (collection, rows) => {
+  // The adapter's drizzle on its own tables, as `adapter.insert` writes them, but reading back only
+  // what the writer asks for: `adapter.insert` returns every column, and an email's rows read back
+  // with their HTML and text cost as much again as writing them (0.61 against 0.34 ms for two).
+  const insert: TInsertRows = async (collection, rows, returning) => {
     const adapter = payload.db as unknown as SQLiteAdapter;
     const tableName = collection.replaceAll("-", "_");
-    if (!adapter.tables[tableName]) throw new Error(`group commit: no table ${tableName}`);
+    const table = adapter.tables[tableName];
+    if (!table) throw new Error(`group commit: no table ${tableName}`);
     const db = adapter.sessions[id]?.db;
     if (!db) throw new Error(`group commit: transaction ${id} is gone`);
-    return rows.length ? adapter.insert({ db: db as never, tableName, values: rows }) : [];
+    if (!rows.length) return [];
+    const fields = Object.fromEntries(returning.map((field) => [field, table[field]]));
+    return (db as unknown as TDrizzleInsert).insert(table).values(rows).returning(fields);
   };
   for (const [writer, items] of byWriter) await writer.write(insert, items as never[]);
 }
+
+/** The part of SQLite's drizzle used here (the adapter's session type names every SQL dialect's). */
+type TDrizzleInsert = {
+  insert: (table: unknown) => {
+    values: (rows: Record<string, unknown>[]) => {
+      returning: (fields: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+    };
+  };
+};
 
 /** One submission of a group: its writes kept, or undone alone when it fails. */
 async function inSavepoint(

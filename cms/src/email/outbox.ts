@@ -121,6 +121,7 @@ const writeQueuedEmails: TGroupedWrite<TQueuedRow> = {
     const stored = await insert(
       "outbox",
       emails.map((email) => email.row),
+      ["id", "idempotencyKey"],
     );
     const idOf = new Map(stored.map((row) => [row.idempotencyKey, row.id]));
     const now = new Date().toISOString();
@@ -137,6 +138,7 @@ const writeQueuedEmails: TGroupedWrite<TQueuedRow> = {
           updatedAt: now,
         };
       }),
+      ["id"],
     );
   },
 };
