@@ -10,6 +10,7 @@
 import type { SQLiteAdapter } from "@payloadcms/db-sqlite";
 import { upsertRow } from "@payloadcms/drizzle";
 import type { CollectionSlug, PayloadRequest } from "payload";
+import { sqliteTableOf } from "./sqliteTable.ts";
 
 export async function createReturningId(
   req: PayloadRequest,
@@ -22,8 +23,7 @@ export async function createReturningId(
     return created.id as number;
   }
   const adapter = payload.db as unknown as SQLiteAdapter;
-  const tableName = adapter.tableNameMap.get(collection.replaceAll("-", "_"));
-  if (!tableName) throw new Error(`createReturningId: no table for ${collection}`);
+  const { tableName } = sqliteTableOf(adapter, collection);
   const transaction = req.transactionID === undefined ? undefined : await req.transactionID;
   // The request's transaction, as the adapter's own operations find it (getTransaction).
   const db =

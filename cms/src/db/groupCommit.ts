@@ -26,6 +26,7 @@
  */
 import { type SQLiteAdapter, sql } from "@payloadcms/db-sqlite";
 import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest } from "payload";
+import { sqliteTableOf } from "./sqliteTable.ts";
 import { endOwnedTransaction, ownTransaction } from "./sqliteWrites.ts";
 import { inTransaction } from "./transaction.ts";
 
@@ -173,9 +174,7 @@ async function writeDeferred(
   // with their HTML and text cost as much again as writing them (0.61 against 0.34 ms for two).
   const insert: TInsertRows = async (collection, rows, returning) => {
     const adapter = payload.db as unknown as SQLiteAdapter;
-    const tableName = collection.replaceAll("-", "_");
-    const table = adapter.tables[tableName];
-    if (!table) throw new Error(`group commit: no table ${tableName}`);
+    const { table } = sqliteTableOf(adapter, collection);
     const db = adapter.sessions[id]?.db;
     if (!db) throw new Error(`group commit: transaction ${id} is gone`);
     if (!rows.length) return [];

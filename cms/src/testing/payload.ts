@@ -13,6 +13,7 @@ import {
   type Payload,
 } from "payload";
 import { buildBeianConfig } from "../config.ts";
+import { sqliteTableOf } from "../db/sqliteTable.ts";
 import { parseEnv, type TEnv } from "../env.ts";
 
 export type TTestPayload = { payload: Payload; env: TEnv; dir: string; close: () => Promise<void> };
@@ -85,7 +86,7 @@ export function failAdapterCreates(
 ): () => void {
   const adapter = payload.db as unknown as SQLiteAdapter;
   const insert = adapter.insert;
-  const tableName = collection.replaceAll("-", "_");
+  const { tableName } = sqliteTableOf(adapter, collection);
   adapter.insert = (args) => {
     if (args.tableName === tableName) return Promise.reject(failure());
     return insert.call(adapter, args);
