@@ -3,8 +3,8 @@
  * - dist/v1/widget.js: the one-tag embed's LOADER (plain TS, no Preact): options, the partner's
  *   configuration, the launcher or the inline space, and the form script when the visitor reaches
  *   for it (src/loader/loader.ts);
- * - dist/v1/form.js: the form (React aliased to Preact, the contract's validation, the CSS as a
- *   string, Chinese texts) (src/embed.tsx);
+ * - dist/v1/form.js: the form (React aliased to the embed's renderer, src/renderer/; the
+ *   contract's validation, the CSS as a string, Chinese texts) (src/embed.tsx);
  * - dist/v1/form-en.js: the English texts, loaded by the form for `data-lang="en"` only;
  * - dist/react.js + dist/react.d.ts: the ESM React component (react/react-dom stay external).
  * Run with `pnpm build` (node scripts/build.ts [outDir]); the budget test imports buildEmbed.
@@ -158,19 +158,22 @@ const zodTrim: Plugin = {
 };
 
 /**
- * The embed's React is Preact: "react" → src/preact/react.ts (Preact's core and the embed's own
- * useState/useEffect, src/preact/hooks.ts),
- * "react-dom/client" → src/preact/client.ts, "react/jsx-runtime" → "preact/jsx-runtime".
+ * The embed's React is its own renderer (src/renderer/): "react" → src/renderer/react.ts (elements
+ * and hooks), "react-dom/client" → src/renderer/client.ts (createRoot), "react/jsx-runtime" →
+ * src/renderer/jsx-runtime.ts. Anything else of React fails the build.
  */
-const reactToPreact: Plugin = {
-  name: "react-to-preact",
+export const reactToRenderer: Plugin = {
+  name: "react-to-renderer",
   setup(context) {
-    context.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, async (args) => {
-      if (args.path === "react") return { path: src("preact/react.ts") };
-      if (args.path === "react-dom/client") return { path: src("preact/client.ts") };
-      if (args.path === "react/jsx-runtime" || args.path === "react/jsx-dev-runtime") {
-        return context.resolve("preact/jsx-runtime", { kind: args.kind, resolveDir: root });
-      }
+    const modules: Record<string, string> = {
+      react: "renderer/react.ts",
+      "react-dom/client": "renderer/client.ts",
+      "react/jsx-runtime": "renderer/jsx-runtime.ts",
+      "react/jsx-dev-runtime": "renderer/jsx-runtime.ts",
+    };
+    context.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) => {
+      const module = modules[args.path];
+      if (module) return { path: src(module) };
       return { errors: [{ text: `${args.path} is not available in the embed build` }] };
     });
   },
@@ -203,11 +206,11 @@ export const embedOptions = (entry: TEmbedScript, overrides: BuildOptions = {}):
   metafile: true,
   entryPoints: [src(EMBED_SCRIPTS[entry])],
   format: "iife",
-  plugins: [reactToPreact, launcherCss, cssAsText, zodWithoutGlobals, zodTrim],
+  plugins: [reactToRenderer, launcherCss, cssAsText, zodWithoutGlobals, zodTrim],
   banner: {
     js:
       entry === "form.js"
-        ? "/*! Beian Center widget v1 form | Preact (MIT) */"
+        ? "/*! Beian Center widget v1 form */"
         : `/*! Beian Center widget v1${entry === "widget.js" ? "" : " English texts"} */`,
   },
   ...overrides,

@@ -1,6 +1,7 @@
 /**
  * The three ways a partner embeds the lead form (CONTRACT §6), as copy-paste HTML. Pure: the CMS
- * admin imports this to show each partner its snippets, so it must not import Preact or React.
+ * admin imports this to show each partner its snippets, so it must not import React or the
+ * embed's renderer.
  */
 import { escapeHtml, FILING_TYPE_SLUGS } from "@beian/contract";
 

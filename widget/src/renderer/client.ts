@@ -1,0 +1,2 @@
+/** "react-dom/client" for the embed build. */
+export { createRoot } from "./tree.ts";
