@@ -79,8 +79,10 @@ function flush(): void {
   commit();
 }
 
-/** Gives the new refs their elements, then runs the effects of what was rendered (each after its
- * previous cleanup). */
+/**
+ * Gives the new refs their elements, then runs the effects of what was rendered, each after its
+ * previous cleanup.
+ */
 function commit(): void {
   const refs = attaching;
   attaching = [];
