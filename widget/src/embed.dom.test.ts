@@ -8,7 +8,6 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { TWidgetConfig } from "@beian/contract";
 import {
   type Element,
   type HTMLElement,
@@ -21,21 +20,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildEmbed } from "../scripts/build.ts";
 import type { TControls } from "./panel/useDialog.ts";
 import { PENDING_KEY } from "./submission/pending.ts";
-
-const CONFIG: TWidgetConfig = {
-  partner: { key: "acme", name: "Acme 云", theme: { primaryColor: "#0a7d5a" } },
-  filingTypes: [
-    { slug: "personal", name: "个人", audience: "个人开发者", features: [] },
-    { slug: "individual-business", name: "个体工商户", audience: "个体户", features: [] },
-    { slug: "enterprise", name: "企业", audience: "公司与机构", features: [] },
-  ],
-  contact: { phone: "400-998-6176" },
-  consent: {
-    privacyText: "我已阅读并同意《隐私政策》",
-    privacyUrl: "https://beian.example.com/privacy/",
-    sharingText: "我同意将信息同时提供给 Acme 云",
-  },
-};
+import { ACME_CONFIG as CONFIG } from "./testing/configs.ts";
 
 type TCall = { url: string; method: string; headers: Record<string, string>; body?: unknown };
 type TAnswer = (call: TCall) => Response | Promise<Response>;

@@ -8,25 +8,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { TWidgetConfig } from "@beian/contract";
 import { type HTMLElement, Window } from "happy-dom";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildEmbed } from "../../scripts/build.ts";
 import type { TControls } from "../panel/useDialog.ts";
-
-const CONFIG: TWidgetConfig = {
-  partner: { key: "direct", name: "小程序备案中心", theme: { primaryColor: "#1f5fbf" } },
-  filingTypes: [
-    { slug: "personal", name: "个人", audience: "个人开发者", features: [] },
-    { slug: "individual-business", name: "个体工商户", audience: "个体户", features: [] },
-    { slug: "enterprise", name: "企业", audience: "公司与机构", features: [] },
-  ],
-  contact: { phone: "400-998-6176" },
-  consent: {
-    privacyText: "我已阅读并同意《隐私政策》",
-    privacyUrl: "https://beian.example.com/privacy/",
-  },
-};
+import { DIRECT_CONFIG as CONFIG } from "../testing/configs.ts";
 
 const SCRIPTS_URL = "https://beian.example.com/widget/v1/";
 let scriptsDir = "";

@@ -8,28 +8,15 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { TWidgetConfig } from "@beian/contract";
 import { build } from "esbuild";
 import { act, createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reactToRenderer } from "../../scripts/build.ts";
+import { ACME_CONFIG as CONFIG } from "../testing/configs.ts";
 import { Widget } from "../Widget.tsx";
 import type { TResolvedOptions } from "../widgetOptions.ts";
 
-const CONFIG: TWidgetConfig = {
-  partner: { key: "acme", name: "Acme 云", theme: { primaryColor: "#0a7d5a" } },
-  filingTypes: [
-    { slug: "personal", name: "个人", audience: "个人开发者", features: [] },
-    { slug: "enterprise", name: "企业", audience: "公司与机构", features: [] },
-  ],
-  contact: { phone: "400-998-6176" },
-  consent: {
-    privacyText: "我已阅读并同意《隐私政策》",
-    privacyUrl: "https://beian.example.com/privacy/",
-    sharingText: "我同意将信息同时提供给 Acme 云",
-  },
-};
 const OPTIONS: TResolvedOptions = {
   partner: "acme",
   mode: "floating",
