@@ -2,7 +2,7 @@
  * The CMS as its users meet it: the public API over real HTTP, and the admin in Chromium.
  */
 import { expect, test } from "@playwright/test";
-import { cmsUrl, LOGINS, siteUrl } from "../fixtures/logins.ts";
+import { cmsUrl, LOGINS, logIn, siteUrl } from "../fixtures/logins.ts";
 
 test.describe("public REST API", () => {
   test("anonymous GET /api/faqs returns the published FAQs", async ({ request }) => {
@@ -188,11 +188,7 @@ test.describe("admin", () => {
   });
 
   test("an editor does not see users in the navigation", async ({ page }) => {
-    await page.goto(cmsUrl("/admin/login"));
-    await page.getByLabel("电子邮件").fill(LOGINS.editor.email);
-    await page.getByLabel("密码").fill(LOGINS.editor.password);
-    await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/admin\/?$/);
+    await logIn(page, LOGINS.editor);
     const nav = page.locator("nav");
     await expect(nav.getByRole("link", { name: "常见问题" }).first()).toBeVisible();
     await expect(nav.getByRole("link", { name: "用户", exact: true })).toHaveCount(0);

@@ -4,7 +4,14 @@
  */
 import { expect, test } from "@playwright/test";
 import { delivered, emailsMatching, requests, setResendFaults } from "../fixtures/emails.ts";
-import { apiToken, cmsUrl, logIn, newColleague, siteUrl } from "../fixtures/logins.ts";
+import {
+  apiToken,
+  cmsUrl,
+  logIn,
+  newColleague,
+  siteUrl,
+  untilHydrated,
+} from "../fixtures/logins.ts";
 
 const post = (path: string, body: unknown) =>
   fetch(cmsUrl(`/api/public/${path}`), {
@@ -168,6 +175,7 @@ test("a colleague who forgot their password resets it from the emailed link", as
   const { email } = await newColleague("sales");
 
   await page.goto(cmsUrl("/admin/forgot"));
+  await untilHydrated(page.getByLabel("电子邮件"));
   await page.getByLabel("电子邮件").fill(email);
   await page.getByRole("button", { name: "提交" }).click();
   const [mail] = await emailsMatching((sent) => sent.to.includes(email), 1);
