@@ -1,7 +1,7 @@
 /**
  * Elements as JSX makes them, for the embed's renderer (tree.ts): what "react/jsx-runtime" and
  * React's createElement give the widget's components. Elements are instances of one class, so a
- * plain object (from a partner's configuration, say) can never pass for one and is not rendered.
+ * plain object (from a partner's configuration, say) can never pass for one: it shows as text.
  */
 
 /** A function component: props in, children out. */
@@ -39,16 +39,28 @@ export type TSlotted = [slot: string, child: JsxElement | string];
 
 /**
  * The children that show, in order, each with its slot: the path of positions through nested
- * arrays, a keyed element's key in place of its position. A slot that keeps its kind of child
- * keeps its DOM (and focus); null, undefined and booleans render nothing but keep their position.
+ * arrays, a keyed element's key in place of its position (also outside an array: a new key is a new
+ * element, as in React), and a repeated slot (a key given twice) made unique. A slot that keeps its
+ * kind of child keeps its DOM (and focus); null, undefined and booleans render nothing but keep
+ * their position.
  */
-export function slotted(children: unknown, slot = "", out: TSlotted[] = []): TSlotted[] {
-  if (Array.isArray(children)) {
-    children.forEach((child, i) => {
-      const keyed = child instanceof JsxElement && child.key != null;
-      slotted(child, `${slot}/${keyed ? `#${child.key}` : i}`, out);
-    });
-  } else if (children instanceof JsxElement) out.push([slot, children]);
-  else if (children != null && typeof children !== "boolean") out.push([slot, String(children)]);
+export function slotted(children: unknown): TSlotted[] {
+  const out: TSlotted[] = [];
+  const taken = new Set<string>();
+  const add = (slot: string, child: JsxElement | string) => {
+    while (taken.has(slot)) slot += "~";
+    taken.add(slot);
+    out.push([slot, child]);
+  };
+  const walk = (value: unknown, slot: string): void => {
+    if (Array.isArray(value)) {
+      for (const [i, child] of value.entries()) {
+        walk(child, child instanceof JsxElement && child.key != null ? `${slot}/` : `${slot}/${i}`);
+      }
+    } else if (value instanceof JsxElement) {
+      add(value.key != null ? `${slot}#${value.key}` : slot, value);
+    } else if (value != null && typeof value !== "boolean") add(slot, String(value));
+  };
+  walk(children, "");
   return out;
 }

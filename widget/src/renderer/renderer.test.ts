@@ -79,6 +79,15 @@ function EffectParent() {
   return h(EffectChild, { dep });
 }
 
+/** Logs its effect; `fail`: the effect throws. */
+function EffectProbe({ name, dep, fail }: TProps) {
+  useEffect(() => {
+    probe.log.push(`${name} ${dep}${fail ? " throws" : ""}`);
+    if (fail) throw new Error("effect failed");
+  }, [dep]);
+  return null;
+}
+
 function Child() {
   probe.renders.child++;
   return h("i", null);
@@ -132,6 +141,37 @@ describe("the renderer's tree", () => {
     await settle();
     expect(container.innerHTML).toBe("<ul><li>b</li></ul>");
     expect($("li")).toBe(b);
+  });
+
+  it("renders a key given twice as many times as it is given, render after render", async () => {
+    const view = controlled(0, (n) =>
+      h(
+        "ul",
+        null,
+        ["营业执照", "营业执照", "身份证"].map((item) => h("li", { key: item }, item, n)),
+      ),
+    );
+    root.render(view.element);
+    view.set(1);
+    await settle();
+    view.set(2);
+    await settle();
+    expect(container.innerHTML).toBe(
+      "<ul><li>营业执照2</li><li>营业执照2</li><li>身份证2</li></ul>",
+    );
+  });
+
+  it("makes a new element and state for a new key, also for a single child (React's reset)", async () => {
+    const view = controlled("a", (key) => h("div", null, h(Counter, { key })));
+    root.render(view.element);
+    probe.setCount(5);
+    await settle();
+    expect(container.textContent).toBe("5");
+    const before = $("p");
+    view.set("b");
+    await settle();
+    expect(container.textContent).toBe("1");
+    expect($("p")).not.toBe(before);
   });
 
   it("replaces a node whose tag changes, and renders fragments, nested arrays, numbers and text", async () => {
@@ -266,6 +306,23 @@ describe("props", () => {
     expect($<HTMLInputElement>("[type=checkbox]").checked).toBe(false);
   });
 
+  it("leaves a control alone whose value or checked is undefined (not controlled, as in React)", async () => {
+    const view = controlled(0, (n) =>
+      h("div", { "data-n": n }, h("input", { value: undefined }), h("input", { type: "checkbox" })),
+    );
+    root.render(view.element);
+    const [text, box] = [...container.querySelectorAll("input")] as [
+      HTMLInputElement,
+      HTMLInputElement,
+    ];
+    text.value = "typed";
+    box.checked = true;
+    view.set(1);
+    await settle();
+    expect(text.value).toBe("typed");
+    expect(box.checked).toBe(true);
+  });
+
   it("gives refs their element once it is in the document, and null when it goes", async () => {
     const seen: (boolean | null)[] = [];
     const callback = (element: Element | null) => seen.push(element ? element.isConnected : null);
@@ -309,6 +366,24 @@ describe("hooks", () => {
     expect(probe.log.slice(2)).toEqual(["child cleanup 1", "child 2 in DOM: true"]);
     root.render(null);
     expect(probe.log.slice(4)).toEqual(["child cleanup 2"]);
+  });
+
+  it("runs the other effects once when one throws, and each again only when it must", () => {
+    const render = (n: number) =>
+      root.render(
+        h(
+          "div",
+          null,
+          h(EffectProbe, { name: "a", dep: n, fail: n === 1 }),
+          h(EffectProbe, { name: "b", dep: n }),
+        ),
+      );
+    render(0);
+    expect(probe.log).toEqual(["a 0", "b 0"]);
+    expect(() => render(1)).toThrow("effect failed");
+    expect(probe.log.slice(2)).toEqual(["a 1 throws"]);
+    render(2);
+    expect(probe.log.slice(3)).toEqual(["a 2", "b 2"]);
   });
 
   it("useRef keeps its object; a state change renders the component once, with its children", async () => {

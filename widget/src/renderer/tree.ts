@@ -80,24 +80,25 @@ function flush(): void {
 }
 
 /**
- * Gives the new refs their elements, then runs the effects of what was rendered, each after its
- * previous cleanup.
+ * Gives the new refs their elements, then runs the effects of what was rendered (children's
+ * first), after the cleanups of their previous runs.
  */
 function commit(): void {
   const refs = attaching;
   attaching = [];
   for (const [ref, element] of refs) setRef(ref, element);
-  const instances = rendered;
-  rendered = [];
-  for (const instance of instances) {
-    const effects = instance.effects;
+  // Every effect is taken off its component first: one that throws leaves none to run twice.
+  const effects = rendered.flatMap((instance) => {
+    const own = instance.unmounted ? [] : instance.effects;
     instance.effects = [];
-    if (instance.unmounted) continue;
-    for (const effect of effects) {
-      effect.cleanup?.();
-      const cleanup = effect.run?.();
-      effect.cleanup = typeof cleanup === "function" ? (cleanup as () => void) : undefined;
-    }
+    return own;
+  });
+  rendered = [];
+  // As React: the cleanups of the effects that run again, then the effects.
+  for (const effect of effects) effect.cleanup?.();
+  for (const effect of effects) {
+    const cleanup = effect.run?.();
+    effect.cleanup = typeof cleanup === "function" ? (cleanup as () => void) : undefined;
   }
 }
 
@@ -176,7 +177,8 @@ function updateElement(
   place(instance as TInstance & { dom: Element });
   // After the children (a select's value needs its options), against what the DOM holds now.
   for (const name of ["value", "checked"]) {
-    if (name in props && dom[name] !== props[name]) dom[name] = props[name];
+    // null or undefined: not controlled (React's rule), what the person typed stays.
+    if (props[name] != null && dom[name] !== props[name]) dom[name] = props[name];
   }
 }
 
