@@ -1,6 +1,6 @@
 /**
  * Builds the widget, each script a self-contained minified classic script (IIFE):
- * - dist/v1/widget.js: the one-tag embed's LOADER (plain TS, no Preact): options, the partner's
+ * - dist/v1/widget.js: the one-tag embed's LOADER (plain TS, no renderer): options, the partner's
  *   configuration, the launcher or the inline space, and the form script when the visitor reaches
  *   for it (src/loader/loader.ts);
  * - dist/v1/form.js: the form (React aliased to the embed's renderer, src/renderer/; the

@@ -1,11 +1,12 @@
 /**
  * An element's props on its DOM node, the way React and Preact set them for what the widget uses:
- * `on…` handlers as event listeners (the lower-cased name: onKeyDown → keydown), `style` objects (custom properties and camelCase names, string values), DOM properties where the
- * element has one (className, htmlFor, hidden, tabIndex…), attributes otherwise (aria-*, data-*,
- * SVG's). The renderer (tree.ts) sets `ref` at the commit, and `value` and `checked` after the
- * children (a select's options).
+ * `on…` handlers as event listeners (the lower-cased name: onKeyDown → keydown), `style` objects
+ * (custom properties and camelCase names, string values), DOM properties where the element has one
+ * (className, htmlFor, hidden, tabIndex…), attributes otherwise (aria-*, data-*, SVG's). The
+ * renderer (tree.ts) sets `ref` at the commit, and `value` and `checked` after the children (a
+ * select's options).
  */
-const SVG = "http://www.w3.org/2000/svg";
+export const SVG = "http://www.w3.org/2000/svg";
 /** Properties set as attributes: removing them must remove the attribute (href="" is a link). */
 const ATTRIBUTE_ONLY = /^(href|role|form|list)$/;
 

@@ -97,7 +97,7 @@ afterAll(async () => {
   await rm(bundleDir, { recursive: true, force: true });
 });
 
-/** An element's rendering: tag, attributes (sorted), what a control holds, children; text merged. */
+/** An element's rendering: tag, sorted attributes, what a control holds, children, text merged. */
 function serialize(node: Node): unknown {
   if (node.nodeType === 3) return (node as Text).data;
   const element = node as HTMLElement & { value?: string; checked?: boolean; type?: string };

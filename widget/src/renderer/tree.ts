@@ -7,7 +7,7 @@
  * parents first; effects run after the DOM is committed, children's before their parent's.
  */
 import { type JsxElement, slotted, type TComponent } from "./element.ts";
-import { setProp } from "./props.ts";
+import { SVG, setProp } from "./props.ts";
 
 /** A hook's state: a useState pair, or an effect with its dependencies and cleanup. */
 export type THook = {
@@ -34,8 +34,6 @@ export type TInstance = {
   dirty?: boolean;
   unmounted?: boolean;
 };
-
-const SVG = "http://www.w3.org/2000/svg";
 
 let rendering: TInstance | undefined;
 let hookIndex = 0;
